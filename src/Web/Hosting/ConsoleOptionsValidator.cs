@@ -1,0 +1,45 @@
+using System.Text.RegularExpressions;
+using DeliveryConsole.Delivery.Buckets;
+using DeliveryConsole.TableStore;
+using Microsoft.Extensions.Options;
+
+namespace DeliveryConsole.Web.Hosting;
+
+/// <summary>Checks every setting at start; each failure names its setting so the user knows what to fix.</summary>
+public sealed partial class ConsoleOptionsValidator : IValidateOptions<ConsoleOptions>
+{
+    public ValidateOptionsResult Validate(string? name, ConsoleOptions options)
+    {
+        var errors = Errors(options).ToList();
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    private static IEnumerable<string> Errors(ConsoleOptions options)
+    {
+        const string s = ConsoleOptions.Section;
+        if (InstanceRules.CheckName(options.InstanceName) is { } nameRule)
+            yield return $"{s}:InstanceName '{options.InstanceName}' {nameRule}.";
+        if (InstanceRules.CheckAccountId(options.AccountId) is { } accountRule)
+            yield return $"{s}:AccountId '{options.AccountId}' {accountRule}.";
+        if (DataFolderError(options.DataFolder) is { } folderError)
+            yield return $"{s}:DataFolder {folderError}";
+        if (options.Endpoints.Count == 0)
+            yield return $"{s}:Endpoints must configure at least one endpoint.";
+        foreach (var (endpointName, endpoint) in options.Endpoints)
+        {
+            if (!EndpointName().IsMatch(endpointName))
+                yield return $"{s}:Endpoints:{endpointName} is not a valid endpoint name: use letters, digits, dots and hyphens.";
+            foreach (var error in endpoint.Validate($"{s}:Endpoints:{endpointName}"))
+                yield return error;
+        }
+    }
+
+    // Everything the console keeps lives in the data folder, so it must exist (or be creatable) and be writable.
+    private static string? DataFolderError(string folder) =>
+        string.IsNullOrWhiteSpace(folder) ? "must name a folder."
+        : LocalFolderEndpoint.WritableError(folder) is { } error ? $"'{folder}' is not a writable folder: {error}"
+        : null;
+
+    [GeneratedRegex("^[A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?$")]
+    private static partial Regex EndpointName();
+}

@@ -1,0 +1,48 @@
+using DeliveryConsole.Catalog;
+using DeliveryConsole.Delivery.Buckets;
+using DeliveryConsole.Web.Components;
+using DeliveryConsole.Web.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using MudBlazor.Services;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddOptions<ConsoleOptions>().BindConfiguration(ConsoleOptions.Section).ValidateOnStart();
+builder.Services.AddSingleton<IValidateOptions<ConsoleOptions>, ConsoleOptionsValidator>();
+builder.Services.AddDbContextFactory<CatalogDb>((services, db) =>
+    db.UseSqlite(CatalogDb.ConnectionString(services.GetRequiredService<IOptions<ConsoleOptions>>().Value.DataFolder)));
+builder.Services.AddHostedService<CatalogMigration>();
+builder.Services.AddSingleton(services =>
+{
+    var options = services.GetRequiredService<IOptions<ConsoleOptions>>().Value;
+    return new BucketEndpoints(options.Endpoints, options.DataFolderPath);
+});
+builder.Services.AddSingleton<HealthReporter>();
+builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddMudServices();
+
+var app = builder.Build();
+
+if (!app.Environment.IsDevelopment())
+    app.UseExceptionHandler("/Error", createScopeForErrors: true);
+app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseConsoleStaticFiles();
+app.UseAntiforgery();
+app.MapStaticAssets();
+app.MapHealthz();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+
+try
+{
+    await app.RunAsync();
+    return 0;
+}
+catch (OptionsValidationException e)
+{
+    // A bad setting stops the console with the settings to fix, not a stack trace.
+    Console.Error.WriteLine("The console cannot start; fix these settings:");
+    foreach (var failure in e.Failures)
+        Console.Error.WriteLine($"  {failure}");
+    return 1;
+}
