@@ -11,7 +11,7 @@ public sealed record CatalogHealth(bool Ok, string? SchemaVersion, int PendingMi
         {
             await using var db = await factory.CreateDbContextAsync(cancellationToken);
             if (!await db.Database.CanConnectAsync(cancellationToken))
-                return new(false, null, 0, "the catalog file cannot be opened");
+                return new(false, null, 0, "the catalog file does not exist or cannot be opened");
             var applied = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).ToList();
             var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Count();
             return new(pending == 0, applied.LastOrDefault(), pending,

@@ -1,0 +1,22 @@
+using Bunit;
+using DeliveryConsole.Web.Components;
+using DeliveryConsole.Web.Hosting;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using MudBlazor.Services;
+
+namespace DeliveryConsole.Web.Tests.Components;
+
+/// <summary>A bUnit context with what every console component expects: MudBlazor, the options, a live renderer.</summary>
+public abstract class ComponentTest : BunitContext
+{
+    protected ComponentTest(bool darkCookie = false)
+    {
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddMudServices();
+        Services.AddSingleton(Options.Create(new ConsoleOptions { InstanceName = "test-instance" }));
+        Services.AddCascadingValue(_ => new ThemePreference(darkCookie));
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+    }
+}

@@ -1,0 +1,96 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.RegularExpressions;
+using DeliveryConsole.Testing;
+
+namespace DeliveryConsole.Web.Tests.Hosting;
+
+/// <summary>The console (or `dotnet run`, or `dotnet publish`) as a child process, the way a user starts it.</summary>
+public sealed partial class AppProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+    private readonly TaskCompletionSource<Uri> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>The configuration these tests were built in; the app under test was built in the same one.</summary>
+#if DEBUG
+    public const string Configuration = "Debug";
+#else
+    public const string Configuration = "Release";
+#endif
+
+    public static string WebBuildOutput => RepositoryRoot.Combine("src", "Web", "bin", Configuration, "net10.0");
+
+    private AppProcess(string workingDirectory, IReadOnlyDictionary<string, string> environment, string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var argument in arguments)
+            start.ArgumentList.Add(argument);
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment.Remove("ASPNETCORE_ENVIRONMENT");
+        start.Environment.Remove("ASPNETCORE_URLS");
+        foreach (var (key, value) in environment)
+            start.Environment[key] = value;
+        _process = new Process { StartInfo = start };
+        _process.OutputDataReceived += (_, e) => OnLine(e.Data);
+        _process.ErrorDataReceived += (_, e) => OnLine(e.Data);
+        _process.Start();
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+    }
+
+    public static AppProcess Start(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] arguments) =>
+        new(workingDirectory, environment, arguments);
+
+    /// <summary>Everything the process printed so far, stdout and stderr interleaved.</summary>
+    public string Output
+    {
+        get { lock (_output) return _output.ToString(); }
+    }
+
+    /// <summary>The address from Kestrel's "Now listening on:" line (start the app with --urls http://127.0.0.1:0).</summary>
+    public async Task<Uri> ListeningAsync(TimeSpan limit)
+    {
+        var exited = _process.WaitForExitAsync();
+        var first = await Task.WhenAny(_listening.Task, exited, Task.Delay(limit));
+        return first == _listening.Task
+            ? await _listening.Task
+            : throw new TimeoutException($"The app did not start listening ({(first == exited ? $"exit code {_process.ExitCode}" : "time limit")}):\n{Output}");
+    }
+
+    public async Task<int> ExitCodeAsync(TimeSpan limit)
+    {
+        using var timeout = new CancellationTokenSource(limit);
+        await _process.WaitForExitAsync(timeout.Token);
+        return _process.ExitCode;
+    }
+
+    private void OnLine(string? line)
+    {
+        if (line is null)
+            return;
+        lock (_output)
+            _output.AppendLine(line);
+        if (ListeningLine().Match(line) is { Success: true } match)
+            _listening.TrySetResult(new Uri(match.Groups["url"].Value));
+    }
+
+    [GeneratedRegex(@"Now listening on: (?<url>http://\S+)")]
+    private static partial Regex ListeningLine();
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+        _process.Dispose();
+    }
+}

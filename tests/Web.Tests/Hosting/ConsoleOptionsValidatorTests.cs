@@ -1,0 +1,60 @@
+using DeliveryConsole.Delivery.Buckets;
+using DeliveryConsole.Testing;
+using DeliveryConsole.Web.Hosting;
+
+namespace DeliveryConsole.Web.Tests.Hosting;
+
+public class ConsoleOptionsValidatorTests : IDisposable
+{
+    private readonly TempFolder _data = new();
+
+    [Fact]
+    public void The_embedded_defaults_are_valid()
+    {
+        var result = Validate(Defaults());
+        Assert.True(result.Succeeded, result.FailureMessage);
+    }
+
+    [Fact]
+    public void Every_broken_setting_is_named_with_its_rule()
+    {
+        var options = Defaults();
+        options.InstanceName = "";
+        options.AccountId = "42";
+        options.DataFolder = " ";
+        options.Endpoints["bad name!"] = new EndpointOptions();
+        options.Endpoints["s3"] = new EndpointOptions { Kind = "s3" };
+
+        var failures = Validate(options).Failures!.ToList();
+
+        Assert.Equal([
+            "Console:InstanceName '' must be 3-16 characters of letters, digits and hyphens, start with a letter and not end with a hyphen.",
+            "Console:AccountId '42' must be exactly 16 digits.",
+            "Console:DataFolder must name a folder.",
+            "Console:Endpoints:bad name! is not a valid endpoint name: use letters, digits, dots and hyphens.",
+            "Console:Endpoints:s3:Url must be an absolute http:// or https:// URL, not ''.",
+            "Console:Endpoints:s3:AccessKey is required for an s3 endpoint.",
+            "Console:Endpoints:s3:Secret is required for an s3 endpoint.",
+        ], failures);
+    }
+
+    [Fact]
+    public void At_least_one_endpoint_is_required()
+    {
+        var options = Defaults();
+        options.Endpoints.Clear();
+
+        Assert.Equal(["Console:Endpoints must configure at least one endpoint."], Validate(options).Failures);
+    }
+
+    private ConsoleOptions Defaults() => new()
+    {
+        DataFolder = _data.Path,
+        Endpoints = { ["oss-cn-hangzhou.aliyuncs.com"] = new EndpointOptions() },
+    };
+
+    private static Microsoft.Extensions.Options.ValidateOptionsResult Validate(ConsoleOptions options) =>
+        new ConsoleOptionsValidator().Validate(null, options);
+
+    public void Dispose() => _data.Dispose();
+}
