@@ -6,6 +6,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 
+if (args is [HealthProbe.Command, ..])
+    return await HealthProbe.RunAsync(args);
+
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddOptions<ConsoleOptions>().BindConfiguration(ConsoleOptions.Section).ValidateOnStart();

@@ -45,6 +45,14 @@ public class StartupTests
 
         await ServedConsole.AssertServesShellAndAssetsAsync(http, Cancel);
         Assert.Contains("\"status\":\"healthy\"", await http.GetStringAsync("/healthz", Cancel));
+
+        // The container's HEALTHCHECK command, against this app and against a port where nothing listens.
+        await using (var probe = AppProcess.Start(publish, new Dictionary<string, string>(),
+            "DeliveryConsole.Web.dll", "healthcheck", new Uri(http.BaseAddress!, "/healthz").ToString()))
+            Assert.True(await probe.ExitCodeAsync(StartLimit) == 0, probe.Output);
+        await using (var probe = AppProcess.Start(publish, new Dictionary<string, string> { ["ASPNETCORE_HTTP_PORTS"] = "1" },
+            "DeliveryConsole.Web.dll", "healthcheck"))
+            Assert.True(await probe.ExitCodeAsync(StartLimit) == 1, probe.Output);
     }
 
     [Fact]

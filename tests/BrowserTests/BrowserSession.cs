@@ -1,0 +1,76 @@
+using DeliveryConsole.Testing;
+using Microsoft.Playwright;
+
+namespace DeliveryConsole.BrowserTests;
+
+/// <summary>
+/// Debian's Chromium, headless, driven by Playwright with a fresh profile, pointed at a console served on a real
+/// loopback port. Records console errors, page errors and every request the page makes.
+/// </summary>
+public sealed class BrowserSession : IAsyncDisposable
+{
+    private readonly IPlaywright _playwright;
+    private readonly TempFolder _profile;
+
+    public IBrowserContext Context { get; }
+    public IPage Page { get; }
+    public Uri BaseUrl { get; }
+    public List<string> Errors { get; } = [];
+    public List<string> Requests { get; } = [];
+
+    private BrowserSession(IPlaywright playwright, TempFolder profile, IBrowserContext context, IPage page, Uri baseUrl)
+    {
+        (_playwright, _profile, Context, Page, BaseUrl) = (playwright, profile, context, page, baseUrl);
+        page.Console += (_, message) => { if (message.Type == "error") lock (Errors) Errors.Add(message.Text); };
+        page.PageError += (_, error) => { lock (Errors) Errors.Add(error); };
+        page.Request += (_, request) => { lock (Requests) Requests.Add(request.Url); };
+    }
+
+    public static async Task<BrowserSession> OpenAsync(Uri baseUrl)
+    {
+        Requires.Chromium();
+        var playwright = await Playwright.CreateAsync();
+        var profile = new TempFolder();
+        var context = await playwright.Chromium.LaunchPersistentContextAsync(profile.Path, new()
+        {
+            ExecutablePath = Requires.ChromiumPath,
+            Headless = true,
+            BaseURL = baseUrl.ToString(),
+            ViewportSize = new() { Width = 1280, Height = 800 },
+            // The machine has no internet: keep Chromium from trying to reach Google's services at all.
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
+        });
+        var page = context.Pages.FirstOrDefault() ?? await context.NewPageAsync();
+        return new BrowserSession(playwright, profile, context, page, baseUrl);
+    }
+
+    /// <summary>Opens a page and waits until the SignalR circuit is live: clicks on prerendered HTML are lost.</summary>
+    public async Task GoToAsync(string path)
+    {
+        await Page.GotoAsync(path);
+        await WaitForInteractivityAsync();
+    }
+
+    public Task WaitForInteractivityAsync() =>
+        Page.Locator("#render-state[data-interactive=true]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+
+    /// <summary>Saves a full-page screenshot beside the test results and attaches it to the test.</summary>
+    public async Task<string> ScreenshotAsync(string name)
+    {
+        var folder = RepositoryRoot.Combine("TestResults", "screenshots");
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, $"{name}.png");
+        var png = await Page.ScreenshotAsync(new() { Path = path, FullPage = true });
+        TestContext.Current.AddAttachment(name, png, "image/png");
+        TestContext.Current.TestOutputHelper?.WriteLine($"screenshot: {path}");
+        return path;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Context.DisposeAsync();
+        _playwright.Dispose();
+        _profile.Dispose();
+    }
+}

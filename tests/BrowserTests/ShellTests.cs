@@ -1,0 +1,68 @@
+using System.Text.RegularExpressions;
+using DeliveryConsole.Testing;
+using DeliveryConsole.Web.Components.Layout;
+using MudBlazor.Utilities;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace DeliveryConsole.BrowserTests;
+
+/// <summary>The shell in a real browser: a real Kestrel socket, the SignalR circuit, MudBlazor's scripts.</summary>
+public class ShellTests : IAsyncLifetime
+{
+    private readonly ConsoleFactory _console = new();
+    private Uri _baseUrl = null!;
+
+    public ValueTask InitializeAsync()
+    {
+        _baseUrl = _console.StartOnLoopback();
+        return ValueTask.CompletedTask;
+    }
+
+    [Fact]
+    public async Task Dark_mode_switches_on_and_is_remembered_by_the_browser()
+    {
+        await using var browser = await BrowserSession.OpenAsync(_baseUrl);
+        await browser.GoToAsync("/");
+        var body = browser.Page.Locator("body");
+        await Expect(body).ToHaveCSSAsync("background-color", Css(ConsoleTheme.Theme.PaletteLight.Background));
+
+        await browser.Page.GetByRole(AriaRole.Button, new() { Name = "Switch to dark mode" }).ClickAsync();
+
+        await Expect(browser.Page.GetByRole(AriaRole.Button, new() { Name = "Switch to light mode" })).ToBeVisibleAsync();
+        await Expect(body).ToHaveCSSAsync("background-color", Css(ConsoleTheme.Theme.PaletteDark.Background));
+        await browser.ScreenshotAsync("overview-dark");
+
+        await browser.Page.ReloadAsync();
+        await browser.WaitForInteractivityAsync();
+
+        await Expect(browser.Page.GetByRole(AriaRole.Button, new() { Name = "Switch to light mode" })).ToBeVisibleAsync();
+        await Expect(body).ToHaveCSSAsync("background-color", Css(ConsoleTheme.Theme.PaletteDark.Background));
+        Assert.Empty(browser.Errors);
+    }
+
+    [Fact]
+    public async Task The_navigation_reaches_every_section_without_a_reload_and_nothing_leaves_the_machine()
+    {
+        await using var browser = await BrowserSession.OpenAsync(_baseUrl);
+        await browser.GoToAsync("/");
+        await Expect(browser.Page.GetByRole(AriaRole.Heading, new() { Name = "Overview", Level = 1 })).ToBeVisibleAsync();
+        await Expect(browser.Page.GetByTestId("endpoints")).ToContainTextAsync("oss-cn-hangzhou.aliyuncs.com");
+        await browser.Page.EvaluateAsync("window.__sameDocument = true");
+
+        foreach (var section in new[] { "Tables", "Delivery", "Buckets", "Overview" })
+        {
+            await browser.Page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = section }).ClickAsync();
+            await Expect(browser.Page.GetByRole(AriaRole.Heading, new() { Name = section, Level = 1 })).ToBeVisibleAsync();
+            await Expect(browser.Page).ToHaveTitleAsync(new Regex($"^{section} · console$"));
+        }
+
+        Assert.True(await browser.Page.EvaluateAsync<bool>("window.__sameDocument === true"), "a section link reloaded the page");
+        Assert.Empty(browser.Errors);
+        Assert.All(browser.Requests, url => Assert.StartsWith(_baseUrl.GetLeftPart(UriPartial.Authority), url));
+    }
+
+    private static string Css(MudColor color) => $"rgb({color.R}, {color.G}, {color.B})";
+
+    public async ValueTask DisposeAsync() => await _console.DisposeAsync();
+}
