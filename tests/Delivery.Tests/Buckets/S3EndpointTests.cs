@@ -1,4 +1,3 @@
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using Amazon.S3.Model;
 using DeliveryConsole.Delivery.Buckets;
@@ -65,7 +64,7 @@ public class S3EndpointTests
     {
         using var endpoint = new S3Endpoint("nowhere", new EndpointOptions
         {
-            Kind = "s3", Url = $"http://127.0.0.1:{ClosedPort()}", AccessKey = "k", Secret = "s",
+            Kind = "s3", Url = $"http://127.0.0.1:{Ports.Closed()}", AccessKey = "k", Secret = "s",
         });
 
         var health = await endpoint.CheckAsync(Cancel);
@@ -78,12 +77,5 @@ public class S3EndpointTests
     {
         var (url, key, secret) = Requires.S3Server();
         return new EndpointOptions { Kind = "s3", Url = url, AccessKey = key, Secret = secret };
-    }
-
-    private static int ClosedPort()
-    {
-        using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

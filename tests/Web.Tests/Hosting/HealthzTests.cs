@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json;
 using DeliveryConsole.Testing;
 
@@ -48,7 +47,7 @@ public class HealthzTests
     [Fact]
     public async Task An_unreachable_endpoint_makes_the_console_degraded_but_still_200()
     {
-        await using var console = new ConsoleFactory(S3Endpoint("down", $"http://127.0.0.1:{ClosedPort()}", "k", "s3cr3t-value"));
+        await using var console = new ConsoleFactory(S3Endpoint("down", $"http://127.0.0.1:{Ports.Closed()}", "k", "s3cr3t-value"));
 
         var (status, body) = await GetHealthAsync(console);
 
@@ -77,11 +76,4 @@ public class HealthzTests
         [$"Console:Endpoints:{name}:AccessKey"] = key,
         [$"Console:Endpoints:{name}:Secret"] = secret,
     };
-
-    private static int ClosedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }
