@@ -26,6 +26,7 @@ public class ShellTests : IAsyncLifetime
         await browser.GoToAsync("/");
         var body = browser.Page.Locator("body");
         await Expect(body).ToHaveCSSAsync("background-color", Css(ConsoleTheme.Theme.PaletteLight.Background));
+        await browser.ScreenshotAsync("overview-light");
 
         await browser.Page.GetByRole(AriaRole.Button, new() { Name = "Switch to dark mode" }).ClickAsync();
 
