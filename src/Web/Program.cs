@@ -1,5 +1,7 @@
 using DeliveryConsole.Catalog;
 using DeliveryConsole.Delivery.Buckets;
+using DeliveryConsole.TableStore;
+using DeliveryConsole.Web.Api;
 using DeliveryConsole.Web.Components;
 using DeliveryConsole.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +13,8 @@ if (args is [HealthProbe.Command, ..])
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.Services.AddOptions<ConsoleOptions>().BindConfiguration(ConsoleOptions.Section).ValidateOnStart();
+builder.Services.AddOptions<ConsoleOptions>().BindConfiguration(ConsoleOptions.Section)
+    .PostConfigure(options => options.ApplyDefaults()).ValidateOnStart();
 builder.Services.AddSingleton<IValidateOptions<ConsoleOptions>, ConsoleOptionsValidator>();
 builder.Services.AddDbContextFactory<CatalogDb>((services, db) =>
     db.UseSqlite(CatalogDb.ConnectionString(services.GetRequiredService<IOptions<ConsoleOptions>>().Value.DataFolder)));
@@ -21,7 +24,12 @@ builder.Services.AddSingleton(services =>
     var options = services.GetRequiredService<IOptions<ConsoleOptions>>().Value;
     return new BucketEndpoints(options.Endpoints, options.DataFolderPath);
 });
+builder.Services.AddSingleton(services => new TableService(new TableStoreOptions
+{
+    Folder = Path.Combine(services.GetRequiredService<IOptions<ConsoleOptions>>().Value.DataFolderPath, "tables"),
+}));
 builder.Services.AddSingleton<HealthReporter>();
+builder.Services.AddOpenApi(options => options.AddSchemaTransformer(ApiSchemas.DescribeValuesAsync));
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
 
@@ -34,6 +42,8 @@ app.UseConsoleStaticFiles();
 app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapHealthz();
+app.MapOpenApi();
+app.MapTableStoreApi();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 try

@@ -11,5 +11,10 @@ public sealed class TempFolder : IDisposable
     {
         try { Directory.Delete(Path, recursive: true); }
         catch (DirectoryNotFoundException) { }
+        catch (IOException e)
+        {
+            // Something still writes here: name it, so the test that left it open can be found.
+            throw new IOException($"{e.Message}; still there: {string.Join(", ", Directory.EnumerateFileSystemEntries(Path, "*", SearchOption.AllDirectories))}", e);
+        }
     }
 }

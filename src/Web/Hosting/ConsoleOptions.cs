@@ -16,8 +16,18 @@ public sealed class ConsoleOptions
     /// <summary>Holds the SQLite files and the default local endpoint's buckets. Relative paths start at the working directory.</summary>
     public string DataFolder { get; set; } = "data";
 
-    /// <summary>The bucket endpoints by name; appsettings.json configures the default local one.</summary>
+    /// <summary>The name of the local endpoint the console has when no endpoint is configured.</summary>
+    public const string DefaultEndpoint = "oss-cn-hangzhou.aliyuncs.com";
+
+    /// <summary>The bucket endpoints by name; with none configured, one local endpoint named <see cref="DefaultEndpoint"/>.</summary>
     public Dictionary<string, EndpointOptions> Endpoints { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Fills in what configuration left out; the defaults live here so the app runs from any folder.</summary>
+    public void ApplyDefaults()
+    {
+        if (Endpoints.Count == 0)
+            Endpoints[DefaultEndpoint] = new EndpointOptions();
+    }
 
     public string DataFolderPath => Path.GetFullPath(DataFolder);
 }

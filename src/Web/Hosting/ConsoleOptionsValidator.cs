@@ -23,8 +23,6 @@ public sealed partial class ConsoleOptionsValidator : IValidateOptions<ConsoleOp
             yield return $"{s}:AccountId '{options.AccountId}' {accountRule}.";
         if (DataFolderError(options.DataFolder) is { } folderError)
             yield return $"{s}:DataFolder {folderError}";
-        if (options.Endpoints.Count == 0)
-            yield return $"{s}:Endpoints must configure at least one endpoint.";
         foreach (var (endpointName, endpoint) in options.Endpoints)
         {
             if (!EndpointName().IsMatch(endpointName))

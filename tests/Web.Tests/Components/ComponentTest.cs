@@ -11,8 +11,10 @@ namespace DeliveryConsole.Web.Tests.Components;
 /// <summary>A bUnit context with what every console component expects: MudBlazor, the options, a live renderer.</summary>
 public abstract class ComponentTest : BunitContext
 {
-    protected ComponentTest(bool darkCookie = false)
+    /// <param name="services">Registers what the component under test needs besides the defaults.</param>
+    protected ComponentTest(bool darkCookie = false, Action<IServiceCollection>? services = null)
     {
+        services?.Invoke(Services);
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
         Services.AddSingleton(Options.Create(new ConsoleOptions { InstanceName = "test-instance" }));

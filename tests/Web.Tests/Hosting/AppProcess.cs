@@ -84,13 +84,19 @@ public sealed partial class AppProcess : IAsyncDisposable
     [GeneratedRegex(@"Now listening on: (?<url>http://\S+)")]
     private static partial Regex ListeningLine();
 
-    public async ValueTask DisposeAsync()
+    /// <summary>SIGKILL (what Process.Kill sends on Linux): no shutdown code runs, nothing is flushed.</summary>
+    public async Task KillAsync()
     {
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
             await _process.WaitForExitAsync();
         }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
         _process.Dispose();
     }
 }

@@ -39,12 +39,22 @@ public class ConsoleOptionsValidatorTests : IDisposable
     }
 
     [Fact]
-    public void At_least_one_endpoint_is_required()
+    public void Without_configured_endpoints_the_default_local_one_is_there()
     {
-        var options = Defaults();
-        options.Endpoints.Clear();
+        var options = new ConsoleOptions();
+        options.ApplyDefaults();
 
-        Assert.Equal(["Console:Endpoints must configure at least one endpoint."], Validate(options).Failures);
+        Assert.True(Assert.Single(options.Endpoints).Value.IsLocal);
+        Assert.True(options.Endpoints.ContainsKey("OSS-CN-HANGZHOU.ALIYUNCS.COM"));
+    }
+
+    [Fact]
+    public void Configured_endpoints_replace_the_default()
+    {
+        var options = new ConsoleOptions { Endpoints = { ["minio"] = new EndpointOptions { Kind = "s3" } } };
+        options.ApplyDefaults();
+
+        Assert.Equal(["minio"], options.Endpoints.Keys);
     }
 
     private ConsoleOptions Defaults() => new()

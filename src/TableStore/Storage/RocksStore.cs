@@ -1,0 +1,69 @@
+using System.Buffers.Binary;
+using System.Text;
+using RocksDbSharp;
+
+namespace DeliveryConsole.TableStore.Storage;
+
+/// <summary>
+/// The RocksDB database behind the table store, with three column families: <c>meta</c> (table definitions and
+/// counters), <c>rows</c> (encoded key -> cells) and <c>changes</c> (big-endian sequence -> change record).
+/// Writes go to the write-ahead log without fsync: a killed process loses nothing it acknowledged.
+/// </summary>
+internal sealed class RocksStore : IDisposable
+{
+    private readonly RocksDb _db;
+
+    public RocksStore(string folder)
+    {
+        Directory.CreateDirectory(folder);
+        var options = new DbOptions()
+            .SetCreateIfMissing(true)
+            .SetCreateMissingColumnFamilies(true)
+            .IncreaseParallelism(Math.Max(2, Environment.ProcessorCount));
+        var families = new ColumnFamilies
+        {
+            { "meta", new ColumnFamilyOptions() },
+            { "rows", new ColumnFamilyOptions() },
+            { "changes", new ColumnFamilyOptions() },
+        };
+        _db = RocksDb.Open(options, folder, families);
+        Meta = _db.GetColumnFamily("meta");
+        Rows = _db.GetColumnFamily("rows");
+        Changes = _db.GetColumnFamily("changes");
+    }
+
+    public RocksDb Db => _db;
+    public ColumnFamilyHandle Meta { get; }
+    public ColumnFamilyHandle Rows { get; }
+    public ColumnFamilyHandle Changes { get; }
+
+    public WriteOptions WriteOptions { get; } = new WriteOptions().SetSync(false);
+
+    public void Write(WriteBatch batch) => _db.Write(batch, WriteOptions);
+
+    public static byte[] MetaKey(string name) => Encoding.UTF8.GetBytes(name);
+
+    public long GetMetaInt64(string name, long fallback)
+    {
+        var value = _db.Get(MetaKey(name), Meta);
+        return value is { Length: 8 } ? BinaryPrimitives.ReadInt64LittleEndian(value) : fallback;
+    }
+
+    public static byte[] Int64Bytes(long value)
+    {
+        var bytes = new byte[8];
+        BinaryPrimitives.WriteInt64LittleEndian(bytes, value);
+        return bytes;
+    }
+
+    public static byte[] SequenceKey(long sequence)
+    {
+        var key = new byte[8];
+        BinaryPrimitives.WriteInt64BigEndian(key, sequence);
+        return key;
+    }
+
+    public static long SequenceOf(ReadOnlySpan<byte> key) => BinaryPrimitives.ReadInt64BigEndian(key);
+
+    public void Dispose() => _db.Dispose();
+}

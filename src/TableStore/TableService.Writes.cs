@@ -1,0 +1,192 @@
+using DeliveryConsole.TableStore.Changes;
+using DeliveryConsole.TableStore.Model;
+using DeliveryConsole.TableStore.Rules;
+using DeliveryConsole.TableStore.Storage;
+using RocksDbSharp;
+
+namespace DeliveryConsole.TableStore;
+
+public sealed partial class TableService
+{
+    public const int MaxBatchRows = 200;
+    public const int MaxBatchBytes = 4 * 1024 * 1024;
+
+    /// <summary>
+    /// PutRow, UpdateRow or DeleteRow: writes one row and appends its change record in one atomic commit.
+    /// Returns the primary key as stored (auto-increment values filled in); throws with the error code otherwise.
+    /// </summary>
+    public IReadOnlyList<KeyColumn> WriteRow(string tableName, RowWrite write)
+    {
+        var result = Commit([new PendingWrite(tableName, write)])[0];
+        return result.Error is null ? result.PrimaryKey! : throw new TableStoreException(result.Error);
+    }
+
+    /// <summary>
+    /// BatchWriteRow: up to 200 rows (4 MiB) across tables, each succeeding or failing on its own; every success
+    /// and its change record commit together. A key given twice for one table rejects the whole request.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<RowWriteResult>> BatchWriteRow(IReadOnlyList<(string TableName, IReadOnlyList<RowWrite> Rows)> tables)
+    {
+        var writes = tables.SelectMany(t => t.Rows.Select(row => new PendingWrite(t.TableName, row))).ToList();
+        if (writes.Count is 0 or > MaxBatchRows)
+            throw TableStoreException.Invalid($"BatchWriteRow takes 1-{MaxBatchRows} rows, not {writes.Count}.");
+        var bytes = writes.Sum(w => WriteSize(w.Write));
+        if (bytes > MaxBatchBytes)
+            throw TableStoreException.Invalid($"BatchWriteRow takes at most {MaxBatchBytes} bytes of keys and values, not {bytes}.");
+        RejectDuplicateKeys(writes);
+        var results = Commit(writes);
+        var byTable = new List<IReadOnlyList<RowWriteResult>>(tables.Count);
+        var offset = 0;
+        foreach (var (_, rows) in tables)
+        {
+            byTable.Add(results[offset..(offset + rows.Count)]);
+            offset += rows.Count;
+        }
+        return byTable;
+    }
+
+    private sealed record PendingWrite(string TableName, RowWrite Write);
+
+    private RowWriteResult[] Commit(IReadOnlyList<PendingWrite> writes)
+    {
+        var results = new RowWriteResult[writes.Count];
+        var writer = new ValueWriter();
+        lock (_writeLock)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            var now = NowMs;
+            var commitTime = Math.Max(now, _lastCommitTime);
+            var sequence = _sequence;
+            var rowCounts = new Dictionary<uint, long>();
+            var autoIncrements = new Dictionary<uint, long>();
+            using var batch = new WriteBatch();
+            for (var i = 0; i < writes.Count; i++)
+            {
+                var (tableName, write) = writes[i];
+                if (!_tables.TryGetValue(tableName ?? "", out var table))
+                {
+                    results[i] = Failed(TableStoreException.NoTable(tableName ?? "").Error);
+                    continue;
+                }
+                if (RowRules.CheckKey(table, write.PrimaryKey, allowAutoIncrement: write.Type == WriteType.Put) is { } keyError)
+                {
+                    results[i] = Failed(TableStoreError.Invalid(keyError));
+                    continue;
+                }
+                if (RowRules.CheckWrite(table, write, now) is { } writeError)
+                {
+                    results[i] = Failed(TableStoreError.Invalid(writeError));
+                    continue;
+                }
+                var key = ResolveAutoIncrement(table, write, now, autoIncrements, out var conditionError);
+                if (conditionError is not null)
+                {
+                    results[i] = Failed(TableStoreError.Invalid(conditionError));
+                    continue;
+                }
+                var encodedKey = KeyCodec.Encode(table.Id, key);
+                var stored = _store.Db.Get(encodedKey, _store.Rows);
+                if (ConditionFails(write.Condition, stored is not null))
+                {
+                    results[i] = Failed(new TableStoreError(TableStoreError.ConditionCheckFail, "Condition check failed."));
+                    continue;
+                }
+                var cells = write.Type == WriteType.Delete ? null : RowMerge.Apply(table, write, stored, now);
+                if (cells is not null)
+                    batch.Put(encodedKey, RowCodec.Encode(cells, writer), _store.Rows);
+                else if (stored is not null)
+                    batch.Delete(encodedKey, _store.Rows);
+                var delta = (stored is null ? 0 : -1) + (cells is null ? 0 : 1);
+                if (delta != 0)
+                    rowCounts[table.Id] = rowCounts.GetValueOrDefault(table.Id, _rowCounts.GetValueOrDefault(table.Id)) + delta;
+                var change = new ChangeRecord(++sequence, commitTime, table.Name, ActionOf(write.Type), key, ChangedColumns(write, now));
+                batch.Put(RocksStore.SequenceKey(change.Sequence), ChangeCodec.Encode(change, writer), _store.Changes);
+                results[i] = new RowWriteResult(key, null);
+            }
+            if (sequence == _sequence)
+                return results;
+            batch.Put(RocksStore.MetaKey(SequenceKey), RocksStore.Int64Bytes(sequence), _store.Meta);
+            batch.Put(RocksStore.MetaKey(CommitTimeKey), RocksStore.Int64Bytes(commitTime), _store.Meta);
+            foreach (var (id, count) in rowCounts)
+                batch.Put(RocksStore.MetaKey(RowCountKey(id)), RocksStore.Int64Bytes(count), _store.Meta);
+            foreach (var (id, value) in autoIncrements)
+                batch.Put(RocksStore.MetaKey(AutoIncrementKey(id)), RocksStore.Int64Bytes(value), _store.Meta);
+            _store.Write(batch);
+            foreach (var (id, count) in rowCounts)
+                _rowCounts[id] = count;
+            foreach (var (id, value) in autoIncrements)
+                _autoIncrements[id] = value;
+            _lastCommitTime = commitTime;
+            Interlocked.Exchange(ref _sequence, sequence);
+        }
+        return results;
+    }
+
+    /// <summary>
+    /// The key with a generated value in place of an auto-increment placeholder: unique and increasing per table,
+    /// at least the current time in microseconds, as the real service's values look.
+    /// </summary>
+    private IReadOnlyList<KeyColumn> ResolveAutoIncrement(TableMeta table, RowWrite write, long now,
+        Dictionary<uint, long> pending, out string? error)
+    {
+        error = null;
+        var placeholder = -1;
+        for (var i = 0; i < write.PrimaryKey.Count; i++)
+            if (write.PrimaryKey[i].Value.Kind == ValueKind.AutoIncrement)
+                placeholder = i;
+        if (placeholder < 0)
+            return write.PrimaryKey;
+        if (write.Condition != RowExistence.Ignore)
+        {
+            error = "A row with an auto-increment placeholder is always new: its condition must be IGNORE.";
+            return write.PrimaryKey;
+        }
+        var last = pending.GetValueOrDefault(table.Id, _autoIncrements.GetValueOrDefault(table.Id));
+        var value = Math.Max(last + 1, now * 1000);
+        pending[table.Id] = value;
+        var key = write.PrimaryKey.ToArray();
+        key[placeholder] = key[placeholder] with { Value = Value.Integer(value) };
+        return key;
+    }
+
+    private static bool ConditionFails(RowExistence condition, bool exists) => condition switch
+    {
+        RowExistence.ExpectExist => !exists,
+        RowExistence.ExpectNotExist => exists,
+        _ => false,
+    };
+
+    private static ChangeAction ActionOf(WriteType type) => type switch
+    {
+        WriteType.Put => ChangeAction.PutRow,
+        WriteType.Update => ChangeAction.UpdateRow,
+        _ => ChangeAction.DeleteRow,
+    };
+
+    private static ColumnChange[] ChangedColumns(RowWrite write, long now) =>
+    [
+        .. write.DeleteAll.Select(name => new ColumnChange(name, ColumnChangeType.DeleteAllVersions, null, null)),
+        .. write.DeleteVersions.Select(d => new ColumnChange(d.Name, ColumnChangeType.DeleteOneVersion, null, d.Timestamp)),
+        .. write.Puts.Select(p => new ColumnChange(p.Name, ColumnChangeType.Put, p.Value, p.Timestamp ?? now)),
+    ];
+
+    private static RowWriteResult Failed(TableStoreError error) => new(null, error);
+
+    private static int WriteSize(RowWrite write) =>
+        write.PrimaryKey.Sum(k => k.Name.Length + (k.Value.IsPlaceholder ? 0 : k.Value.Size))
+        + write.Puts.Sum(p => p.Name.Length + p.Value.Size + 8);
+
+    private void RejectDuplicateKeys(IReadOnlyList<PendingWrite> writes)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (tableName, write) in writes)
+        {
+            if (!_tables.TryGetValue(tableName ?? "", out var table) || write.PrimaryKey.Any(k => k.Value.IsPlaceholder)
+                || RowRules.CheckKey(table, write.PrimaryKey, allowAutoIncrement: false) is not null)
+                continue;
+            if (!seen.Add(Convert.ToHexString(KeyCodec.Encode(table.Id, write.PrimaryKey))))
+                throw TableStoreException.Invalid(
+                    $"BatchWriteRow names the row ({string.Join(", ", write.PrimaryKey.Select(k => $"{k.Name}={k.Value}"))}) of table '{table.Name}' more than once.");
+        }
+    }
+}

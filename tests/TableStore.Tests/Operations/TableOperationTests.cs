@@ -1,0 +1,446 @@
+using DeliveryConsole.TableStore.Model;
+using static DeliveryConsole.TableStore.Tests.Operations.StoreAssertions;
+
+namespace DeliveryConsole.TableStore.Tests.Operations;
+
+public class TableOperationTests : StoreTest
+{
+    private const string ObjectNotExist = TableStoreError.ObjectNotExist;
+    private const string Invalid = TableStoreError.ParameterInvalid;
+    private static readonly PrimaryKeyColumn[] IdKey = [new("id", PrimaryKeyType.String)];
+
+    private TableStoreError CreateFails(string code, Func<TableMeta> create)
+    {
+        var tables = Store.ListTable();
+        var error = Assert.Throws<TableStoreException>(() => create()).Error;
+        Assert.Equal(code, error.Code);
+        Assert.False(string.IsNullOrWhiteSpace(error.Message));
+        Assert.Equal(tables, Store.ListTable());
+        return error;
+    }
+
+    [Fact]
+    public void CreateTable_returns_and_describes_the_definition()
+    {
+        var meta = Store.CreateTable("orders",
+            [new("region", PrimaryKeyType.String), new("seq", PrimaryKeyType.Integer, AutoIncrement: true), new("blob", PrimaryKeyType.Binary)],
+            [new("qty", ColumnType.Integer), new("price", ColumnType.Double), new("ok", ColumnType.Boolean), new("note", ColumnType.String), new("raw", ColumnType.Binary)],
+            new TableOptions(TimeToLive: 86_400, MaxVersions: 3, MaxTimeDeviation: 600),
+            new StreamSpecification(EnableStream: true, ExpirationTime: 24));
+
+        Assert.Equal("orders", meta.Name);
+        Assert.Equal(Now, meta.CreationTime);
+        var described = Store.DescribeTable("orders");
+        Assert.Equal(0, described.RowCount);
+        Assert.Equal(["region", "seq", "blob"], described.Table.PrimaryKey.Select(k => k.Name));
+        Assert.Equal([PrimaryKeyType.String, PrimaryKeyType.Integer, PrimaryKeyType.Binary], described.Table.PrimaryKey.Select(k => k.Type));
+        Assert.Equal([false, true, false], described.Table.PrimaryKey.Select(k => k.AutoIncrement));
+        Assert.Equal(["qty", "price", "ok", "note", "raw"], described.Table.DefinedColumns.Select(c => c.Name));
+        Assert.Equal(new TableOptions(86_400, 3, 600), described.Table.Options);
+        Assert.Equal(new StreamSpecification(true, 24), described.Table.Stream);
+    }
+
+    [Fact]
+    public void CreateTable_defaults_match_the_real_service()
+    {
+        var meta = CreateTable();
+
+        Assert.Equal(-1, meta.Options.TimeToLive);
+        Assert.Equal(1, meta.Options.MaxVersions);
+        Assert.Equal(86_400, meta.Options.MaxTimeDeviation);
+        Assert.False(meta.Stream.EnableStream);
+        Assert.Equal(168, meta.Stream.ExpirationTime);
+        Assert.Empty(meta.DefinedColumns);
+    }
+
+    public static TheoryData<string> ValidNames => ["a", "_", "A", "_1", "a1_B2", "Orders_2026", new string('x', 255), "_" + new string('9', 254)];
+
+    public static TheoryData<string> InvalidNames =>
+        [null!, "", "1a", "9", "a-b", "a b", " a", "a.b", "a$", "é", "表", "a\0", new string('x', 256), "_" + new string('9', 255)];
+
+    [Theory]
+    [MemberData(nameof(ValidNames))]
+    public void Table_and_column_names_follow_the_rules(string name)
+    {
+        Store.CreateTable(name, [new(name, PrimaryKeyType.String)]);
+        Store.CreateTable("t", [new("k", PrimaryKeyType.String)], [new(name, ColumnType.String)]);
+        Put("t", Key(("k", S("a"))), (name, S("v")));
+        Store.WriteRow(name, new RowWrite(WriteType.Put, Key((name, S("a")))));
+
+        Assert.Contains(name, Store.ListTable());
+        Assert.Equal(name, Store.DescribeTable(name).Table.PrimaryKey[0].Name);
+        Assert.Equal(name, Store.DescribeTable("t").Table.DefinedColumns[0].Name);
+        Assert.Equal(name, Assert.Single(Store.GetRow("t", Key(("k", S("a"))))!.Columns).Name);
+        Assert.NotNull(Store.GetRow(name, Key((name, S("a")))));
+    }
+
+    [Theory]
+    [MemberData(nameof(InvalidNames))]
+    public void Invalid_table_names_are_rejected(string? name)
+    {
+        var error = CreateFails(TableStoreError.ParameterInvalid, () => Store.CreateTable(name!, IdKey));
+        Assert.Contains("name", error.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.Empty(Store.ListTable());
+    }
+
+    [Theory]
+    [MemberData(nameof(InvalidNames))]
+    public void Invalid_key_and_defined_column_names_are_rejected(string? name)
+    {
+        CreateFails(TableStoreError.ParameterInvalid, () => Store.CreateTable("t", [new(name!, PrimaryKeyType.String)]));
+        CreateFails(TableStoreError.ParameterInvalid, () => Store.CreateTable("t", IdKey, [new(name!, ColumnType.String)]));
+        Assert.Empty(Store.ListTable());
+    }
+
+    [Fact]
+    public void Names_are_case_sensitive()
+    {
+        Store.CreateTable("orders", IdKey);
+        Store.CreateTable("Orders", IdKey);
+        Store.CreateTable("t", [new("id", PrimaryKeyType.String), new("ID", PrimaryKeyType.String)]);
+
+        Assert.Equal(["Orders", "orders", "t"], Store.ListTable());
+        Assert.Equal(ObjectNotExist, ErrorOf(() => Store.DescribeTable("ORDERS")).Code);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    public void One_to_four_key_columns_are_allowed(int count)
+    {
+        var key = Enumerable.Range(0, count).Select(i => new PrimaryKeyColumn($"k{i}", (PrimaryKeyType)(i % 3 + 1))).ToArray();
+
+        Assert.Equal(count, Store.CreateTable("t", key).PrimaryKey.Count);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(5)]
+    [InlineData(8)]
+    public void Zero_or_more_than_four_key_columns_are_rejected(int count)
+    {
+        var key = Enumerable.Range(0, count).Select(i => new PrimaryKeyColumn($"k{i}", PrimaryKeyType.String)).ToArray();
+
+        CreateFails(Invalid, () => Store.CreateTable("t", key));
+        CreateFails(Invalid, () => Store.CreateTable("t", null!));
+    }
+
+    [Fact]
+    public void Key_column_types_and_names_are_checked()
+    {
+        CreateFails(Invalid, () => Store.CreateTable("t", [new("a", PrimaryKeyType.String), new("a", PrimaryKeyType.Integer)]));
+        CreateFails(Invalid, () => Store.CreateTable("t", [new("a", (PrimaryKeyType)0)]));
+        CreateFails(Invalid, () => Store.CreateTable("t", [new("a", (PrimaryKeyType)4)]));
+        CreateFails(Invalid, () => Store.CreateTable("t", [new("a", (PrimaryKeyType)ColumnType.Double)]));
+    }
+
+    [Fact]
+    public void Auto_increment_is_one_integer_column_that_is_not_first()
+    {
+        CreateFails(Invalid, () => Store.CreateTable("t", [new("a", PrimaryKeyType.Integer, AutoIncrement: true)]));
+        CreateFails(Invalid, () => Store.CreateTable("t", [new("a", PrimaryKeyType.Integer, true), new("b", PrimaryKeyType.Integer)]));
+        CreateFails(Invalid, () => Store.CreateTable("t", [new("a", PrimaryKeyType.String), new("b", PrimaryKeyType.String, true)]));
+        CreateFails(Invalid, () => Store.CreateTable("t", [new("a", PrimaryKeyType.String), new("b", PrimaryKeyType.Binary, true)]));
+        CreateFails(Invalid, () => Store.CreateTable("t",
+            [new("a", PrimaryKeyType.String), new("b", PrimaryKeyType.Integer, true), new("c", PrimaryKeyType.Integer, true)]));
+
+        var last = Store.CreateTable("t1", [new("a", PrimaryKeyType.String), new("b", PrimaryKeyType.String), new("c", PrimaryKeyType.Integer, true)]);
+        var middle = Store.CreateTable("t2", [new("a", PrimaryKeyType.Integer), new("b", PrimaryKeyType.Integer, true), new("c", PrimaryKeyType.Binary)]);
+
+        Assert.True(last.PrimaryKey[2].AutoIncrement);
+        Assert.True(middle.PrimaryKey[1].AutoIncrement);
+    }
+
+    [Fact]
+    public void Defined_columns_are_checked()
+    {
+        CreateFails(Invalid, () => Store.CreateTable("t", IdKey, [new("id", ColumnType.String)]));
+        CreateFails(Invalid, () => Store.CreateTable("t", IdKey, [new("a", ColumnType.String), new("a", ColumnType.Integer)]));
+        CreateFails(Invalid, () => Store.CreateTable("t", IdKey, [new("a", (ColumnType)0)]));
+        CreateFails(Invalid, () => Store.CreateTable("t", IdKey, [new("a", (ColumnType)9)]));
+        CreateFails(Invalid, () => Store.CreateTable("t", IdKey, [.. Enumerable.Range(0, 33).Select(i => new DefinedColumn($"c{i}", ColumnType.String))]));
+
+        var meta = Store.CreateTable("t", IdKey, [.. Enumerable.Range(0, 32).Select(i => new DefinedColumn($"c{i}", (ColumnType)(i % 5 + 1)))]);
+
+        Assert.Equal(32, meta.DefinedColumns.Count);
+    }
+
+    [Theory]
+    [InlineData(-1, 1, 86_400, true)]
+    [InlineData(86_400, 1, 86_400, true)]
+    [InlineData(int.MaxValue, 500, 1, true)]
+    [InlineData(86_399, 1, 86_400, false)]
+    [InlineData(0, 1, 86_400, false)]
+    [InlineData(1, 1, 86_400, false)]
+    [InlineData(-2, 1, 86_400, false)]
+    [InlineData(-1, 0, 86_400, false)]
+    [InlineData(-1, -1, 86_400, false)]
+    [InlineData(-1, 1, 0, false)]
+    [InlineData(-1, 1, -5, false)]
+    public void Table_options_are_checked_on_create_and_update(int timeToLive, int maxVersions, long deviation, bool valid)
+    {
+        var options = new TableOptions(timeToLive, maxVersions, deviation);
+        CreateTable("existing");
+        if (valid)
+        {
+            Assert.Equal(options, Store.CreateTable("t", IdKey, options: options).Options);
+            Assert.Equal(options, Store.UpdateTable("existing", options, null).Options);
+            return;
+        }
+        CreateFails(Invalid, () => Store.CreateTable("t", IdKey, options: options));
+        Assert.Equal(Invalid, ErrorOf(() => Store.UpdateTable("existing", options, null)).Code);
+        Assert.Equal(new TableOptions(), Store.DescribeTable("existing").Table.Options);
+    }
+
+    [Theory]
+    [InlineData(1, true)]
+    [InlineData(24, true)]
+    [InlineData(168, true)]
+    [InlineData(0, false)]
+    [InlineData(-1, false)]
+    [InlineData(169, false)]
+    public void Stream_expiration_is_1_to_168_hours(int hours, bool valid)
+    {
+        var stream = new StreamSpecification(true, hours);
+        CreateTable("existing");
+        if (valid)
+        {
+            Assert.Equal(stream, Store.CreateTable("t", IdKey, stream: stream).Stream);
+            Assert.Equal(stream, Store.UpdateTable("existing", null, stream).Stream);
+            return;
+        }
+        CreateFails(Invalid, () => Store.CreateTable("t", IdKey, stream: stream));
+        Assert.Equal(Invalid, ErrorOf(() => Store.UpdateTable("existing", null, stream)).Code);
+        Assert.Equal(new StreamSpecification(), Store.DescribeTable("existing").Table.Stream);
+    }
+
+    [Fact]
+    public void A_duplicate_table_is_rejected_and_the_original_is_untouched()
+    {
+        CreateTable();
+        Put("orders", Id("a"), ("qty", I(1)));
+
+        var error = CreateFails(TableStoreError.ObjectAlreadyExist,
+            () => Store.CreateTable("orders", [new("other", PrimaryKeyType.Integer)], options: new TableOptions(MaxVersions: 5)));
+
+        Assert.Contains("orders", error.Message);
+        var described = Store.DescribeTable("orders");
+        Assert.Equal("id", described.Table.PrimaryKey.Single().Name);
+        Assert.Equal(1, described.Table.Options.MaxVersions);
+        Assert.Equal(1, described.RowCount);
+        Assert.NotNull(Store.GetRow("orders", Id("a")));
+    }
+
+    [Fact]
+    public void Every_operation_on_an_unknown_table_is_ObjectNotExist()
+    {
+        CreateTable();
+        var key = Id("a");
+        var range = new GetRangeRequest("nope", Direction.Forward, [new("id", Value.InfMin)], [new("id", Value.InfMax)]);
+        Action[] operations =
+        [
+            () => Store.DescribeTable("nope"),
+            () => Store.UpdateTable("nope", new TableOptions(), null),
+            () => Store.DeleteTable("nope"),
+            () => Store.GetRow("nope", key),
+            () => Store.GetRange(range),
+            () => Store.WriteRow("nope", new RowWrite(WriteType.Put, key)),
+            () => Store.WriteRow("nope", new RowWrite(WriteType.Update, key, [new("a", I(1))])),
+            () => Store.WriteRow("nope", new RowWrite(WriteType.Delete, key)),
+            () => Store.Table("nope"),
+            () => Store.DescribeTable(null!),
+            () => Store.DescribeTable("Orders"),
+        ];
+
+        foreach (var operation in operations)
+        {
+            var error = Store.FailsWithoutChange(ObjectNotExist, operation, "orders");
+            Assert.Contains("does not exist", error.Message);
+        }
+    }
+
+    [Fact]
+    public void The_instance_holds_at_most_64_tables_by_default()
+    {
+        for (var i = 0; i < 64; i++)
+            Store.CreateTable($"t{i:D2}", IdKey);
+
+        var error = CreateFails(TableStoreError.QuotaExhausted, () => Store.CreateTable("t64", IdKey));
+
+        Assert.Contains("64", error.Message);
+        Assert.Equal(64, Store.ListTable().Count);
+        Store.DeleteTable("t10");
+        Store.CreateTable("t64", IdKey);
+        Reopen();
+        CreateFails(TableStoreError.QuotaExhausted, () => Store.CreateTable("t65", IdKey));
+        Assert.Equal(64, Store.ListTable().Count);
+    }
+
+    [Fact]
+    public void The_table_quota_is_a_setting()
+    {
+        using var store = new TableService(new TableStoreOptions { Folder = Data.Combine("small"), MaxTables = 2 }, Clock);
+        store.CreateTable("a", IdKey);
+        store.CreateTable("b", IdKey);
+
+        Assert.Equal(TableStoreError.QuotaExhausted, Assert.Throws<TableStoreException>(() => store.CreateTable("c", IdKey)).Code);
+        Assert.Equal(TableStoreError.ObjectAlreadyExist, Assert.Throws<TableStoreException>(() => store.CreateTable("a", IdKey)).Code);
+        Assert.Equal(["a", "b"], store.ListTable());
+    }
+
+    [Fact]
+    public void ListTable_is_sorted_by_ordinal_name()
+    {
+        Assert.Empty(Store.ListTable());
+        foreach (var name in new[] { "b", "a", "B", "_x", "a1", "A_", "aa", "Z" })
+            Store.CreateTable(name, IdKey);
+
+        string[] expected = ["A_", "B", "Z", "_x", "a", "a1", "aa", "b"];
+        Assert.Equal(expected, Store.ListTable());
+        Reopen();
+        Assert.Equal(expected, Store.ListTable());
+    }
+
+    [Fact]
+    public void DescribeTable_counts_rows_as_they_come_and_go()
+    {
+        CreateTable();
+        CreateTable("other");
+        long Count() => Store.DescribeTable("orders").RowCount;
+
+        Put("orders", Id("a"), ("x", I(1)));
+        Put("orders", Id("b"));
+        Put("other", Id("a"));
+        Assert.Equal(2, Count());
+        Put("orders", Id("a"), ("x", I(2)));
+        Store.Update("orders", Id("a"), [new("y", I(1))]);
+        Assert.Equal(2, Count());
+        Store.Update("orders", Id("c"), [new("y", I(1))]);
+        Assert.Equal(3, Count());
+        Store.Update("orders", Id("d"), deleteAll: ["y"]);
+        Assert.Equal(3, Count());
+        Store.Update("orders", Id("c"), deleteAll: ["y"]);
+        Assert.Equal(3, Count());
+        Store.Delete("orders", Id("a"));
+        Store.Delete("orders", Id("missing"));
+        Assert.Equal(2, Count());
+        Assert.Throws<TableStoreException>(() => Store.Delete("orders", Id("missing"), RowExistence.ExpectExist));
+        Assert.Throws<TableStoreException>(() => Store.WriteRow("orders", new RowWrite(WriteType.Put, Id("b"), Condition: RowExistence.ExpectNotExist)));
+        Assert.Equal(2, Count());
+        Assert.Equal(1, Store.DescribeTable("other").RowCount);
+
+        Reopen();
+
+        Assert.Equal(2, Count());
+        Assert.Equal(Store.Rows("orders").Count, Count());
+        Store.Delete("orders", Id("b"));
+        Assert.Equal(1, Count());
+    }
+
+    [Fact]
+    public void UpdateTable_changes_options_and_stream_and_null_keeps_them()
+    {
+        CreateTable();
+
+        var updated = Store.UpdateTable("orders", new TableOptions(86_400 * 2, 4, 1000), null);
+        Assert.Equal(new TableOptions(172_800, 4, 1000), updated.Options);
+        Assert.Equal(new StreamSpecification(), updated.Stream);
+
+        updated = Store.UpdateTable("orders", null, new StreamSpecification(true, 12));
+        Assert.Equal(new TableOptions(172_800, 4, 1000), updated.Options);
+        Assert.Equal(new StreamSpecification(true, 12), updated.Stream);
+
+        updated = Store.UpdateTable("orders", null, null);
+        Assert.Equal(new TableOptions(172_800, 4, 1000), updated.Options);
+        Assert.Equal("id", updated.PrimaryKey.Single().Name);
+
+        Reopen();
+
+        var described = Store.DescribeTable("orders").Table;
+        Assert.Equal(new TableOptions(172_800, 4, 1000), described.Options);
+        Assert.Equal(new StreamSpecification(true, 12), described.Stream);
+    }
+
+    [Fact]
+    public void UpdateTable_maxVersions_applies_to_rows_already_written()
+    {
+        CreateTable();
+        Store.UpdateTable("orders", new TableOptions(MaxVersions: 3), null);
+        for (var i = 1; i <= 3; i++)
+            Store.Update("orders", Id("a"), [new("c", I(i), Now - i)]);
+        Assert.Equal(3, Store.GetRow("orders", Id("a"), maxVersions: 10)!.Columns.Count);
+
+        Store.UpdateTable("orders", new TableOptions(MaxVersions: 1), null);
+
+        var cell = Assert.Single(Store.GetRow("orders", Id("a"), maxVersions: 10)!.Columns);
+        Assert.Equal(I(1), cell.Value);
+    }
+
+    [Fact]
+    public void DeleteTable_removes_the_table_and_its_rows_and_a_new_table_of_that_name_is_empty()
+    {
+        var first = CreateTable();
+        CreateTable("other");
+        for (var i = 0; i < 50; i++)
+            Put("orders", Id($"r{i}"), ("x", I(i)));
+        Put("other", Id("r1"), ("y", I(1)));
+
+        Store.DeleteTable("orders");
+
+        Assert.Equal(["other"], Store.ListTable());
+        Assert.Equal(ObjectNotExist, ErrorOf(() => Store.GetRow("orders", Id("r1"))).Code);
+        Assert.Equal(ObjectNotExist, ErrorOf(() => Store.DeleteTable("orders")).Code);
+        var again = Store.CreateTable("orders", [new("id", PrimaryKeyType.String)]);
+        Assert.NotEqual(first.Id, again.Id);
+        Assert.Equal(0, Store.DescribeTable("orders").RowCount);
+        Assert.Null(Store.GetRow("orders", Id("r1")));
+        Assert.Empty(Store.Rows("orders"));
+        Assert.Equal("r1", Assert.Single(Store.Rows("other")).PrimaryKey[0].Value.AsString);
+
+        Reopen();
+
+        Assert.Equal(["orders", "other"], Store.ListTable());
+        Assert.Empty(Store.Rows("orders"));
+        Assert.Equal(0, Store.DescribeTable("orders").RowCount);
+        Assert.Single(Store.Rows("other"));
+        var third = Store.CreateTable("third", [new("id", PrimaryKeyType.String)]);
+        Assert.True(third.Id > again.Id, "table ids are never reused, not even after a restart");
+    }
+
+    [Fact]
+    public void A_recreated_table_with_a_different_key_reads_only_its_own_rows()
+    {
+        CreateTable("t", new PrimaryKeyColumn("id", PrimaryKeyType.String));
+        Put("t", Id("a"), ("x", I(1)));
+        Store.DeleteTable("t");
+        Store.CreateTable("t", [new("n", PrimaryKeyType.Integer), new("m", PrimaryKeyType.Integer, AutoIncrement: true)]);
+
+        Assert.Empty(Store.Rows("t"));
+        var key = Store.WriteRow("t", new RowWrite(WriteType.Put, [new("n", I(1)), new("m", Value.AutoIncrement)]));
+        Assert.Equal(1, key[0].Value.AsInteger);
+        Assert.Single(Store.Rows("t"));
+    }
+
+    [Fact]
+    public void Tables_persist_across_restarts()
+    {
+        var created = Store.CreateTable("orders",
+            [new("region", PrimaryKeyType.String), new("seq", PrimaryKeyType.Integer, AutoIncrement: true)],
+            [new("qty", ColumnType.Integer)], new TableOptions(86_400, 2, 100), new StreamSpecification(true, 48));
+        CreateTable("b");
+
+        Reopen();
+
+        var meta = Store.DescribeTable("orders").Table;
+        Assert.Equal(created.Id, meta.Id);
+        Assert.Equal(created.CreationTime, meta.CreationTime);
+        Assert.Equal(created.PrimaryKey, meta.PrimaryKey);
+        Assert.Equal(created.DefinedColumns, meta.DefinedColumns);
+        Assert.Equal(created.Options, meta.Options);
+        Assert.Equal(created.Stream, meta.Stream);
+        Assert.Equal(["b", "orders"], Store.ListTable());
+        Assert.Equal(TableStoreError.ObjectAlreadyExist, ErrorOf(() => CreateTable("b")).Code);
+    }
+}
