@@ -23,6 +23,7 @@ public sealed partial class TableService
             throw TableStoreException.Invalid($"limit must be at least 1, not {limit}.");
         if (afterSequence < 0)
             throw TableStoreException.Invalid($"afterSequence must be at least 0, not {afterSequence}.");
+        ThrowIfDisposed();
         var changes = new List<ChangeRecord>(Math.Min(limit, 1024));
         using var iterator = _store.Db.NewIterator(_store.Changes);
         iterator.Seek(RocksStore.SequenceKey(afterSequence + 1));
@@ -43,6 +44,7 @@ public sealed partial class TableService
     {
         lock (_writeLock)
         {
+            ThrowIfDisposed();
             _store.Db.Put(RocksStore.MetaKey(HoldKey(consumer)), RocksStore.Int64Bytes(sequence), _store.Meta, _store.WriteOptions);
             _holds[consumer] = sequence;
         }
@@ -52,6 +54,7 @@ public sealed partial class TableService
     {
         lock (_writeLock)
         {
+            ThrowIfDisposed();
             _store.Db.Remove(RocksStore.MetaKey(HoldKey(consumer)), _store.Meta, _store.WriteOptions);
             _holds.Remove(consumer);
         }
@@ -78,7 +81,7 @@ public sealed partial class TableService
     {
         lock (_writeLock)
         {
-            ObjectDisposedException.ThrowIf(_disposed, this);
+            ThrowIfDisposed();
             var expiration = _tables.Values.Select(t => t.Stream.ExpirationTime).DefaultIfEmpty(168).Max();
             var cutoff = NowMs - expiration * 3_600_000L;
             var through = Math.Min(_sequence, _holds.Count == 0 ? long.MaxValue : _holds.Values.Min());

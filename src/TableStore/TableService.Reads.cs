@@ -21,8 +21,15 @@ public sealed partial class TableService
     public TableSnapshot OpenSnapshot()
     {
         lock (_writeLock)
+        {
+            ThrowIfDisposed();
             return new TableSnapshot(_store, _store.Db.CreateSnapshot(), _sequence, _tables, NowMs);
+        }
     }
 
-    private RowReader LiveReader() => new(_store, LiveReads, Table, NowMs);
+    private RowReader LiveReader()
+    {
+        ThrowIfDisposed();
+        return new(_store, LiveReads, Table, NowMs);
+    }
 }

@@ -53,7 +53,7 @@ public sealed partial class TableService
         var writer = new ValueWriter();
         lock (_writeLock)
         {
-            ObjectDisposedException.ThrowIf(_disposed, this);
+            ThrowIfDisposed();
             var now = NowMs;
             var commitTime = Math.Max(now, _lastCommitTime);
             var sequence = _sequence;
@@ -135,7 +135,18 @@ public sealed partial class TableService
             if (write.PrimaryKey[i].Value.Kind == ValueKind.AutoIncrement)
                 placeholder = i;
         if (placeholder < 0)
+        {
+            // An explicit value in the auto-increment column raises the counter past it, so no generated value
+            // can ever land on (and overwrite) that row.
+            var column = table.PrimaryKey.Select((k, i) => (k, i)).FirstOrDefault(c => c.k.AutoIncrement);
+            if (column.k is not null && write.Type != WriteType.Delete)
+            {
+                var given = write.PrimaryKey[column.i].Value.AsInteger;
+                if (given > pending.GetValueOrDefault(table.Id, _autoIncrements.GetValueOrDefault(table.Id)))
+                    pending[table.Id] = given;
+            }
             return write.PrimaryKey;
+        }
         if (write.Condition != RowExistence.Ignore)
         {
             error = "A row with an auto-increment placeholder is always new: its condition must be IGNORE.";

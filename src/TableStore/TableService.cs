@@ -75,6 +75,7 @@ public sealed partial class TableService : IDisposable
         SchemaRules.CheckStream(stream);
         lock (_writeLock)
         {
+            ThrowIfDisposed();
             if (_tables.ContainsKey(tableName))
                 throw new TableStoreException(new(TableStoreError.ObjectAlreadyExist, $"Requested table '{tableName}' already exists."));
             if (_tables.Count >= _options.MaxTables)
@@ -102,6 +103,7 @@ public sealed partial class TableService : IDisposable
             SchemaRules.CheckStream(stream);
         lock (_writeLock)
         {
+            ThrowIfDisposed();
             var table = Table(tableName);
             var updated = table with { Options = options ?? table.Options, Stream = stream ?? table.Stream };
             _store.Db.Put(RocksStore.MetaKey(TableKey(tableName)), JsonSerializer.SerializeToUtf8Bytes(updated, MetaJson), _store.Meta, _store.WriteOptions);
@@ -115,6 +117,7 @@ public sealed partial class TableService : IDisposable
     {
         lock (_writeLock)
         {
+            ThrowIfDisposed();
             var table = Table(tableName);
             var prefix = KeyCodec.TablePrefix(table.Id);
             var end = KeyCodec.Successor(prefix);
@@ -165,6 +168,9 @@ public sealed partial class TableService : IDisposable
     private static string RowCountKey(uint id) => $"rows:{id}";
     private static string AutoIncrementKey(uint id) => $"autoinc:{id}";
     private static string HoldKey(string consumer) => "hold:" + consumer;
+
+    // Native handles must never be used after close: that would crash the process, not throw.
+    private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(_disposed, this);
 
     public void Dispose()
     {

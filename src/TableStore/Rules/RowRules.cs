@@ -31,6 +31,8 @@ public static class RowRules
             }
             if ((int)given.Value.Kind != (int)schema.Type)
                 return $"Primary key column '{schema.Name}' is {schema.Type.ToString().ToUpperInvariant()}, not {given.Value.TypeName}.";
+            if (!IsValidText(given.Value))
+                return $"Primary key column '{schema.Name}' is not valid Unicode text (it has an unpaired surrogate).";
             if (given.Value.Size > MaxKeyValueBytes)
                 return $"Primary key column '{schema.Name}' is {given.Value.Size} bytes; at most {MaxKeyValueBytes} are allowed.";
         }
@@ -75,6 +77,8 @@ public static class RowRules
                 return nameError;
             if (put.Value.IsPlaceholder)
                 return $"Column '{put.Name}' cannot hold {put.Value.TypeName}.";
+            if (!IsValidText(put.Value))
+                return $"Column '{put.Name}' is not valid Unicode text (it has an unpaired surrogate).";
             if (put.Value.Size > MaxCellValueBytes)
                 return $"Column '{put.Name}' is {put.Value.Size} bytes; at most {MaxCellValueBytes} are allowed.";
             if (put.Timestamp is { } timestamp && CheckTimestamp(table, put.Name, timestamp, now) is { } timeError)
@@ -94,6 +98,24 @@ public static class RowRules
 
     public static string? CheckColumnsToGet(IReadOnlyList<string>? columns) =>
         columns is { Count: > MaxColumnsToGet } ? $"columnsToGet may name at most {MaxColumnsToGet} columns, not {columns.Count}." : null;
+
+    private static readonly System.Text.UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>STRING values are stored as UTF-8, which cannot hold an unpaired surrogate without changing it.</summary>
+    private static bool IsValidText(Value value)
+    {
+        if (value.Kind != ValueKind.String || !value.AsString.AsSpan().ContainsAnyInRange('\uD800', '\uDFFF'))
+            return true;
+        try
+        {
+            StrictUtf8.GetByteCount(value.AsString);
+            return true;
+        }
+        catch (System.Text.EncoderFallbackException)
+        {
+            return false;
+        }
+    }
 
     private static string? CheckColumnName(TableMeta table, string name)
     {
