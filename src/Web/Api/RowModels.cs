@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using DeliveryConsole.TableStore.Model;
 
 namespace DeliveryConsole.Web.Api;
@@ -36,7 +37,7 @@ public sealed record GetRowBody(
     int MaxVersions = 1,
     bool WithTimestamps = false);
 
-public sealed record GetRowResult(RowJson? Row);
+public sealed record GetRowResult([property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] RowJson? Row);
 
 public sealed record GetRangeBody(
     string TableName,
@@ -48,7 +49,9 @@ public sealed record GetRangeBody(
     int MaxVersions = 1,
     bool WithTimestamps = false);
 
-public sealed record GetRangeResultJson(IReadOnlyList<RowJson> Rows, IReadOnlyList<KeyColumn>? NextStartPrimaryKey);
+public sealed record GetRangeResultJson(
+    IReadOnlyList<RowJson> Rows,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] IReadOnlyList<KeyColumn>? NextStartPrimaryKey);
 
 /// <param name="Columns">name: newest value, or name: [{value, timestamp}, ...] with withTimestamps.</param>
 public sealed record RowJson(IReadOnlyList<KeyColumn> PrimaryKey, IReadOnlyDictionary<string, object> Columns)

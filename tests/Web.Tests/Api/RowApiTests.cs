@@ -80,7 +80,7 @@ public class RowApiTests : IAsyncLifetime
 
         await _api.OkAsync("DeleteRow", """{"tableName": "orders", "primaryKey": {"shop": "s", "id": 1}, "condition": "EXPECT_EXIST"}""");
         var gone = await _api.OkAsync("GetRow", """{"tableName": "orders", "primaryKey": {"shop": "s", "id": 1}}""");
-        Assert.Equal("{}", gone.ToJsonString());
+        Assert.Equal("""{"row":null}""", gone.ToJsonString());
     }
 
     [Fact]
@@ -117,6 +117,7 @@ public class RowApiTests : IAsyncLifetime
                  "inclusiveStartPrimaryKey": {{start}}, "exclusiveEndPrimaryKey": {{end}}}
                 """);
             keys.AddRange(page["rows"]!.AsArray().Select(r => r!["primaryKey"]!.ToJsonString()));
+            Assert.True(page.AsObject().ContainsKey("nextStartPrimaryKey"));
             if (page["nextStartPrimaryKey"] is not { } next)
                 return keys;
             start = next.ToJsonString();
