@@ -27,14 +27,19 @@ public sealed partial class TableService
     /// </summary>
     public IReadOnlyList<IReadOnlyList<RowWriteResult>> BatchWriteRow(IReadOnlyList<(string TableName, IReadOnlyList<RowWrite> Rows)> tables)
     {
-        var writes = tables.SelectMany(t => t.Rows.Select(row => new PendingWrite(t.TableName, row))).ToList();
+        var writes = new List<PendingWrite>();
+        var bytes = 0L;
+        foreach (var (tableName, rows) in tables)
+            foreach (var row in rows)
+            {
+                writes.Add(new PendingWrite(tableName, row));
+                bytes += WriteSize(row);
+            }
         if (writes.Count is 0 or > MaxBatchRows)
             throw TableStoreException.Invalid($"BatchWriteRow takes 1-{MaxBatchRows} rows, not {writes.Count}.");
-        var bytes = writes.Sum(w => WriteSize(w.Write));
         if (bytes > MaxBatchBytes)
             throw TableStoreException.Invalid($"BatchWriteRow takes at most {MaxBatchBytes} bytes of keys and values, not {bytes}.");
-        RejectDuplicateKeys(writes);
-        var results = Commit(writes);
+        var results = Commit(writes, EncodeDistinctKeys(writes));
         var byTable = new List<IReadOnlyList<RowWriteResult>>(tables.Count);
         var offset = 0;
         foreach (var (_, rows) in tables)
@@ -47,7 +52,8 @@ public sealed partial class TableService
 
     private sealed record PendingWrite(string TableName, RowWrite Write);
 
-    private RowWriteResult[] Commit(IReadOnlyList<PendingWrite> writes)
+    /// <param name="encodedKeys">Keys already encoded, by position; null where a key still needs encoding.</param>
+    private RowWriteResult[] Commit(IReadOnlyList<PendingWrite> writes, byte[]?[]? encodedKeys = null)
     {
         var results = new RowWriteResult[writes.Count];
         var writer = new ValueWriter();
@@ -60,6 +66,7 @@ public sealed partial class TableService
             var rowCounts = new Dictionary<uint, long>();
             var autoIncrements = new Dictionary<uint, long>();
             using var batch = new WriteBatch();
+            Span<byte> sequenceKey = stackalloc byte[8];
             for (var i = 0; i < writes.Count; i++)
             {
                 var (tableName, write) = writes[i];
@@ -84,7 +91,8 @@ public sealed partial class TableService
                     results[i] = Failed(TableStoreError.Invalid(conditionError));
                     continue;
                 }
-                var encodedKey = KeyCodec.Encode(table.Id, key);
+                var encodedKey = encodedKeys?[i] is { } known && ReferenceEquals(key, write.PrimaryKey)
+                    ? known : KeyCodec.Encode(table.Id, key, writer);
                 var stored = _store.Db.Get(encodedKey, _store.Rows);
                 if (ConditionFails(write.Condition, stored is not null))
                 {
@@ -93,14 +101,19 @@ public sealed partial class TableService
                 }
                 var cells = write.Type == WriteType.Delete ? null : RowMerge.Apply(table, write, stored, now);
                 if (cells is not null)
-                    batch.Put(encodedKey, RowCodec.Encode(cells, writer), _store.Rows);
+                {
+                    RowCodec.Encode(cells, writer);
+                    batch.Put(encodedKey, writer.WrittenSpan, _store.Rows);
+                }
                 else if (stored is not null)
                     batch.Delete(encodedKey, _store.Rows);
                 var delta = (stored is null ? 0 : -1) + (cells is null ? 0 : 1);
                 if (delta != 0)
                     rowCounts[table.Id] = rowCounts.GetValueOrDefault(table.Id, _rowCounts.GetValueOrDefault(table.Id)) + delta;
                 var change = new ChangeRecord(++sequence, commitTime, table.Name, ActionOf(write.Type), key, ChangedColumns(write, now));
-                batch.Put(RocksStore.SequenceKey(change.Sequence), ChangeCodec.Encode(change, writer), _store.Changes);
+                ChangeCodec.Encode(change, writer);
+                RocksStore.WriteSequenceKey(sequenceKey, change.Sequence);
+                batch.Put(sequenceKey, writer.WrittenSpan, _store.Changes);
                 results[i] = new RowWriteResult(key, null);
             }
             if (sequence == _sequence)
@@ -138,10 +151,10 @@ public sealed partial class TableService
         {
             // An explicit value in the auto-increment column raises the counter past it, so no generated value
             // can ever land on (and overwrite) that row.
-            var column = table.PrimaryKey.Select((k, i) => (k, i)).FirstOrDefault(c => c.k.AutoIncrement);
-            if (column.k is not null && write.Type != WriteType.Delete)
+            var column = AutoIncrementColumn(table);
+            if (column >= 0 && write.Type != WriteType.Delete)
             {
-                var given = write.PrimaryKey[column.i].Value.AsInteger;
+                var given = write.PrimaryKey[column].Value.AsInteger;
                 if (given > pending.GetValueOrDefault(table.Id, _autoIncrements.GetValueOrDefault(table.Id)))
                     pending[table.Id] = given;
             }
@@ -174,30 +187,80 @@ public sealed partial class TableService
         _ => ChangeAction.DeleteRow,
     };
 
-    private static ColumnChange[] ChangedColumns(RowWrite write, long now) =>
-    [
-        .. write.DeleteAll.Select(name => new ColumnChange(name, ColumnChangeType.DeleteAllVersions, null, null)),
-        .. write.DeleteVersions.Select(d => new ColumnChange(d.Name, ColumnChangeType.DeleteOneVersion, null, d.Timestamp)),
-        .. write.Puts.Select(p => new ColumnChange(p.Name, ColumnChangeType.Put, p.Value, p.Timestamp ?? now)),
-    ];
+    private static int AutoIncrementColumn(TableMeta table)
+    {
+        for (var i = 0; i < table.PrimaryKey.Count; i++)
+            if (table.PrimaryKey[i].AutoIncrement)
+                return i;
+        return -1;
+    }
+
+    private static ColumnChange[] ChangedColumns(RowWrite write, long now)
+    {
+        var columns = new ColumnChange[write.DeleteAll.Count + write.DeleteVersions.Count + write.Puts.Count];
+        var next = 0;
+        foreach (var name in write.DeleteAll)
+            columns[next++] = new ColumnChange(name, ColumnChangeType.DeleteAllVersions, null, null);
+        foreach (var delete in write.DeleteVersions)
+            columns[next++] = new ColumnChange(delete.Name, ColumnChangeType.DeleteOneVersion, null, delete.Timestamp);
+        for (var i = 0; i < write.Puts.Count; i++)
+            columns[next++] = new ColumnChange(write.Puts[i].Name, ColumnChangeType.Put, write.Puts[i].Value, write.Puts[i].Timestamp ?? now);
+        return columns;
+    }
 
     private static RowWriteResult Failed(TableStoreError error) => new(null, error);
 
-    private static int WriteSize(RowWrite write) =>
-        write.PrimaryKey.Sum(k => k.Name.Length + (k.Value.IsPlaceholder ? 0 : k.Value.Size))
-        + write.Puts.Sum(p => p.Name.Length + p.Value.Size + 8);
-
-    private void RejectDuplicateKeys(IReadOnlyList<PendingWrite> writes)
+    private static long WriteSize(RowWrite write)
     {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (tableName, write) in writes)
+        var size = 0L;
+        for (var i = 0; i < write.PrimaryKey.Count; i++)
+            size += write.PrimaryKey[i].Name.Length + (write.PrimaryKey[i].Value.IsPlaceholder ? 0 : write.PrimaryKey[i].Value.Size);
+        for (var i = 0; i < write.Puts.Count; i++)
+            size += write.Puts[i].Name.Length + write.Puts[i].Value.Size + 8;
+        return size;
+    }
+
+    /// <summary>
+    /// Encodes each complete key once (Commit reuses it) and rejects the request when a table's row appears twice.
+    /// Rows whose table or key is invalid are left to Commit, which reports them per row.
+    /// </summary>
+    private byte[]?[] EncodeDistinctKeys(IReadOnlyList<PendingWrite> writes)
+    {
+        var encoded = new byte[]?[writes.Count];
+        var seen = new HashSet<byte[]>(writes.Count, ByteArrayComparer.Instance);
+        var writer = new ValueWriter();
+        for (var i = 0; i < writes.Count; i++)
         {
-            if (!_tables.TryGetValue(tableName ?? "", out var table) || write.PrimaryKey.Any(k => k.Value.IsPlaceholder)
+            var (tableName, write) = writes[i];
+            if (!_tables.TryGetValue(tableName ?? "", out var table) || HasPlaceholder(write.PrimaryKey)
                 || RowRules.CheckKey(table, write.PrimaryKey, allowAutoIncrement: false) is not null)
                 continue;
-            if (!seen.Add(Convert.ToHexString(KeyCodec.Encode(table.Id, write.PrimaryKey))))
+            if (!seen.Add(encoded[i] = KeyCodec.Encode(table.Id, write.PrimaryKey, writer)))
                 throw TableStoreException.Invalid(
                     $"BatchWriteRow names the row ({string.Join(", ", write.PrimaryKey.Select(k => $"{k.Name}={k.Value}"))}) of table '{table.Name}' more than once.");
+        }
+        return encoded;
+    }
+
+    private static bool HasPlaceholder(IReadOnlyList<KeyColumn> key)
+    {
+        for (var i = 0; i < key.Count; i++)
+            if (key[i].Value.IsPlaceholder)
+                return true;
+        return false;
+    }
+
+    private sealed class ByteArrayComparer : IEqualityComparer<byte[]>
+    {
+        public static readonly ByteArrayComparer Instance = new();
+
+        public bool Equals(byte[]? x, byte[]? y) => x.AsSpan().SequenceEqual(y);
+
+        public int GetHashCode(byte[] bytes)
+        {
+            var hash = new HashCode();
+            hash.AddBytes(bytes);
+            return hash.ToHashCode();
         }
     }
 }

@@ -121,7 +121,10 @@ public static class RowRules
     {
         if (SchemaRules.CheckName(name, "Column name") is { } error)
             return error;
-        return table.PrimaryKey.Any(k => k.Name == name)
+        var isKey = false;
+        for (var i = 0; i < table.PrimaryKey.Count && !isKey; i++)
+            isKey = table.PrimaryKey[i].Name == name;
+        return isKey
             ? $"Column '{name}' is a primary key column of table '{table.Name}'; attribute columns need other names."
             : null;
     }

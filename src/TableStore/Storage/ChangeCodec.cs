@@ -6,7 +6,8 @@ namespace DeliveryConsole.TableStore.Storage;
 /// <summary>A change record's stored form; the sequence is the record's key, not part of the value.</summary>
 internal static class ChangeCodec
 {
-    public static byte[] Encode(ChangeRecord change, ValueWriter writer)
+    /// <summary>Writes the record (without its sequence) into <paramref name="writer"/>, cleared first.</summary>
+    public static void Encode(ChangeRecord change, ValueWriter writer)
     {
         writer.Clear();
         writer.Int64(change.CommitTime);
@@ -29,7 +30,6 @@ internal static class ChangeCodec
             if (column.Timestamp is { } timestamp)
                 writer.Int64(timestamp);
         }
-        return writer.ToArray();
     }
 
     public static long CommitTimeOf(ReadOnlySpan<byte> data) => new ValueReader(data).Int64();

@@ -22,12 +22,17 @@ public static class KeyCodec
     }
 
     /// <summary>Encodes a complete key (no placeholders) of the table <paramref name="tableId"/>.</summary>
-    public static byte[] Encode(uint tableId, IReadOnlyList<KeyColumn> key)
+    public static byte[] Encode(uint tableId, IReadOnlyList<KeyColumn> key) => Encode(tableId, key, new ValueWriter());
+
+    /// <summary>Encodes with <paramref name="writer"/> as scratch space (cleared first), so a batch reuses one buffer.</summary>
+    internal static byte[] Encode(uint tableId, IReadOnlyList<KeyColumn> key, ValueWriter writer)
     {
-        var writer = new ValueWriter();
-        writer.Bytes(TablePrefix(tableId));
-        foreach (var column in key)
-            AppendValue(writer, column.Value);
+        writer.Clear();
+        Span<byte> prefix = stackalloc byte[TablePrefixLength];
+        BinaryPrimitives.WriteUInt32BigEndian(prefix, tableId);
+        writer.Bytes(prefix);
+        for (var i = 0; i < key.Count; i++)
+            AppendValue(writer, key[i].Value);
         return writer.ToArray();
     }
 

@@ -8,7 +8,8 @@ namespace DeliveryConsole.TableStore.Storage;
 /// </summary>
 internal static class RowCodec
 {
-    public static byte[] Encode(IReadOnlyList<Cell> cells, ValueWriter writer)
+    /// <summary>Writes the cells into <paramref name="writer"/> (cleared first); read them from its WrittenSpan.</summary>
+    public static void Encode(IReadOnlyList<Cell> cells, ValueWriter writer)
     {
         writer.Clear();
         writer.VarUInt((ulong)cells.Count);
@@ -18,7 +19,6 @@ internal static class RowCodec
             writer.Int64(cell.Timestamp);
             writer.Value(cell.Value);
         }
-        return writer.ToArray();
     }
 
     public static List<Cell> Decode(ReadOnlySpan<byte> data)
@@ -28,11 +28,36 @@ internal static class RowCodec
         var cells = new List<Cell>(count);
         for (var i = 0; i < count; i++)
         {
-            var name = reader.String();
+            var name = ColumnNames.Get(reader.LengthPrefixed());
             var timestamp = reader.Int64();
             cells.Add(new Cell(name, reader.Value(), timestamp));
         }
         return cells;
+    }
+
+    /// <summary>Column names decoded once per thread: rows repeat the same few names, so a scan need not allocate them.</summary>
+    private static class ColumnNames
+    {
+        private const int MaxCached = 4096;
+        private const int MaxLength = 64;
+
+        [ThreadStatic]
+        private static Dictionary<string, string>? t_names;
+
+        public static string Get(ReadOnlySpan<byte> utf8)
+        {
+            if (utf8.Length > MaxLength)
+                return System.Text.Encoding.UTF8.GetString(utf8);
+            Span<char> chars = stackalloc char[MaxLength];
+            chars = chars[..System.Text.Encoding.UTF8.GetChars(utf8, chars)];
+            var names = t_names ??= new Dictionary<string, string>(StringComparer.Ordinal);
+            if (names.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(chars, out var name))
+                return name;
+            name = new string(chars);
+            if (names.Count < MaxCached)
+                names[name] = name;
+            return name;
+        }
     }
 
     /// <summary>The canonical order of stored cells: by name, then newest first.</summary>
