@@ -24,10 +24,11 @@ builder.Services.AddSingleton(services =>
     var options = services.GetRequiredService<IOptions<ConsoleOptions>>().Value;
     return new BucketEndpoints(options.Endpoints, options.DataFolderPath);
 });
-builder.Services.AddSingleton(services => new TableService(new TableStoreOptions
+builder.Services.AddSingleton(services =>
 {
-    Folder = Path.Combine(services.GetRequiredService<IOptions<ConsoleOptions>>().Value.DataFolderPath, "tables"),
-}));
+    var options = services.GetRequiredService<IOptions<ConsoleOptions>>().Value;
+    return new TableService(new TableStoreOptions { Folder = Path.Combine(options.DataFolderPath, "tables"), MaxTables = options.MaxTables });
+});
 builder.Services.AddSingleton<HealthReporter>();
 builder.Services.AddOpenApi(options => options.AddSchemaTransformer(ApiSchemas.DescribeValuesAsync));
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();

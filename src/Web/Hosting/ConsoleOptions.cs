@@ -13,6 +13,9 @@ public sealed class ConsoleOptions
     /// <summary>The account id that delivery roles must name (<c>acs:ram::&lt;id&gt;:role/...</c>).</summary>
     public string AccountId { get; set; } = "1234567890123456";
 
+    /// <summary>How many tables the instance may hold (the real service's default quota).</summary>
+    public int MaxTables { get; set; } = 64;
+
     /// <summary>Holds the SQLite files and the default local endpoint's buckets. Relative paths start at the working directory.</summary>
     public string DataFolder { get; set; } = "data";
 

@@ -21,6 +21,8 @@ public sealed partial class ConsoleOptionsValidator : IValidateOptions<ConsoleOp
             yield return $"{s}:InstanceName '{options.InstanceName}' {nameRule}.";
         if (InstanceRules.CheckAccountId(options.AccountId) is { } accountRule)
             yield return $"{s}:AccountId '{options.AccountId}' {accountRule}.";
+        if (options.MaxTables is < 1 or > 10_000)
+            yield return $"{s}:MaxTables must be 1-10000, not {options.MaxTables}.";
         if (DataFolderError(options.DataFolder) is { } folderError)
             yield return $"{s}:DataFolder {folderError}";
         foreach (var (endpointName, endpoint) in options.Endpoints)

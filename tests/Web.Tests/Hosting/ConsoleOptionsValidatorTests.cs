@@ -22,6 +22,7 @@ public class ConsoleOptionsValidatorTests : IDisposable
         options.InstanceName = "";
         options.AccountId = "42";
         options.DataFolder = " ";
+        options.MaxTables = 0;
         options.Endpoints["bad name!"] = new EndpointOptions();
         options.Endpoints["s3"] = new EndpointOptions { Kind = "s3" };
 
@@ -30,6 +31,7 @@ public class ConsoleOptionsValidatorTests : IDisposable
         Assert.Equal([
             "Console:InstanceName '' must be 3-16 characters of letters, digits and hyphens, start with a letter and not end with a hyphen.",
             "Console:AccountId '42' must be exactly 16 digits.",
+            "Console:MaxTables must be 1-10000, not 0.",
             "Console:DataFolder must name a folder.",
             "Console:Endpoints:bad name! is not a valid endpoint name: use letters, digits, dots and hyphens.",
             "Console:Endpoints:s3:Url must be an absolute http:// or https:// URL, not ''.",
