@@ -1,0 +1,101 @@
+using System.Runtime.CompilerServices;
+using DeliveryConsole.Delivery.Schema;
+using DeliveryConsole.TableStore.Model;
+using Parquet;
+using Parquet.Schema;
+
+namespace DeliveryConsole.Delivery.Parquet;
+
+/// <summary>
+/// One column of buffered rows: a presence flag per row and the non-null values packed densely, which is what the
+/// writer hands to Parquet.Net (values plus definition levels) without per-row objects.
+/// </summary>
+internal abstract class ColumnBuffer
+{
+    private byte[] _present = [];
+
+    public int RowCount { get; private set; }
+
+    public int ValueCount { get; private set; }
+
+    /// <summary>Bytes of the PLAIN-encoded values plus one bit per row for definition levels.</summary>
+    public long EstimatedBytes => ValueBytes + (RowCount + 7) / 8;
+
+    protected abstract long ValueBytes { get; }
+
+    public static ColumnBuffer For(ParquetType type) => type switch
+    {
+        ParquetType.Bool => new BoolColumnBuffer(),
+        ParquetType.Int64 => new Int64ColumnBuffer(),
+        ParquetType.Utf8 => new Utf8ColumnBuffer(),
+        ParquetType.Double => new DoubleColumnBuffer(),
+        _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
+    };
+
+    public void Add(Value? value)
+    {
+        if (RowCount == _present.Length)
+            Array.Resize(ref _present, Math.Max(16, _present.Length * 2));
+        if (value is { } present)
+        {
+            AddValue(present, ValueCount);
+            ValueCount++;
+            _present[RowCount++] = 1;
+        }
+        else
+        {
+            _present[RowCount++] = 0;
+        }
+    }
+
+    /// <summary>Fills the definition levels of the rows from <paramref name="firstRow"/> and counts the non-null ones.</summary>
+    public int FillLevels(int firstRow, Span<int> levels)
+    {
+        var present = _present.AsSpan(firstRow, levels.Length);
+        var count = 0;
+        for (var i = 0; i < present.Length; i++)
+        {
+            levels[i] = present[i];
+            count += present[i];
+        }
+        return count;
+    }
+
+    public abstract Task WriteAsync(
+        ParquetRowGroupWriter rowGroup, DataField field, int firstValue, int valueCount, ReadOnlyMemory<int> levels,
+        CancellationToken cancellationToken);
+
+    public virtual void Clear()
+    {
+        RowCount = 0;
+        ValueCount = 0;
+    }
+
+    protected abstract void AddValue(Value value, int index);
+}
+
+internal abstract class ColumnBuffer<T> : ColumnBuffer where T : struct
+{
+    private T[] _values = [];
+
+    protected abstract T Convert(Value value);
+
+    protected override void AddValue(Value value, int index)
+    {
+        if (index == _values.Length)
+            Array.Resize(ref _values, Math.Max(16, _values.Length * 2));
+        _values[index] = Convert(value);
+    }
+
+    public override Task WriteAsync(
+        ParquetRowGroupWriter rowGroup, DataField field, int firstValue, int valueCount, ReadOnlyMemory<int> levels,
+        CancellationToken cancellationToken) =>
+        rowGroup.WriteAllPartsAsync<T>(field, _values.AsMemory(firstValue, valueCount), levels, null, cancellationToken);
+
+    public override void Clear()
+    {
+        if (RuntimeHelpers.IsReferenceOrContainsReferences<T>())
+            Array.Clear(_values, 0, ValueCount);
+        base.Clear();
+    }
+}

@@ -1,0 +1,43 @@
+namespace DeliveryConsole.Delivery.Schema;
+
+/// <summary>
+/// The Parquet type of a delivered column, with the real service's wire values (DataType BOOL=0 .. DOUBLE=3).
+/// Each accepts exactly one table cell type: BOOLEAN, INTEGER, STRING, DOUBLE.
+/// </summary>
+public enum ParquetType : byte
+{
+    Bool = 0,
+    Int64 = 1,
+    Utf8 = 2,
+    Double = 3,
+}
+
+/// <summary>Wire names of <see cref="ParquetType"/>: BOOL, INT64, UTF8, DOUBLE.</summary>
+public static class ParquetTypes
+{
+    public static IReadOnlyList<ParquetType> All { get; } = [ParquetType.Bool, ParquetType.Int64, ParquetType.Utf8, ParquetType.Double];
+
+    public static string WireName(this ParquetType type) => type switch
+    {
+        ParquetType.Bool => "BOOL",
+        ParquetType.Int64 => "INT64",
+        ParquetType.Utf8 => "UTF8",
+        ParquetType.Double => "DOUBLE",
+        _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
+    };
+
+    /// <summary>Parses a wire name exactly as the service spells it (upper case).</summary>
+    public static bool TryParse(string? wireName, out ParquetType type)
+    {
+        foreach (var candidate in All)
+        {
+            if (candidate.WireName() == wireName)
+            {
+                type = candidate;
+                return true;
+            }
+        }
+        type = default;
+        return false;
+    }
+}

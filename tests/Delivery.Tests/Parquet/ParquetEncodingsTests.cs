@@ -1,0 +1,116 @@
+using DeliveryConsole.Delivery.Parquet;
+using DeliveryConsole.Delivery.Schema;
+using DeliveryConsole.TableStore.Model;
+using DeliveryConsole.Testing;
+
+namespace DeliveryConsole.Delivery.Tests.Parquet;
+
+public class ParquetEncodingsTests
+{
+    private const bool Yes = true, No = false;
+
+    public static TheoryData<ParquetType, ColumnEncoding, bool> Capabilities() => new()
+    {
+        { ParquetType.Bool, ColumnEncoding.Plain, Yes },
+        { ParquetType.Bool, ColumnEncoding.PlainDictionary, No },
+        { ParquetType.Bool, ColumnEncoding.DeltaBinaryPacked, No },
+        { ParquetType.Bool, ColumnEncoding.DeltaByteArray, No },
+        { ParquetType.Bool, ColumnEncoding.DeltaLengthByteArray, No },
+        { ParquetType.Int64, ColumnEncoding.Plain, Yes },
+        { ParquetType.Int64, ColumnEncoding.PlainDictionary, No },
+        { ParquetType.Int64, ColumnEncoding.DeltaBinaryPacked, Yes },
+        { ParquetType.Int64, ColumnEncoding.DeltaByteArray, No },
+        { ParquetType.Int64, ColumnEncoding.DeltaLengthByteArray, No },
+        { ParquetType.Utf8, ColumnEncoding.Plain, Yes },
+        { ParquetType.Utf8, ColumnEncoding.PlainDictionary, Yes },
+        { ParquetType.Utf8, ColumnEncoding.DeltaBinaryPacked, No },
+        { ParquetType.Utf8, ColumnEncoding.DeltaByteArray, No },
+        { ParquetType.Utf8, ColumnEncoding.DeltaLengthByteArray, No },
+        { ParquetType.Double, ColumnEncoding.Plain, Yes },
+        { ParquetType.Double, ColumnEncoding.PlainDictionary, No },
+        { ParquetType.Double, ColumnEncoding.DeltaBinaryPacked, No },
+        { ParquetType.Double, ColumnEncoding.DeltaByteArray, No },
+        { ParquetType.Double, ColumnEncoding.DeltaLengthByteArray, No },
+    };
+
+    public static TheoryData<ParquetType, ColumnEncoding> Writable()
+    {
+        var data = new TheoryData<ParquetType, ColumnEncoding>();
+        foreach (var type in ParquetTypes.All)
+            foreach (var encoding in ParquetEncodings.For(type))
+                data.Add(type, encoding);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Capabilities))]
+    public void The_capability_table_says_which_pairs_the_writer_honours_and_why_not(ParquetType type, ColumnEncoding encoding, bool writable)
+    {
+        Assert.Equal(writable, ParquetEncodings.CanWrite(type, encoding));
+        Assert.Equal(writable, ParquetEncodings.For(type).Contains(encoding));
+        var reason = ParquetEncodings.WhyNot(type, encoding);
+        if (writable)
+        {
+            Assert.Null(reason);
+            return;
+        }
+        Assert.False(string.IsNullOrWhiteSpace(reason));
+        var refused = Assert.Throws<NotSupportedException>(() => new ParquetObjectWriter([new("c", "c", type, encoding)]));
+        Assert.Contains(reason, refused.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Writable))]
+    public async Task Every_writable_pair_is_the_encoding_in_the_file_and_reads_back_exactly(ParquetType type, ColumnEncoding encoding)
+    {
+        using var temp = new TempFolder();
+        var values = ParquetTestFiles.Samples(type);
+        SchemaColumn[] schema = [new("pk", "pk", ParquetType.Int64), new("c", "c", type, encoding)];
+        var rows = values.Select((value, i) => new Value?[] { Value.Integer(i), value });
+
+        var path = await ParquetTestFiles.WriteAsync(temp, schema, rows);
+
+        var chunk = Assert.Single(DuckDb.Chunks(path), chunk => chunk.Column == "c");
+        Assert.Equal([encoding.WireName(), "RLE"], Encodings(chunk.Encodings));
+        ParquetTestFiles.AssertSame(values, ParquetTestFiles.Column(path, "c"));
+    }
+
+    [Fact]
+    public async Task Each_column_keeps_its_own_encoding_whatever_its_values()
+    {
+        using var temp = new TempFolder();
+        SchemaColumn[] schema =
+        [
+            new("same", "same_plain", ParquetType.Utf8),
+            new("unique", "unique_dictionary", ParquetType.Utf8, ColumnEncoding.PlainDictionary),
+            new("n", "n_plain", ParquetType.Int64),
+            new("n", "n_delta", ParquetType.Int64, ColumnEncoding.DeltaBinaryPacked),
+        ];
+        var rows = Enumerable.Range(0, 1000).Select(i => new Value?[]
+            { Value.String("same"), Value.String($"unique-{i}"), Value.Integer(i), Value.Integer(i) });
+
+        var path = await ParquetTestFiles.WriteAsync(temp, schema, rows);
+
+        Assert.Equal(
+            [("same_plain", "PLAIN"), ("unique_dictionary", "PLAIN_DICTIONARY"), ("n_plain", "PLAIN"), ("n_delta", "DELTA_BINARY_PACKED")],
+            DuckDb.Chunks(path).Select(chunk => (chunk.Column, Encodings(chunk.Encodings)[0])));
+    }
+
+    [Fact]
+    public async Task A_chunk_without_any_value_is_recorded_as_PLAIN_because_nothing_was_encoded()
+    {
+        using var temp = new TempFolder();
+        SchemaColumn[] schema =
+        [
+            new("s", "s", ParquetType.Utf8, ColumnEncoding.PlainDictionary),
+            new("n", "n", ParquetType.Int64, ColumnEncoding.DeltaBinaryPacked),
+        ];
+
+        var path = await ParquetTestFiles.WriteAsync(temp, schema, [[null, null], [null, null]]);
+
+        Assert.All(DuckDb.Chunks(path), chunk => Assert.Equal(["PLAIN", "RLE"], Encodings(chunk.Encodings)));
+        Assert.Equal(2L, DuckDb.Scalar($"SELECT count(*) FROM {DuckDb.Literal(path)} WHERE s IS NULL AND n IS NULL"));
+    }
+
+    private static string[] Encodings(string list) => [.. list.Split(", ").Order(StringComparer.Ordinal)];
+}

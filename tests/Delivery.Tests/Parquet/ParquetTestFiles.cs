@@ -1,0 +1,83 @@
+using DeliveryConsole.Delivery.Parquet;
+using DeliveryConsole.Delivery.Schema;
+using DeliveryConsole.TableStore.Model;
+using DeliveryConsole.Testing;
+
+namespace DeliveryConsole.Delivery.Tests.Parquet;
+
+internal static class ParquetTestFiles
+{
+    public static async Task<string> WriteAsync(
+        TempFolder temp, IReadOnlyList<SchemaColumn> schema, IEnumerable<Value?[]> rows,
+        int maxRowsPerRowGroup = ParquetObjectWriter.DefaultMaxRowsPerRowGroup)
+    {
+        var buffer = new ParquetBuffer(schema);
+        foreach (var row in rows)
+            buffer.Append(row);
+        var path = temp.Combine($"{Guid.NewGuid():N}.parquet");
+        await using var file = File.Create(path);
+        await new ParquetObjectWriter(schema, maxRowsPerRowGroup).WriteAsync(buffer, file, TestContext.Current.CancellationToken);
+        return path;
+    }
+
+    /// <summary>One column's values as DuckDB reads them, in file row order.</summary>
+    public static List<object?> Column(string path, string column) =>
+        [.. DuckDb.Query($"SELECT \"{column}\" FROM read_parquet({DuckDb.Literal(path)}, file_row_number = true) ORDER BY file_row_number")
+            .Select(row => row[0])];
+
+    /// <summary>Asserts that DuckDB read exactly <paramref name="expected"/>: doubles bit for bit (so -0.0 too), any NaN as NaN.</summary>
+    public static void AssertSame(IReadOnlyList<Value?> expected, IReadOnlyList<object?> actual)
+    {
+        Assert.Equal(expected.Count, actual.Count);
+        for (var i = 0; i < expected.Count; i++)
+        {
+            switch (expected[i])
+            {
+                case null:
+                    Assert.Null(actual[i]);
+                    break;
+                case { Kind: ValueKind.Double } value when double.IsNaN(value.AsDouble):
+                    Assert.True(actual[i] is double d && double.IsNaN(d), $"row {i}: expected NaN, read {actual[i]}");
+                    break;
+                case { Kind: ValueKind.Double } value:
+                    Assert.Equal(BitConverter.DoubleToInt64Bits(value.AsDouble), BitConverter.DoubleToInt64Bits(Assert.IsType<double>(actual[i])));
+                    break;
+                case { Kind: ValueKind.Integer } value:
+                    Assert.Equal(value.AsInteger, Assert.IsType<long>(actual[i]));
+                    break;
+                case { Kind: ValueKind.Boolean } value:
+                    Assert.Equal(value.AsBoolean, Assert.IsType<bool>(actual[i]));
+                    break;
+                case { Kind: ValueKind.String } value:
+                    Assert.Equal(value.AsString, Assert.IsType<string>(actual[i]));
+                    break;
+                default:
+                    Assert.Fail($"row {i}: unexpected {expected[i]}");
+                    break;
+            }
+        }
+    }
+
+    /// <summary>Values with the edge cases of each type, nulls among them.</summary>
+    public static Value?[] Samples(ParquetType type) => type switch
+    {
+        ParquetType.Int64 =>
+        [
+            Value.Integer(long.MinValue), Value.Integer(long.MaxValue), Value.Integer(0), null, Value.Integer(-1),
+            Value.Integer(9_007_199_254_740_993), Value.Integer(long.MinValue + 1), Value.Integer(1), null,
+        ],
+        ParquetType.Double =>
+        [
+            Value.Double(double.NaN), Value.Double(double.PositiveInfinity), Value.Double(double.NegativeInfinity),
+            Value.Double(-0.0), null, Value.Double(double.Epsilon), Value.Double(double.MaxValue),
+            Value.Double(double.MinValue), Value.Double(0.1), null,
+        ],
+        ParquetType.Bool => [Value.Boolean(true), Value.Boolean(false), null, Value.Boolean(true), null],
+        ParquetType.Utf8 =>
+        [
+            Value.String(""), Value.String("a"), null, Value.String("é 😀 中文 Ω"), Value.String("tab\tnew\nline \"q\" 'q'"),
+            Value.String(new string('x', 5000)), Value.String(""), null, Value.String("a"),
+        ],
+        _ => throw new ArgumentOutOfRangeException(nameof(type)),
+    };
+}
