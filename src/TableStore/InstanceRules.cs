@@ -15,9 +15,9 @@ public static partial class InstanceRules
     public static string? CheckAccountId(string? accountId) =>
         accountId is not null && AccountIdPattern().IsMatch(accountId) ? null : "must be exactly 16 digits";
 
-    [GeneratedRegex("^[A-Za-z][A-Za-z0-9-]{1,14}[A-Za-z0-9]$")]
+    [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9-]{1,14}[A-Za-z0-9]\z")]
     private static partial Regex NamePattern();
 
-    [GeneratedRegex("^[0-9]{16}$")]
+    [GeneratedRegex(@"^[0-9]{16}\z")]
     private static partial Regex AccountIdPattern();
 }

@@ -21,6 +21,7 @@ public class InstanceRulesTests
     [InlineData("abc-")]
     [InlineData("ab_c")]
     [InlineData("ab c")]
+    [InlineData("console\n")]
     public void Invalid_instance_names_name_the_rule(string? name) =>
         Assert.Contains("3-16 characters", InstanceRules.CheckName(name));
 
@@ -29,6 +30,7 @@ public class InstanceRulesTests
     [InlineData("123456789012345", false)]
     [InlineData("12345678901234567", false)]
     [InlineData("12345678901234a6", false)]
+    [InlineData("1234567890123456\n", false)]
     [InlineData("", false)]
     [InlineData(null, false)]
     public void Account_ids_are_sixteen_digits(string? accountId, bool valid) =>

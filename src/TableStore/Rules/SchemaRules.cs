@@ -76,6 +76,6 @@ public static partial class SchemaRules
             throw TableStoreException.Invalid($"expirationTime must be 1-168 hours, not {stream.ExpirationTime}.");
     }
 
-    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]{0,254}$")]
+    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]{0,254}\z")]
     private static partial Regex NamePattern();
 }

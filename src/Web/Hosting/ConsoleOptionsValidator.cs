@@ -40,6 +40,6 @@ public sealed partial class ConsoleOptionsValidator : IValidateOptions<ConsoleOp
         : LocalFolderEndpoint.WritableError(folder) is { } error ? $"'{folder}' is not a writable folder: {error}"
         : null;
 
-    [GeneratedRegex("^[A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?$")]
+    [GeneratedRegex(@"^[A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?\z")]
     private static partial Regex EndpointName();
 }

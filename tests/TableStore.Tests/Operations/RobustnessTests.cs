@@ -54,4 +54,12 @@ public class RobustnessTests : StoreTest
         Reopen();
         Assert.Equal(["orders"], Store.ListTable());
     }
+
+    [Fact]
+    public void A_name_with_a_trailing_newline_is_not_a_valid_name()
+    {
+        Assert.Contains("Table name 'orders\n' is invalid", ErrorOf(() => CreateTable("orders\n")).Message);
+        CreateTable();
+        Assert.Contains("Column name 'note\n' is invalid", ErrorOf(() => Put("orders", Id("a"), ("note\n", S("x")))).Message);
+    }
 }
