@@ -1,0 +1,35 @@
+using DeliveryConsole.Delivery.Partitioning;
+using DeliveryConsole.Delivery.Schema;
+
+namespace DeliveryConsole.Delivery.Tasks;
+
+/// <summary>
+/// A delivery task that passed every CreateDeliveryTask rule, typed and with every default filled in. Instance
+/// defaults (flush settings, time zone) are the ones in force when the task was created.
+/// </summary>
+/// <param name="OssPrefix">Where delivered objects go (the task's ossPrefix).</param>
+/// <param name="OssEndpoint">The configured endpoint's name, spelled as configured.</param>
+/// <param name="OssStsRole">The role ARN as given; whether it grants access is decided at run time.</param>
+/// <param name="OssDirtyPrefix">Where dirty-cell records go as JSON Lines objects; null when not delivered.</param>
+/// <param name="EventTimeColumn">The column whose value is the partition time; null to use write time.</param>
+/// <param name="Schema">The delivered columns, in Parquet column order.</param>
+/// <param name="FlushInterval">How long a buffered row may wait before its partition is written.</param>
+/// <param name="FlushSizeBytes">How much Parquet data a partition buffers before it is written.</param>
+/// <param name="TimeZone">The zone in which prefix time variables expand.</param>
+public sealed record DeliveryTaskSpec(
+    string TableName,
+    string TaskName,
+    DeliveryTaskType TaskType,
+    PrefixTemplate OssPrefix,
+    string OssBucket,
+    string OssEndpoint,
+    string OssStsRole,
+    PrefixTemplate? OssDirtyPrefix,
+    EventTimeColumn? EventTimeColumn,
+    IReadOnlyList<SchemaColumn> Schema,
+    TimeSpan FlushInterval,
+    long FlushSizeBytes,
+    TimeZoneInfo TimeZone);
+
+/// <summary>The table column <paramref name="ColumnName"/> whose value, read as <paramref name="Format"/>, is a row's partition time.</summary>
+public sealed record EventTimeColumn(string ColumnName, EventTimeFormat Format);
