@@ -15,7 +15,7 @@ namespace DeliveryConsole.Delivery.Tasks;
 /// </remarks>
 public static class DeliveryTaskValidator
 {
-    public static DeliveryTaskValidation Validate(CreateDeliveryTaskRequest request, ValidationContext context)
+    public static DeliveryTaskValidation Validate(CreateDeliveryTaskRequest request, TaskValidationContext context)
     {
         try
         {
@@ -28,7 +28,7 @@ public static class DeliveryTaskValidator
         }
     }
 
-    private static DeliveryTaskSpec Parse(CreateDeliveryTaskRequest request, ValidationContext context)
+    private static DeliveryTaskSpec Parse(CreateDeliveryTaskRequest request, TaskValidationContext context)
     {
         var tableName = IdentityRules.TableName(request.TableName);
         var taskName = IdentityRules.TaskName(request.TaskName);

@@ -26,7 +26,7 @@ internal static partial class TaskRequests
             Role,
             [new SchemaColumnConfig("id", "UTF8"), new SchemaColumnConfig("seq", "INT64"), new SchemaColumnConfig("amount", "DOUBLE")]));
 
-    public static ValidationContext Context(params string[] usedTaskNames) => new()
+    public static TaskValidationContext Context(params string[] usedTaskNames) => new()
     {
         EndpointNames = ["oss-cn-hangzhou.aliyuncs.com", "minio"],
         AccountId = AccountId,

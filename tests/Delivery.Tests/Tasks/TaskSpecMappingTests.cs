@@ -112,7 +112,7 @@ public class TaskSpecMappingTests
         Assert.Equal(new EventTimeColumn("ts", format), spec.EventTimeColumn);
     }
 
-    internal static DeliveryTaskSpec Validate(CreateDeliveryTaskRequest request, ValidationContext context)
+    internal static DeliveryTaskSpec Validate(CreateDeliveryTaskRequest request, TaskValidationContext context)
     {
         var result = DeliveryTaskValidator.Validate(request, context);
         Assert.True(result.IsValid, result.Error?.Message);

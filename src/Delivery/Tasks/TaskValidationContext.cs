@@ -4,7 +4,7 @@ using DeliveryConsole.TableStore.Model;
 namespace DeliveryConsole.Delivery.Tasks;
 
 /// <summary>What a CreateDeliveryTask request is checked against: the instance's settings and current state.</summary>
-public sealed record ValidationContext
+public sealed record TaskValidationContext
 {
     public const int DefaultFlushIntervalSeconds = 120;
     public const long DefaultFlushSizeMiB = 64;
