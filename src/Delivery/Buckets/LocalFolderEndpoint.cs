@@ -1,13 +1,26 @@
 namespace DeliveryConsole.Delivery.Buckets;
 
-/// <summary>An endpoint whose buckets are sub-folders of one folder on this machine.</summary>
-public sealed class LocalFolderEndpoint(string name, string folder) : IBucketEndpoint
+/// <summary>
+/// An endpoint whose buckets are sub-folders of one folder on this machine and whose objects are files below them
+/// (key segments are folders). Writes go to a temp file that is renamed over the object, so readers never see
+/// part of one. Nothing outside <see cref="Folder"/> is ever read or written: see <see cref="LocalPaths"/>.
+/// </summary>
+public sealed partial class LocalFolderEndpoint : IBucketEndpoint
 {
-    public string Name { get; } = name;
+    private readonly LocalPaths _paths;
+
+    public LocalFolderEndpoint(string name, string folder)
+    {
+        Name = name;
+        Folder = Path.GetFullPath(folder);
+        _paths = new LocalPaths(name, Folder);
+    }
+
+    public string Name { get; }
 
     public string Kind => EndpointOptions.LocalKind;
 
-    public string Folder { get; } = Path.GetFullPath(folder);
+    public string Folder { get; }
 
     public Task<EndpointHealth> CheckAsync(CancellationToken cancellationToken) =>
         Task.FromResult(WritableError(Folder) is { } error
@@ -32,6 +45,70 @@ public sealed class LocalFolderEndpoint(string name, string folder) : IBucketEnd
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
             return e.Message;
+        }
+    }
+
+    public Task CreateBucketAsync(string bucket, CancellationToken cancellationToken) => Run(() =>
+    {
+        BucketNames.Validate(bucket);
+        try
+        {
+            _paths.Bucket(bucket);
+        }
+        catch (BucketNotFoundException)
+        {
+            Directory.CreateDirectory(Path.Combine(Folder, bucket));
+        }
+        return true;
+    }, cancellationToken);
+
+    public Task<bool> BucketExistsAsync(string bucket, CancellationToken cancellationToken) => Run(() =>
+    {
+        try
+        {
+            _paths.Bucket(bucket);
+            return true;
+        }
+        catch (BucketNotFoundException)
+        {
+            return false;
+        }
+    }, cancellationToken);
+
+    /// <summary>Sub-folders with valid bucket names; links and other entries are not buckets.</summary>
+    public Task<IReadOnlyList<string>> ListBucketsAsync(CancellationToken cancellationToken) =>
+        Run<IReadOnlyList<string>>(() => Directory.Exists(Folder)
+            ? new DirectoryInfo(Folder).EnumerateDirectories("*", Everything)
+                .Where(d => d.LinkTarget is null && BucketNames.IsValid(d.Name))
+                .Select(d => d.Name).Order(StringComparer.Ordinal).ToList()
+            : [], cancellationToken);
+
+    /// <summary>Hidden files are objects too: only links are left out of a walk.</summary>
+    private static readonly EnumerationOptions Everything = new() { AttributesToSkip = 0 };
+
+    private Task<T> Run<T>(Func<T> action, CancellationToken cancellationToken) =>
+        RunAsync(() => Task.FromResult(action()), cancellationToken);
+
+    /// <summary>File system failures as the endpoint's exceptions; ours and the caller's pass through.</summary>
+    private async Task<T> RunAsync<T>(Func<Task<T>> action, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        try
+        {
+            return await action();
+        }
+        catch (SourceFailedException e)
+        {
+            e.Rethrow();
+            throw;
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            throw new BucketAccessDeniedException($"endpoint '{Name}' may not use '{Folder}': {e.Message}", e);
+        }
+        catch (IOException e)
+        {
+            throw new BucketEndpointException($"endpoint '{Name}' failed on '{Folder}': {e.Message}", e);
         }
     }
 }

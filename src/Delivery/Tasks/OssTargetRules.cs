@@ -1,3 +1,4 @@
+using DeliveryConsole.Delivery.Buckets;
 using System.Text.RegularExpressions;
 
 namespace DeliveryConsole.Delivery.Tasks;
@@ -13,7 +14,7 @@ internal static partial class OssTargetRules
     public static string Bucket(string? value)
     {
         var bucket = TaskRuleBroken.Required(value, BucketField);
-        return BucketPattern().IsMatch(bucket) ? bucket : throw TaskRuleBroken.Invalid(BucketField,
+        return BucketNames.IsValid(bucket) ? bucket : throw TaskRuleBroken.Invalid(BucketField,
             $"{BucketField} must be 3-63 characters of lowercase letters, digits and hyphens, starting and ending with a letter or digit, not '{bucket}'.");
     }
 
@@ -40,9 +41,6 @@ internal static partial class OssTargetRules
         if (value is not null && value != ParquetFormat)
             throw TaskRuleBroken.Invalid(FormatField, $"{FormatField} must be '{ParquetFormat}' (the only format), not '{value}'.");
     }
-
-    [GeneratedRegex(@"^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]\z")]
-    private static partial Regex BucketPattern();
 
     [GeneratedRegex(@"^acs:ram::[0-9]{16}:role/[A-Za-z0-9._-]{1,64}\z")]
     private static partial Regex RolePattern();

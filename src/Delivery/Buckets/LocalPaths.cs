@@ -1,0 +1,117 @@
+using System.Text;
+
+namespace DeliveryConsole.Delivery.Buckets;
+
+/// <summary>
+/// Maps bucket names and object keys to paths below a local endpoint's folder and refuses anything that could
+/// reach outside it: <c>.</c>/<c>..</c> and empty segments, absolute paths, backslashes, control characters,
+/// and symbolic links anywhere at or below a bucket folder (a link could point anywhere; we never follow one).
+/// </summary>
+internal sealed class LocalPaths(string endpoint, string folder)
+{
+    private const string TempPrefix = ".~put-";
+    private const string TempSuffix = ".tmp";
+    private const int MaxSegmentBytes = 255;
+
+    public static string NewTempName() => $"{TempPrefix}{Guid.NewGuid():N}{TempSuffix}";
+
+    public static bool IsTempName(string name) =>
+        name.StartsWith(TempPrefix, StringComparison.Ordinal) && name.EndsWith(TempSuffix, StringComparison.Ordinal);
+
+    /// <summary>Which rule a key breaks on a local endpoint, or null when it maps to a safe path.</summary>
+    public static string? KeyProblem(string? key)
+    {
+        if (BucketKeys.Problem(key) is { } why)
+            return why;
+        if (key!.StartsWith('/'))
+            return "it is an absolute path";
+        if (key.Contains('\\'))
+            return "it contains a backslash";
+        foreach (var segment in key.Split('/'))
+        {
+            if (segment.Length == 0)
+                return "it has an empty segment (a trailing or double '/')";
+            if (segment is "." or "..")
+                return "it has a '.' or '..' segment";
+            if (Encoding.UTF8.GetByteCount(segment) > MaxSegmentBytes)
+                return $"a segment is longer than {MaxSegmentBytes} bytes in UTF-8";
+            if (IsTempName(segment))
+                return $"a segment looks like an upload in progress ('{TempPrefix}…{TempSuffix}')";
+        }
+        return null;
+    }
+
+    /// <summary>The folder of an existing bucket that is no link.</summary>
+    public string Bucket(string bucket)
+    {
+        var info = new DirectoryInfo(Path.Combine(folder, BucketNameChecked(bucket)));
+        RefuseLink(info, "bucket folder");
+        return info.Exists ? info.FullName : throw new BucketNotFoundException(endpoint, bucket);
+    }
+
+    /// <summary>
+    /// The file of an object. Every existing folder on the way is checked not to be a link; with
+    /// <paramref name="createFolders"/> the missing ones are created.
+    /// </summary>
+    public string Object(string bucket, string key, bool createFolders)
+    {
+        if (KeyProblem(key) is { } why)
+            throw BucketKeys.Invalid(key, why);
+        var bucketPath = Bucket(bucket);
+        var full = Path.GetFullPath(Path.Combine(bucketPath, key));
+        if (!full.StartsWith(bucketPath + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            throw BucketKeys.Invalid(key, "it leads outside its bucket");
+        var segments = key.Split('/');
+        var current = bucketPath;
+        foreach (var segment in segments[..^1])
+        {
+            var info = new DirectoryInfo(current = Path.Combine(current, segment));
+            RefuseLink(info, "folder");
+            if (info.Exists)
+                continue;
+            if (!createFolders)
+                return full;
+            if (File.Exists(current))
+                throw new BucketEndpointException($"key '{key}' needs '{Path.GetRelativePath(bucketPath, current)}' " +
+                    $"to be a folder, but it is an object in bucket '{bucket}': a local endpoint cannot hold both");
+            info.Create();
+        }
+        RefuseLink(new FileInfo(full), "object");
+        return full;
+    }
+
+    /// <summary>
+    /// The deepest folder whose every key could start with <paramref name="prefix"/>, and that folder's key prefix;
+    /// null when no valid key can start with it.
+    /// </summary>
+    public (string Folder, string KeyPrefix)? ListingStart(string bucketPath, string prefix)
+    {
+        var slash = prefix.LastIndexOf('/');
+        if (slash < 0)
+            return (bucketPath, "");
+        var folderKey = prefix[..slash];
+        if (KeyProblem(folderKey) is not null)
+            return null;
+        var current = bucketPath;
+        foreach (var segment in folderKey.Split('/'))
+        {
+            var info = new DirectoryInfo(current = Path.Combine(current, segment));
+            if (!info.Exists || info.LinkTarget is not null)
+                return null;
+        }
+        return (current, folderKey + "/");
+    }
+
+    private static string BucketNameChecked(string bucket)
+    {
+        BucketNames.Validate(bucket);
+        return bucket;
+    }
+
+    private void RefuseLink(FileSystemInfo info, string what)
+    {
+        if (info.LinkTarget is { } target)
+            throw new BucketAccessDeniedException($"{what} '{info.FullName}' on endpoint '{endpoint}' is a symbolic " +
+                $"link (to '{target}'); local endpoints refuse links, which could lead outside '{folder}'");
+    }
+}
