@@ -45,6 +45,8 @@ app.MapStaticAssets();
 app.MapHealthz();
 app.MapOpenApi();
 app.MapTableStoreApi();
+app.MapBucketApi();
+app.MapUnknownOperations();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 try

@@ -13,8 +13,8 @@ public static class ApiErrors
     {
         TableStoreError.ObjectNotExist => StatusCodes.Status404NotFound,
         TableStoreError.ObjectAlreadyExist => StatusCodes.Status409Conflict,
-        TableStoreError.ConditionCheckFail or TableStoreError.QuotaExhausted => StatusCodes.Status403Forbidden,
-        TableStoreError.ServerBusy => StatusCodes.Status503ServiceUnavailable,
+        TableStoreError.ConditionCheckFail or TableStoreError.QuotaExhausted or BucketApi.AuthFailed => StatusCodes.Status403Forbidden,
+        TableStoreError.ServerBusy or BucketApi.ServerUnavailable => StatusCodes.Status503ServiceUnavailable,
         RequestBodyTooLarge => StatusCodes.Status413PayloadTooLarge,
         _ => StatusCodes.Status400BadRequest,
     };

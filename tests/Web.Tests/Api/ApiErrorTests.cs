@@ -95,7 +95,7 @@ public class ApiErrorTests : IAsyncLifetime
         var document = System.Text.Json.Nodes.JsonNode.Parse(await _console.CreateClient().GetStringAsync("/openapi/v1.json", TestContext.Current.CancellationToken))!;
 
         string[] operations = ["CreateTable", "ListTable", "DescribeTable", "UpdateTable", "DeleteTable", "PutRow", "UpdateRow",
-            "DeleteRow", "GetRow", "BatchWriteRow", "GetRange"];
+            "DeleteRow", "GetRow", "BatchWriteRow", "GetRange", "ListEndpoints", "CreateBucket", "ListBuckets", "ListObjects"];
         foreach (var operation in operations)
         {
             var post = document["paths"]![$"/api/{operation}"]?["post"];

@@ -1,0 +1,91 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using DeliveryConsole.TableStore.Model;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace DeliveryConsole.Web.Api;
+
+/// <summary>
+/// The plumbing every <c>POST /api/&lt;Operation&gt;</c> shares: the strict JSON body, the size limit, the error
+/// body for a bad request, <c>x-ots-requestid</c> on every response, and the OpenAPI description.
+/// </summary>
+public static partial class ApiOperations
+{
+    public const long MaxBodyBytes = 16 * 1024 * 1024;
+
+    /// <summary>The <c>/api</c> group with the request-id header and the answer for an unknown operation.</summary>
+    public static RouteGroupBuilder MapApiGroup(this IEndpointRouteBuilder app, string tag)
+    {
+        var api = app.MapGroup("/api").WithTags(tag).AddEndpointFilter(async (context, next) =>
+        {
+            context.HttpContext.Response.Headers[ApiErrors.RequestIdHeader] = ApiErrors.RequestId(context.HttpContext);
+            return await next(context);
+        });
+        return api;
+    }
+
+    /// <summary>Maps the fallback for names that are no operation (once, after every group).</summary>
+    public static void MapUnknownOperations(this IEndpointRouteBuilder app) =>
+        app.MapApiGroup("Unknown").MapPost("/{operation}", (HttpContext context, string operation) =>
+            ApiErrors.Result(context, ApiErrors.UnsupportedOperation,
+                $"'{operation}' is not an operation of this API; the OpenAPI document at /openapi/v1.json lists them."))
+            .ExcludeFromDescription();
+
+    /// <summary>Maps one operation: reads and checks the body, then <paramref name="handle"/> answers.</summary>
+    public static void MapOperation<TBody, TResult>(this RouteGroupBuilder api, string operation, Func<HttpContext, TBody, Task<IResult>> handle)
+        where TBody : notnull where TResult : notnull =>
+        api.MapPost("/" + operation, async (HttpContext context) =>
+            {
+                var body = await ReadBodyAsync<TBody>(context);
+                return body.Error ?? await handle(context, body.Value!);
+            })
+            .WithName(operation)
+            .Accepts<TBody>("application/json")
+            .Produces<TResult>()
+            .Produces<ApiErrorBody>(StatusCodes.Status400BadRequest);
+
+    private static async Task<(TBody? Value, IResult? Error)> ReadBodyAsync<TBody>(HttpContext context)
+    {
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+            limit.MaxRequestBodySize = MaxBodyBytes;
+        if (context.Request.ContentLength > MaxBodyBytes)
+            return (default, TooLarge(context));
+        try
+        {
+            var body = await JsonSerializer.DeserializeAsync<TBody>(context.Request.Body, ApiJson.Options, context.RequestAborted);
+            return body is null
+                ? (default, ApiErrors.Result(context, TableStoreError.ParameterInvalid, "The request body must be a JSON object, not null."))
+                : (body, null);
+        }
+        catch (JsonException e)
+        {
+            return (default, ApiErrors.Result(context, TableStoreError.ParameterInvalid, $"The request body is not valid: {Describe(e)}"));
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return (default, TooLarge(context));
+        }
+    }
+
+    private static IResult TooLarge(HttpContext context) =>
+        ApiErrors.Result(context, ApiErrors.RequestBodyTooLarge, $"The request body is larger than {MaxBodyBytes} bytes.");
+
+    // The serializer's messages name .NET types; say it in the API's terms: the field and the rule.
+    private static string Describe(JsonException e)
+    {
+        var at = e.Path is { Length: > 0 } path ? $" (at {path})" : "";
+        if (e.Message.Contains("could not be mapped to any .NET member"))
+            return $"unknown field '{e.Path?.Split('.').Last()}'{at}";
+        if (MissingFields().Match(e.Message) is { Success: true } missing)
+            return $"missing required field(s) {missing.Groups[1].Value}{at}";
+        if (e.InnerException is { } inner and not JsonException)
+            return $"{inner.Message}{at}";
+        if (e.Message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal))
+            return $"a value has the wrong type or is not one of the allowed names{at}";
+        var message = e.Message.Split(" Path: ")[0].Split(" LineNumber: ")[0];
+        return message.Contains(" (at ") || at.Length == 0 || message.Contains(e.Path!) ? message : message + at;
+    }
+
+    [GeneratedRegex("missing required properties including: (.+?)\\.")]
+    private static partial Regex MissingFields();
+}

@@ -1,0 +1,71 @@
+using DeliveryConsole.Delivery.Buckets;
+using DeliveryConsole.TableStore.Model;
+
+namespace DeliveryConsole.Web.Api;
+
+/// <summary>
+/// ListEndpoints, CreateBucket, ListBuckets and ListObjects over every configured endpoint, local or S3, with
+/// the same envelope as the table operations. Endpoint failures keep their meaning: a missing bucket is 404,
+/// rejected credentials 403, an unreachable endpoint 503.
+/// </summary>
+public static class BucketApi
+{
+    public const string AuthFailed = "OTSAuthFailed";
+    public const string ServerUnavailable = "OTSServerUnavailable";
+
+    public static void MapBucketApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapApiGroup("Buckets");
+        Map<EmptyBody, ListEndpointsResult>(api, "ListEndpoints", (endpoints, _, _) =>
+            Task.FromResult(new ListEndpointsResult([.. endpoints.All.OrderBy(e => e.Name, StringComparer.Ordinal)
+                .Select(e => new EndpointJson(e.Name, e.Kind))])));
+        Map<BucketBody, EmptyBody>(api, "CreateBucket", async (endpoints, body, cancel) =>
+        {
+            await Endpoint(endpoints, body.Endpoint).CreateBucketAsync(body.Bucket, cancel);
+            return new EmptyBody();
+        });
+        Map<EndpointBody, ListBucketsResult>(api, "ListBuckets", async (endpoints, body, cancel) =>
+            new ListBucketsResult(await Endpoint(endpoints, body.Endpoint).ListBucketsAsync(cancel)));
+        Map<ListObjectsBody, ListObjectsResult>(api, "ListObjects", async (endpoints, body, cancel) =>
+        {
+            var page = await Endpoint(endpoints, body.Endpoint)
+                .ListObjectsAsync(body.Bucket, body.Prefix, body.ContinuationToken, body.MaxKeys, cancel);
+            return new ListObjectsResult([.. page.Objects.Select(o => new ObjectJson(o.Key, o.Size, o.LastModified.ToUniversalTime()))],
+                page.NextContinuationToken);
+        });
+    }
+
+    private static IBucketEndpoint Endpoint(BucketEndpoints endpoints, string name) =>
+        endpoints.Find(name) ?? throw new TableStoreException(new TableStoreError(TableStoreError.ObjectNotExist,
+            $"Endpoint '{name}' is not configured on this instance; configured: {string.Join(", ", endpoints.All.Select(e => e.Name).Order(StringComparer.Ordinal))}."));
+
+    private static void Map<TBody, TResult>(RouteGroupBuilder api, string operation,
+        Func<BucketEndpoints, TBody, CancellationToken, Task<TResult>> handle) where TBody : notnull where TResult : notnull =>
+        api.MapOperation<TBody, TResult>(operation, async (context, body) =>
+        {
+            try
+            {
+                var endpoints = context.RequestServices.GetRequiredService<BucketEndpoints>();
+                return Results.Json(await handle(endpoints, body, context.RequestAborted), ApiJson.Options);
+            }
+            catch (Exception e) when (Error(e) is var (code, message))
+            {
+                return ApiErrors.Result(context, code, message);
+            }
+        });
+
+    private static (string Code, string Message)? Error(Exception e) => e switch
+    {
+        TableStoreException store => (store.Code, store.Message),
+        BucketNotFoundException or BucketObjectNotFoundException => (TableStoreError.ObjectNotExist, Sentence(e.Message)),
+        BucketAccessDeniedException => (AuthFailed, Sentence(e.Message)),
+        EndpointUnreachableException => (ServerUnavailable, Sentence(e.Message)),
+        BucketEndpointException => (TableStoreError.ParameterInvalid, Sentence(e.Message)),
+        // The endpoints check bucket names, keys, tokens and page sizes up front and say which rule broke.
+        ArgumentException argument => (TableStoreError.ParameterInvalid,
+            Sentence(argument.ParamName is null ? argument.Message : argument.Message.Replace($" (Parameter '{argument.ParamName}')", ""))),
+        _ => null,
+    };
+
+    private static string Sentence(string message) => message.Length > 0 && !message.EndsWith('.') ? message + "." : message;
+}
