@@ -55,7 +55,6 @@ public static class TableStoreApi
             return new GetRangeResultJson([.. page.Rows.Select(r => RowJson.From(r, body.WithTimestamps))], page.NextStartPrimaryKey);
         });
         Map<BatchWriteRowBody, BatchWriteRowResult>(api, "BatchWriteRow", RowWrites.Batch);
-
     }
 
     private static void Map<TBody, TResult>(RouteGroupBuilder api, string operation, Func<TableService, TBody, TResult> handle)
