@@ -53,8 +53,10 @@ public static partial class ApiOperations
         try
         {
             var body = await JsonSerializer.DeserializeAsync<TBody>(context.Request.Body, ApiJson.Options, context.RequestAborted);
-            return body is null
-                ? (default, ApiErrors.Result(context, TableStoreError.ParameterInvalid, "The request body must be a JSON object, not null."))
+            if (body is null)
+                return (default, ApiErrors.Result(context, TableStoreError.ParameterInvalid, "The request body must be a JSON object, not null."));
+            return NullElement(body, "$") is { } at
+                ? (default, ApiErrors.Result(context, TableStoreError.ParameterInvalid, $"The request body is not valid: a list holds null (at {at})"))
                 : (body, null);
         }
         catch (JsonException e)
@@ -65,6 +67,29 @@ public static partial class ApiOperations
         {
             return (default, TooLarge(context));
         }
+    }
+
+    // The serializer lets null into a list of non-nullable elements ("rows": [null]); the handlers would trip on it.
+    private static string? NullElement(object value, string path)
+    {
+        if (value is System.Collections.IEnumerable list and not string)
+        {
+            var index = 0;
+            foreach (var item in list)
+            {
+                if ((item is null ? $"{path}[{index}]" : NullElement(item, $"{path}[{index}]")) is { } at)
+                    return at;
+                index++;
+            }
+        }
+        else if (value.GetType().Namespace == typeof(ApiOperations).Namespace)
+        {
+            foreach (var property in value.GetType().GetProperties())
+                if (property.GetIndexParameters().Length == 0 && property.GetValue(value) is { } child
+                    && NullElement(child, $"{path}.{JsonNamingPolicy.CamelCase.ConvertName(property.Name)}") is { } at)
+                    return at;
+        }
+        return null;
     }
 
     private static IResult TooLarge(HttpContext context) =>
