@@ -20,7 +20,7 @@ internal sealed class RowReader(RocksStore store, ReadOptions readOptions, Func<
         Check(RowRules.CheckKey(meta, key, allowAutoIncrement: false) ?? RowRules.CheckMaxVersions(maxVersions)
             ?? RowRules.CheckColumnsToGet(columnsToGet));
         var stored = store.Db.Get(KeyCodec.Encode(meta.Id, key), store.Rows, readOptions);
-        return stored is null ? null : new Row([.. key], Visible(meta, stored, Filter(columnsToGet), maxVersions));
+        return stored is null ? null : new Row([.. key], Visible(stored, Filter(columnsToGet), Retention(meta, maxVersions)));
     }
 
     public GetRangeResult GetRange(GetRangeRequest request)
@@ -40,6 +40,7 @@ internal sealed class RowReader(RocksStore store, ReadOptions readOptions, Func<
                 : "inclusiveStartPrimaryKey must not be before exclusiveEndPrimaryKey when reading BACKWARD.");
 
         var columns = Filter(request.ColumnsToGet);
+        var retention = Retention(meta, request.MaxVersions);
         // As the real service: any limit above 0 is accepted, and a page never holds more than 5,000 rows.
         var limit = Math.Min(request.Limit ?? MaxRangeRows, MaxRangeRows);
         var rows = new List<Row>();
@@ -56,7 +57,7 @@ internal sealed class RowReader(RocksStore store, ReadOptions readOptions, Func<
             var key = iterator.GetKeySpan();
             var value = iterator.GetValueSpan();
             bytes += key.Length + value.Length;
-            rows.Add(new Row(KeyCodec.Decode(key, meta.PrimaryKey), Visible(meta, value, columns, request.MaxVersions)));
+            rows.Add(new Row(KeyCodec.Decode(key, meta.PrimaryKey), Visible(value, columns, retention)));
         }
         return new GetRangeResult(rows, null);
 
@@ -86,18 +87,23 @@ internal sealed class RowReader(RocksStore store, ReadOptions readOptions, Func<
         var meta = table(tableName);
         var prefix = KeyCodec.TablePrefix(meta.Id);
         var end = KeyCodec.Successor(prefix);
+        var retention = Retention(meta, 1);
         using var iterator = store.Db.NewIterator(store.Rows, readOptions);
         for (iterator.Seek(prefix); iterator.Valid() && iterator.GetKeySpan().SequenceCompareTo(end) < 0; iterator.Next())
-            yield return new Row(KeyCodec.Decode(iterator.GetKeySpan(), meta.PrimaryKey), Visible(meta, iterator.GetValueSpan(), null, 1));
+            yield return new Row(KeyCodec.Decode(iterator.GetKeySpan(), meta.PrimaryKey), Visible(iterator.GetValueSpan(), null, retention));
     }
 
-    private List<Cell> Visible(TableMeta meta, ReadOnlySpan<byte> stored, HashSet<string>? columns, int maxVersions)
+    private List<Cell> Visible(ReadOnlySpan<byte> stored, HashSet<string>? columns, TableOptions retention)
     {
         var cells = RowCodec.Decode(stored);
         if (columns is not null)
             cells.RemoveAll(c => !columns.Contains(c.Name));
-        return RowMerge.Retain(cells, meta.Options with { MaxVersions = Math.Min(maxVersions, meta.Options.MaxVersions) }, now);
+        return RowMerge.Retain(cells, retention, now);
     }
+
+    // What a read keeps: the table's time to live, and no more versions than asked for or than the table keeps.
+    private static TableOptions Retention(TableMeta meta, int maxVersions) =>
+        meta.Options with { MaxVersions = Math.Min(maxVersions, meta.Options.MaxVersions) };
 
     private static HashSet<string>? Filter(IReadOnlyList<string>? columnsToGet) =>
         columnsToGet is { Count: > 0 } ? columnsToGet.ToHashSet(StringComparer.Ordinal) : null;
