@@ -30,17 +30,6 @@ public static class ColumnEncodings
     };
 
     /// <summary>Parses a wire name exactly as the service spells it (upper case).</summary>
-    public static bool TryParse(string? wireName, out ColumnEncoding encoding)
-    {
-        foreach (var candidate in All)
-        {
-            if (candidate.WireName() == wireName)
-            {
-                encoding = candidate;
-                return true;
-            }
-        }
-        encoding = default;
-        return false;
-    }
+    public static bool TryParse(string? wireName, out ColumnEncoding encoding) =>
+        WireNames.TryParse(All, WireName, wireName, out encoding);
 }

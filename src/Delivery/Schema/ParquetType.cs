@@ -27,17 +27,6 @@ public static class ParquetTypes
     };
 
     /// <summary>Parses a wire name exactly as the service spells it (upper case).</summary>
-    public static bool TryParse(string? wireName, out ParquetType type)
-    {
-        foreach (var candidate in All)
-        {
-            if (candidate.WireName() == wireName)
-            {
-                type = candidate;
-                return true;
-            }
-        }
-        type = default;
-        return false;
-    }
+    public static bool TryParse(string? wireName, out ParquetType type) =>
+        WireNames.TryParse(All, WireName, wireName, out type);
 }

@@ -27,17 +27,6 @@ public static class DeliveryTaskTypes
     };
 
     /// <summary>Parses a wire name exactly as the service spells it (upper case).</summary>
-    public static bool TryParse(string? wireName, out DeliveryTaskType type)
-    {
-        foreach (var candidate in All)
-        {
-            if (candidate.WireName() == wireName)
-            {
-                type = candidate;
-                return true;
-            }
-        }
-        type = default;
-        return false;
-    }
+    public static bool TryParse(string? wireName, out DeliveryTaskType type) =>
+        WireNames.TryParse(All, WireName, wireName, out type);
 }
