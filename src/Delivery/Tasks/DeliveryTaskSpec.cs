@@ -33,3 +33,29 @@ public sealed record DeliveryTaskSpec(
 
 /// <summary>The table column <paramref name="ColumnName"/> whose value, read as <paramref name="Format"/>, is a row's partition time.</summary>
 public sealed record EventTimeColumn(string ColumnName, EventTimeFormat Format);
+
+public static class DeliveryTaskSpecs
+{
+    /// <summary>
+    /// The request that gives this task again, with every default written out: what the catalog keeps and what
+    /// DescribeDeliveryTask shows as taskConfig.
+    /// </summary>
+    public static CreateDeliveryTaskRequest ToRequest(this DeliveryTaskSpec spec) => new(
+        spec.TableName,
+        spec.TaskName,
+        new DeliveryTaskConfig(
+            spec.OssPrefix.Text,
+            spec.OssBucket,
+            spec.OssEndpoint,
+            spec.OssStsRole,
+            [.. spec.Schema.Select(column => new SchemaColumnConfig(
+                column.ColumnName, column.Type.WireName(), column.OssColumnName, column.Encoding.WireName()))],
+            spec.OssDirtyPrefix?.Text,
+            OssTargetRules.ParquetFormat,
+            spec.EventTimeColumn is { } eventTime ? new EventTimeColumnConfig(eventTime.ColumnName, eventTime.Format.ToString()) : null),
+        spec.TaskType.WireName(),
+        new EmulatorTaskConfig(
+            (int)spec.FlushInterval.TotalSeconds,
+            (int)(spec.FlushSizeBytes / (1024 * 1024)),
+            spec.TimeZone.Id));
+}

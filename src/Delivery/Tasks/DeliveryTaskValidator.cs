@@ -15,12 +15,22 @@ namespace DeliveryConsole.Delivery.Tasks;
 /// </remarks>
 public static class DeliveryTaskValidator
 {
-    public static DeliveryTaskValidation Validate(CreateDeliveryTaskRequest request, TaskValidationContext context)
+    public static DeliveryTaskValidation Validate(CreateDeliveryTaskRequest request, TaskValidationContext context) =>
+        Judge(() => CheckInstance(Parse(request, context), context));
+
+    /// <summary>
+    /// Applies the request's own rules to a stored task's request (written by <see cref="DeliveryTaskSpec.ToRequest"/>),
+    /// without asking whether its table exists or its name is free: the task already owns its name, and a missing
+    /// table is a run-time error of the task. An endpoint removed from the configuration fails here.
+    /// </summary>
+    public static DeliveryTaskValidation Reparse(CreateDeliveryTaskRequest request, TaskValidationContext context) =>
+        Judge(() => Parse(request, context));
+
+    private static DeliveryTaskValidation Judge(Func<DeliveryTaskSpec> parse)
     {
         try
         {
-            var spec = Parse(request, context);
-            return DeliveryTaskValidation.Valid(spec);
+            return DeliveryTaskValidation.Valid(parse());
         }
         catch (TaskRuleBroken broken)
         {
@@ -46,13 +56,19 @@ public static class DeliveryTaskValidator
         var flushInterval = EmulatorRules.FlushInterval(emulator.FlushIntervalSeconds, context.DefaultFlushInterval);
         var flushSize = EmulatorRules.FlushSizeBytes(emulator.FlushSizeMiB, context.DefaultFlushSizeBytes);
         var timeZone = EmulatorRules.TimeZone(emulator.TimeZone, context.DefaultTimeZone);
+        return new DeliveryTaskSpec(tableName, taskName, taskType, prefix, bucket, endpoint, role, dirtyPrefix,
+            eventTime, schema, flushInterval, flushSize, timeZone);
+    }
+
+    private static DeliveryTaskSpec CheckInstance(DeliveryTaskSpec spec, TaskValidationContext context)
+    {
+        var (tableName, taskName) = (spec.TableName, spec.TaskName);
         if (context.FindTable(tableName) is null)
             throw new TaskRuleBroken(new DeliveryTaskError(TableStoreError.ObjectNotExist, IdentityRules.TableNameField,
                 $"{IdentityRules.TableNameField} '{tableName}' does not exist on this instance."));
         if (context.TaskNameInUse(taskName))
             throw new TaskRuleBroken(new DeliveryTaskError(TableStoreError.ObjectAlreadyExist, IdentityRules.TaskNameField,
                 $"{IdentityRules.TaskNameField} '{taskName}' is already used by a task on this instance; task names are unique per instance."));
-        return new DeliveryTaskSpec(tableName, taskName, taskType, prefix, bucket, endpoint, role, dirtyPrefix,
-            eventTime, schema, flushInterval, flushSize, timeZone);
+        return spec;
     }
 }

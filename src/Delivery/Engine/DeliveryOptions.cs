@@ -1,0 +1,51 @@
+using DeliveryConsole.Delivery.Partitioning;
+using DeliveryConsole.Delivery.Tasks;
+
+namespace DeliveryConsole.Delivery.Engine;
+
+/// <summary>The instance's delivery settings: defaults a task may override, and how the engine paces itself.</summary>
+public sealed class DeliveryOptions
+{
+    /// <summary>The role every task's ossStsRole must name (with the instance's account id), case-insensitively.</summary>
+    public const string ServiceRoleName = "aliyunserviceroleforotsdatadelivery";
+
+    /// <summary>The instance's 16-digit account id, the one in a valid ossStsRole.</summary>
+    public required string AccountId { get; init; }
+
+    public TimeSpan DefaultFlushInterval { get; init; } = TimeSpan.FromSeconds(TaskValidationContext.DefaultFlushIntervalSeconds);
+
+    public long DefaultFlushSizeBytes { get; init; } = TaskValidationContext.DefaultFlushSizeMiB * 1024 * 1024;
+
+    public TimeZoneInfo DefaultTimeZone { get; init; } = PartitionTimeZone.Resolve(null);
+
+    /// <summary>Appended to every object name (such as <c>.parquet</c>); null for none, as the real service.</summary>
+    public string? ObjectExtension { get; init; }
+
+    /// <summary>How long an INCR task waits before looking for new changes once it has read them all.</summary>
+    public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>
+    /// How much Parquet data one task may buffer over all its partitions; past it the largest partition is written
+    /// early, so memory stays bounded whatever the number of partitions.
+    /// </summary>
+    public long MaxBufferedBytesPerTask { get; init; } = 256L * 1024 * 1024;
+
+    /// <summary>The longest wait between retries of a failing task (it starts at 1 s and doubles).</summary>
+    public TimeSpan MaxRetryDelay { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>The role ARN that lets tasks write: acs:ram::&lt;accountId&gt;:role/aliyunserviceroleforotsdatadelivery.</summary>
+    public string ServiceRoleArn => $"acs:ram::{AccountId}:role/{ServiceRoleName}";
+
+    internal TaskValidationContext ValidationContext(IReadOnlyCollection<string> endpointNames,
+        Func<string, TableStore.Model.TableMeta?> findTable, Func<string, bool> taskNameInUse) => new()
+        {
+            EndpointNames = endpointNames,
+            AccountId = AccountId,
+            FindTable = findTable,
+            TaskNameInUse = taskNameInUse,
+            DefaultFlushInterval = DefaultFlushInterval,
+            DefaultFlushSizeBytes = DefaultFlushSizeBytes,
+            DefaultTimeZone = DefaultTimeZone,
+            ObjectExtension = ObjectExtension,
+        };
+}
