@@ -37,6 +37,19 @@ public sealed class SchemaMapper
         _ => false,
     };
 
+    /// <summary>True when a cell of <paramref name="columnName"/> and <paramref name="kind"/> is delivered as a value.</summary>
+    public bool Delivers(string columnName, ValueKind kind)
+    {
+        if (!_targets.TryGetValue(columnName, out var targets))
+            return false;
+        foreach (var i in targets)
+        {
+            if (Accepts(_schema[i].Type, kind))
+                return true;
+        }
+        return false;
+    }
+
     /// <summary>Maps <paramref name="cells"/> to a new row and the list of its dirty cells.</summary>
     public MappedRow Map(IReadOnlyList<(string Name, Value Value)> cells)
     {

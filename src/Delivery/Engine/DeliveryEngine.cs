@@ -1,0 +1,175 @@
+using System.Collections.Concurrent;
+using DeliveryConsole.Delivery.Buckets;
+using DeliveryConsole.Delivery.Tasks;
+using DeliveryConsole.TableStore;
+using DeliveryConsole.TableStore.Model;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace DeliveryConsole.Delivery.Engine;
+
+/// <summary>
+/// Runs the instance's delivery tasks: one <see cref="TaskRunner"/> per task, started when the host starts and
+/// when a task is created, stopped gracefully (buffers flushed, checkpoints saved) when the host stops. Creating
+/// and deleting tasks goes through here, so the catalog, the change-log hold and the runners always agree.
+/// </summary>
+public sealed class DeliveryEngine(
+    TableService tables,
+    ITaskCatalog catalog,
+    BucketEndpoints endpoints,
+    DeliveryOptions options,
+    TimeProvider time,
+    ILogger<DeliveryEngine> logger) : BackgroundService
+{
+    private readonly ConcurrentDictionary<string, TaskRunner> _runners = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim _changes = new(1, 1);
+    private readonly TaskCompletionSource _loaded = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private CancellationToken _stopping;
+
+    /// <summary>The prefix of the change-log hold each task keeps on what it has not delivered.</summary>
+    public const string HoldPrefix = "delivery:";
+
+    /// <summary>Validates and creates a task, then starts it. Null on success, else the broken rule.</summary>
+    public async Task<DeliveryTaskError?> CreateTaskAsync(CreateDeliveryTaskRequest request, CancellationToken cancellationToken)
+    {
+        await _loaded.Task.WaitAsync(cancellationToken);
+        await _changes.WaitAsync(cancellationToken);
+        try
+        {
+            var context = options.ValidationContext(EndpointNames, FindTable, _runners.ContainsKey);
+            var validation = DeliveryTaskValidator.Validate(request, context);
+            if (!validation.IsValid)
+                return validation.Error;
+            var spec = validation.Spec;
+            var hold = HoldPrefix + spec.TaskName;
+            var start = tables.LastSequence;
+            // Held before the task exists, so no change after `start` can be trimmed before the task reads it.
+            tables.SetChangeHold(hold, start);
+            var stored = new StoredTask(spec.TaskName, spec.TableName, spec.TaskType, spec.ToRequest(), time.GetUtcNow(), start);
+            if (!await catalog.TryAddTaskAsync(stored, cancellationToken))
+            {
+                tables.RemoveChangeHold(hold);
+                return new DeliveryTaskError(TableStoreError.ObjectAlreadyExist, "taskName",
+                    $"taskName '{spec.TaskName}' is already used by a task on this instance; task names are unique per instance.");
+            }
+            await catalog.AddEventAsync(spec.TaskName, new TaskEvent(stored.CreatedAt, TaskEvent.Info,
+                $"Created: {spec.TaskType.WireName()} of table {spec.TableName} to {spec.OssEndpoint}/{spec.OssBucket}/{spec.OssPrefix.Text}."),
+                cancellationToken);
+            Start(stored, spec);
+            return null;
+        }
+        finally
+        {
+            _changes.Release();
+        }
+    }
+
+    /// <summary>The tasks of <paramref name="tableName"/> (every task when null), in name order.</summary>
+    public async Task<IReadOnlyList<DeliveryTaskSummary>> ListTasksAsync(string? tableName, CancellationToken cancellationToken)
+    {
+        await _loaded.Task.WaitAsync(cancellationToken);
+        return [.. _runners.Values
+            .Select(runner => runner.Task)
+            .Where(task => tableName is null || task.TableName == tableName)
+            .OrderBy(task => task.TaskName, StringComparer.Ordinal)
+            .Select(task => new DeliveryTaskSummary(task.TableName, task.TaskName, task.TaskType))];
+    }
+
+    /// <summary>The task's configuration and status, or null when the table has no task of that name.</summary>
+    public async Task<DeliveryTaskStatus?> DescribeTaskAsync(string tableName, string taskName, CancellationToken cancellationToken)
+    {
+        await _loaded.Task.WaitAsync(cancellationToken);
+        return Find(tableName, taskName)?.Describe();
+    }
+
+    /// <summary>
+    /// Stops the task and removes everything kept about it; delivered objects stay. Null on success; a task in
+    /// INIT cannot be deleted yet (as in the real service), and a missing one is OTSObjectNotExist.
+    /// </summary>
+    public async Task<DeliveryTaskError?> DeleteTaskAsync(string tableName, string taskName, CancellationToken cancellationToken)
+    {
+        await _loaded.Task.WaitAsync(cancellationToken);
+        await _changes.WaitAsync(cancellationToken);
+        try
+        {
+            if (Find(tableName, taskName) is not { } runner)
+                return new DeliveryTaskError(TableStoreError.ObjectNotExist, "taskName",
+                    $"Table '{tableName}' has no delivery task named '{taskName}'.");
+            if (runner.Describe().State.Phase == TaskPhase.Init)
+                return DeliveryTaskError.Invalid("taskName", $"Task '{taskName}' is initializing, retry later.");
+            await runner.AbandonAsync();
+            _runners.TryRemove(taskName, out _);
+            await catalog.RemoveTaskAsync(taskName, CancellationToken.None);
+            Forget(taskName);
+            return null;
+        }
+        finally
+        {
+            _changes.Release();
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        _stopping = stoppingToken;
+        try
+        {
+            var stored = await catalog.ListTasksAsync(stoppingToken);
+            var names = stored.Select(task => task.TaskName).ToHashSet(StringComparer.Ordinal);
+            foreach (var orphan in tables.ChangeHoldConsumers.Where(c => c.StartsWith(HoldPrefix, StringComparison.Ordinal))
+                         .Select(c => c[HoldPrefix.Length..]).Concat(tables.SavedSnapshotNames).Where(n => !names.Contains(n)).ToList())
+                Forget(orphan);
+            foreach (var task in stored)
+            {
+                var context = options.ValidationContext(EndpointNames, FindTable, _ => false);
+                Start(task, DeliveryTaskValidator.Reparse(task.Request, context));
+            }
+        }
+        finally
+        {
+            _loaded.TrySetResult();
+        }
+        try
+        {
+            await Task.Delay(Timeout.Infinite, stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // The host is stopping: every runner flushes what it holds and saves its checkpoint.
+        }
+        await Task.WhenAll(_runners.Values.Select(runner => runner.Completion));
+    }
+
+    private void Start(StoredTask task, DeliveryTaskSpec spec) =>
+        Start(task, DeliveryTaskValidation.Valid(spec));
+
+    private void Start(StoredTask task, DeliveryTaskValidation spec)
+    {
+        var runner = new TaskRunner(task, spec, new TaskRunnerContext(tables, catalog, endpoints, options, time, logger));
+        _runners[task.TaskName] = runner;
+        runner.Start(_stopping);
+    }
+
+    private TaskRunner? Find(string tableName, string taskName) =>
+        _runners.TryGetValue(taskName ?? "", out var runner) && runner.Task.TableName == tableName ? runner : null;
+
+    private void Forget(string taskName)
+    {
+        tables.RemoveChangeHold(HoldPrefix + taskName);
+        tables.DropSavedSnapshot(taskName);
+    }
+
+    private IReadOnlyCollection<string> EndpointNames => [.. endpoints.All.Select(endpoint => endpoint.Name)];
+
+    private TableMeta? FindTable(string name)
+    {
+        try
+        {
+            return tables.Table(name);
+        }
+        catch (TableStoreException)
+        {
+            return null;
+        }
+    }
+}

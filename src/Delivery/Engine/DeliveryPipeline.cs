@@ -1,0 +1,178 @@
+using DeliveryConsole.Delivery.Buckets;
+using DeliveryConsole.Delivery.Parquet;
+using DeliveryConsole.Delivery.Partitioning;
+using DeliveryConsole.Delivery.Schema;
+using DeliveryConsole.Delivery.Tasks;
+using DeliveryConsole.TableStore.Model;
+
+namespace DeliveryConsole.Delivery.Engine;
+
+/// <summary>
+/// Turns one phase's source rows into delivered objects: maps each row to the schema, finds its partition (write
+/// or event time, expanded in the task's zone), buffers it per resolved prefix and writes a buffer when it is
+/// large, old, or the task holds too much. Rows at or before a prefix's delivered-through position were delivered
+/// before a restart and are skipped; rows of an upload recorded but not committed are gathered again and written
+/// under the recorded key. Not thread-safe: one runner drives it.
+/// </summary>
+internal sealed partial class DeliveryPipeline
+{
+    private readonly DeliveryTaskSpec _spec;
+    private readonly TaskPhase _phase;
+    private readonly PipelineTargets _targets;
+    private readonly SchemaMapper _mapper;
+    private readonly ParquetObjectWriter _writer;
+    private readonly Dictionary<string, PartitionState> _partitions;
+    private readonly Dictionary<string, ObjectIntent> _pending;
+    private readonly Dictionary<string, PartitionBuffer> _buffers = new(StringComparer.Ordinal);
+    private readonly Dictionary<long, string> _prefixByMinute = [];
+    private readonly Value?[] _row;
+    private readonly List<DirtyCell> _dirty = [];
+    private long _rowsSinceBudgetCheck;
+    private IReadOnlyList<KeyColumn>? _lastKey;
+
+    public DeliveryPipeline(DeliveryTaskSpec spec, TaskPhase phase, TaskCheckpoint checkpoint, PipelineTargets targets)
+    {
+        _spec = spec;
+        _phase = phase;
+        _targets = targets;
+        _mapper = new SchemaMapper(spec.Schema);
+        _writer = new ParquetObjectWriter(spec.Schema);
+        _row = new Value?[spec.Schema.Count];
+        _partitions = checkpoint.Partitions.ToDictionary(p => p.Prefix, StringComparer.Ordinal);
+        _pending = checkpoint.PendingIntents.Where(i => i.Phase == phase).ToDictionary(i => i.Prefix, StringComparer.Ordinal);
+        State = checkpoint.State;
+    }
+
+    /// <summary>The task's state as of the last commit, with the checkpoint it saved.</summary>
+    public TaskState State { get; private set; }
+
+    /// <summary>The position of the newest row read (delivered, buffered or skipped); 0 before the first.</summary>
+    public long ReadThrough { get; private set; }
+
+    /// <summary>The commit time (ms) of the newest row or change read.</summary>
+    public long ReadCommitTime { get; private set; }
+
+    public bool IsEmpty => _buffers.Count == 0;
+
+    /// <summary>Notes that the source has been read through <paramref name="position"/>, whether or not it gave a row.</summary>
+    public void MarkRead(long position, long commitTime)
+    {
+        ReadThrough = Math.Max(ReadThrough, position);
+        ReadCommitTime = Math.Max(ReadCommitTime, commitTime);
+    }
+
+    public async ValueTask AddAsync(SourceRow row, CancellationToken cancellationToken)
+    {
+        MarkRead(row.Position, row.CommitTime);
+        _lastKey = row.PrimaryKey;
+        _dirty.Clear();
+        var dirtyCells = _mapper.MapInto(row.Cells, _row, _dirty);
+        var partitionTime = PartitionTime(row, out var eventTimeDirty);
+        var prefix = PrefixAt(partitionTime);
+        if (row.Position <= DeliveredThrough(prefix))
+            return;
+        if (_buffers.TryGetValue(prefix, out var buffer) && buffer.Intent is { } intent && row.Position > intent.LastPosition)
+        {
+            await FlushAsync(buffer, cancellationToken);
+            buffer = null;
+        }
+        buffer ??= Open(prefix, row.Position);
+        buffer.Append(row, _row, partitionTime, dirtyCells + (eventTimeDirty is null ? 0 : 1));
+        if (dirtyCells > 0 || eventTimeDirty is not null)
+            RecordDirty(buffer, row, eventTimeDirty);
+        if (buffer.Intent is null && buffer.EstimatedBytes >= _spec.FlushSizeBytes)
+            await FlushAsync(buffer, cancellationToken);
+        else if (++_rowsSinceBudgetCheck >= 4096)
+            await KeepWithinBudgetAsync(cancellationToken);
+    }
+
+    /// <summary>Writes the buffers whose oldest row has waited the flush interval, and redone uploads that are complete.</summary>
+    public async ValueTask FlushDueAsync(CancellationToken cancellationToken)
+    {
+        var now = _targets.Time.GetUtcNow();
+        foreach (var buffer in _buffers.Values.ToList())
+        {
+            var due = buffer.Intent is null ? now - buffer.OpenedAt >= _spec.FlushInterval : buffer.IntentComplete(ReadThrough);
+            if (due)
+                await FlushAsync(buffer, cancellationToken);
+        }
+    }
+
+    /// <summary>Writes every buffer, oldest first (the end of the snapshot, or a graceful stop).</summary>
+    public async ValueTask FlushAllAsync(CancellationToken cancellationToken)
+    {
+        foreach (var buffer in _buffers.Values.OrderBy(b => b.FirstPosition).ToList())
+            await FlushAsync(buffer, cancellationToken);
+    }
+
+    /// <summary>Replaces the state between commits (a phase change, an idle checkpoint, an error).</summary>
+    public void SetState(TaskState state) => State = state;
+
+    private long PartitionTime(in SourceRow row, out DirtyRecord? eventTimeDirty)
+    {
+        eventTimeDirty = null;
+        if (_spec.EventTimeColumn is not { } eventColumn)
+            return row.WriteTime;
+        foreach (var (name, value) in row.Cells)
+        {
+            if (name != eventColumn.ColumnName)
+                continue;
+            if (EventTimeParser.TryParse(eventColumn.Format, value, out var eventTime))
+                return eventTime.ToUnixTimeMilliseconds();
+            var text = DirtyValueText.Of(value, out _);
+            eventTimeDirty = Dirty(row, eventColumn.ColumnName, eventColumn.Format.ToString(), value.TypeName, text);
+            return row.WriteTime;
+        }
+        eventTimeDirty = Dirty(row, eventColumn.ColumnName, eventColumn.Format.ToString(), "MISSING", "");
+        return row.WriteTime;
+    }
+
+    private string PrefixAt(long partitionTime)
+    {
+        if (!_spec.OssPrefix.HasTimeVariables)
+            return _spec.OssPrefix.Text;
+        var minute = Math.DivRem(partitionTime, 60_000, out var rest) - (rest < 0 ? 1 : 0);
+        if (_prefixByMinute.TryGetValue(minute, out var prefix))
+            return prefix;
+        if (_prefixByMinute.Count >= 4096)
+            _prefixByMinute.Clear();
+        prefix = _spec.OssPrefix.Expand(DateTimeOffset.FromUnixTimeMilliseconds(minute * 60_000), _spec.TimeZone);
+        _prefixByMinute[minute] = prefix;
+        return prefix;
+    }
+
+    private long DeliveredThrough(string prefix) =>
+        _partitions.TryGetValue(prefix, out var state)
+            ? _phase == TaskPhase.Full ? state.FullDeliveredThrough : state.ChangeDeliveredThrough
+            : 0;
+
+    private PartitionBuffer Open(string prefix, long position)
+    {
+        var intent = _pending.TryGetValue(prefix, out var pending) && position <= pending.LastPosition ? pending : null;
+        if (intent is not null)
+            _pending.Remove(prefix);
+        var buffer = new PartitionBuffer(prefix, _spec.Schema, _targets.Time.GetUtcNow(), intent);
+        _buffers[prefix] = buffer;
+        return buffer;
+    }
+
+    private void RecordDirty(PartitionBuffer buffer, in SourceRow row, DirtyRecord? eventTimeDirty)
+    {
+        foreach (var cell in _dirty)
+            buffer.Dirty.Add(Dirty(row, cell.ColumnName, cell.ExpectedType.WireName(), cell.ActualType, cell.Value));
+        if (eventTimeDirty is not null)
+            buffer.Dirty.Add(eventTimeDirty);
+    }
+
+    private DirtyRecord Dirty(in SourceRow row, string column, string expected, string actual, string value) =>
+        new(KeyText.Json(row.PrimaryKey), column, expected, actual, value, _phase, row.Position,
+            DateTimeOffset.FromUnixTimeMilliseconds(row.WriteTime));
+
+    private async ValueTask KeepWithinBudgetAsync(CancellationToken cancellationToken)
+    {
+        _rowsSinceBudgetCheck = 0;
+        while (_buffers.Values.Sum(b => b.EstimatedBytes) > _targets.Options.MaxBufferedBytesPerTask
+               && _buffers.Values.Where(b => b.Intent is null).MaxBy(b => b.EstimatedBytes) is { } largest)
+            await FlushAsync(largest, cancellationToken);
+    }
+}

@@ -1,0 +1,158 @@
+using DeliveryConsole.Delivery.Buckets;
+using DeliveryConsole.Delivery.Tasks;
+using DeliveryConsole.TableStore;
+using Microsoft.Extensions.Logging;
+
+namespace DeliveryConsole.Delivery.Engine;
+
+/// <summary>What every runner of an engine shares.</summary>
+internal sealed record TaskRunnerContext(
+    TableService Tables,
+    ITaskCatalog Catalog,
+    BucketEndpoints Endpoints,
+    DeliveryOptions Options,
+    TimeProvider Time,
+    ILogger Logger);
+
+/// <summary>
+/// Runs one task: INIT (take the snapshot, or note where the changes start), FULL (deliver the snapshot), INCR
+/// (deliver changes as they come). Any failure is recorded on the task, waited out with a backoff of 1 s doubling
+/// to a minute, and retried from the saved checkpoint, so a failure never loses or repeats a row and never stops
+/// the host. A graceful stop flushes what is buffered; abandoning (task deleted) does not.
+/// </summary>
+internal sealed partial class TaskRunner(StoredTask task, DeliveryTaskValidation spec, TaskRunnerContext context)
+{
+    private static readonly TimeSpan StopFlushLimit = TimeSpan.FromSeconds(20);
+
+    private readonly CancellationTokenSource _abandon = new();
+    private volatile TaskState _state = new();
+    private long _scanned;
+    private DateTimeOffset? _failingSince;
+    private int _failures;
+
+    public StoredTask Task { get; } = task;
+
+    /// <summary>Completes when the runner has stopped: finished, stopped by the host, or abandoned.</summary>
+    public Task Completion { get; private set; } = System.Threading.Tasks.Task.CompletedTask;
+
+    private string HoldName => DeliveryEngine.HoldPrefix + Task.TaskName;
+
+    public void Start(CancellationToken stopping) => Completion = System.Threading.Tasks.Task.Run(() => RunAsync(stopping));
+
+    /// <summary>Stops at once without flushing (the task is being deleted) and waits until it has.</summary>
+    public async Task AbandonAsync()
+    {
+        await _abandon.CancelAsync();
+        await Completion;
+    }
+
+    public DeliveryTaskStatus Describe()
+    {
+        var state = _state;
+        var lag = state.CurrentSyncTime > 0
+            ? context.Time.GetUtcNow() - DateTimeOffset.FromUnixTimeMilliseconds(state.CurrentSyncTime)
+            : TimeSpan.Zero;
+        return new DeliveryTaskStatus(Task, state, lag < TimeSpan.Zero ? TimeSpan.Zero : lag,
+            Math.Max(state.SnapshotRowsScanned, Interlocked.Read(ref _scanned)));
+    }
+
+    private async Task RunAsync(CancellationToken stopping)
+    {
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(stopping, _abandon.Token);
+        var token = linked.Token;
+        while (!token.IsCancellationRequested)
+        {
+            try
+            {
+                var checkpoint = await context.Catalog.LoadCheckpointAsync(Task.TaskName, token);
+                _state = checkpoint.State;
+                await DeliverAsync(checkpoint, stopping, token);
+                return;
+            }
+            catch (OperationCanceledException) when (token.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception failure)
+            {
+                if (!await RecordFailureAsync(failure, token))
+                    return;
+            }
+        }
+    }
+
+    /// <summary>Shows the failure on the task and waits before the next try; false when stopped meanwhile.</summary>
+    private async Task<bool> RecordFailureAsync(Exception failure, CancellationToken token)
+    {
+        var now = context.Time.GetUtcNow();
+        _failingSince ??= now;
+        _failures++;
+        var delay = TimeSpan.FromSeconds(Math.Min(context.Options.MaxRetryDelay.TotalSeconds, Math.Pow(2, Math.Min(_failures - 1, 30))));
+        var code = DeliveryFault.CodeOf(failure, now - _failingSince.Value);
+        var message = failure is DeliveryFault or BucketEndpointException ? failure.Message : $"{failure.GetType().Name}: {failure.Message}";
+        var state = _state with
+        {
+            ErrorCode = code,
+            Detail = code == TaskErrorCode.Ok ? $"retrying: {message}" : message,
+            LastError = message,
+            LastErrorTime = now,
+            RetryAt = now + delay,
+        };
+        _state = state;
+        context.Logger.LogWarning("Delivery task {Task} failed ({Code}), retrying in {Delay}: {Message}",
+            Task.TaskName, code.WireName(), delay, message);
+        try
+        {
+            await context.Catalog.SaveStateAsync(Task.TaskName, state, token);
+            if (_failures == 1)
+                await context.Catalog.AddEventAsync(Task.TaskName, new TaskEvent(now, TaskEvent.Error, message), token);
+            await System.Threading.Tasks.Task.Delay(delay, context.Time, token);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+        catch (Exception saveFailure)
+        {
+            // The catalog itself is failing: the retry still happens; the state shows it once the catalog is back.
+            context.Logger.LogWarning(saveFailure, "Delivery task {Task} could not save its error", Task.TaskName);
+            return await DelayAsync(delay, token);
+        }
+    }
+
+    private async Task<bool> DelayAsync(TimeSpan delay, CancellationToken token)
+    {
+        try
+        {
+            await System.Threading.Tasks.Task.Delay(delay, context.Time, token);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>After a commit: a failing task is delivering again, and INCR's hold follows its checkpoint.</summary>
+    private async Task Committed(TaskState state)
+    {
+        _state = state;
+        if (state.Phase == TaskPhase.Incr)
+            context.Tables.SetChangeHold(HoldName, state.ChangeResumeSequence);
+        if (_failures == 0)
+            return;
+        _failures = 0;
+        _failingSince = null;
+        await EventAsync("Delivering again.", CancellationToken.None);
+    }
+
+    private async Task SaveAsync(TaskState state, CancellationToken token)
+    {
+        await context.Catalog.SaveStateAsync(Task.TaskName, state, token);
+        _state = state;
+    }
+
+    private Task EventAsync(string message, CancellationToken token) =>
+        context.Catalog.AddEventAsync(Task.TaskName, new TaskEvent(context.Time.GetUtcNow(), TaskEvent.Info, message), token);
+}
