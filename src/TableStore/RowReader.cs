@@ -81,15 +81,24 @@ internal sealed class RowReader(RocksStore store, ReadOptions readOptions, Func<
         }
     }
 
-    /// <summary>Every row of a table in key order, newest version of each cell, streamed.</summary>
-    public IEnumerable<Row> Scan(string tableName)
+    /// <summary>
+    /// Every row of a table in key order from <paramref name="fromInclusive"/> on (null: the first row), newest
+    /// version of each cell, streamed.
+    /// </summary>
+    public IEnumerable<Row> Scan(string tableName, IReadOnlyList<KeyColumn>? fromInclusive)
     {
         var meta = table(tableName);
         var prefix = KeyCodec.TablePrefix(meta.Id);
+        var start = prefix;
+        if (fromInclusive is not null)
+        {
+            Check(RowRules.CheckBound(meta, fromInclusive, "fromInclusive"));
+            start = KeyCodec.EncodeBound(meta.Id, fromInclusive, out _);
+        }
         var end = KeyCodec.Successor(prefix);
         var retention = Retention(meta, 1);
         using var iterator = store.Db.NewIterator(store.Rows, readOptions);
-        for (iterator.Seek(prefix); iterator.Valid() && iterator.GetKeySpan().SequenceCompareTo(end) < 0; iterator.Next())
+        for (iterator.Seek(start); iterator.Valid() && iterator.GetKeySpan().SequenceCompareTo(end) < 0; iterator.Next())
             yield return new Row(KeyCodec.Decode(iterator.GetKeySpan(), meta.PrimaryKey), Visible(iterator.GetValueSpan(), null, retention));
     }
 

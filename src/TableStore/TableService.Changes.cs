@@ -24,6 +24,7 @@ public sealed partial class TableService
         if (afterSequence < 0)
             throw TableStoreException.Invalid($"afterSequence must be at least 0, not {afterSequence}.");
         ThrowIfDisposed();
+        using var lease = _store.Guard.Enter();
         var changes = new List<ChangeRecord>(Math.Min(limit, 1024));
         using var iterator = _store.Db.NewIterator(_store.Changes);
         iterator.Seek(RocksStore.SequenceKey(afterSequence + 1));
@@ -45,8 +46,21 @@ public sealed partial class TableService
         lock (_writeLock)
         {
             ThrowIfDisposed();
-            _store.Db.Put(RocksStore.MetaKey(HoldKey(consumer)), RocksStore.Int64Bytes(sequence), _store.Meta, _store.WriteOptions);
+            _store.Db.Put(RocksStore.MetaKey(MetaKeys.Hold(consumer)), RocksStore.Int64Bytes(sequence), _store.Meta, _store.WriteOptions);
             _holds[consumer] = sequence;
+        }
+    }
+
+    /// <summary>The consumers that hold changes now (see <see cref="SetChangeHold"/>), in ordinal order.</summary>
+    public IReadOnlyCollection<string> ChangeHoldConsumers
+    {
+        get
+        {
+            lock (_writeLock)
+            {
+                ThrowIfDisposed();
+                return [.. _holds.Keys.Order(StringComparer.Ordinal)];
+            }
         }
     }
 
@@ -55,7 +69,7 @@ public sealed partial class TableService
         lock (_writeLock)
         {
             ThrowIfDisposed();
-            _store.Db.Remove(RocksStore.MetaKey(HoldKey(consumer)), _store.Meta, _store.WriteOptions);
+            _store.Db.Remove(RocksStore.MetaKey(MetaKeys.Hold(consumer)), _store.Meta, _store.WriteOptions);
             _holds.Remove(consumer);
         }
     }
@@ -103,7 +117,7 @@ public sealed partial class TableService
             var from = RocksStore.SequenceKey(0);
             var to = RocksStore.SequenceKey(through + 1);
             batch.DeleteRange(from, (ulong)from.Length, to, (ulong)to.Length, _store.Changes);
-            batch.Put(RocksStore.MetaKey(TrimmedKey), RocksStore.Int64Bytes(through), _store.Meta);
+            batch.Put(RocksStore.MetaKey(MetaKeys.Trimmed), RocksStore.Int64Bytes(through), _store.Meta);
             _store.Write(batch);
             Interlocked.Exchange(ref _trimmedThrough, through);
             return through;

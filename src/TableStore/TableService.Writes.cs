@@ -118,12 +118,12 @@ public sealed partial class TableService
             }
             if (sequence == _sequence)
                 return results;
-            batch.Put(RocksStore.MetaKey(SequenceKey), RocksStore.Int64Bytes(sequence), _store.Meta);
-            batch.Put(RocksStore.MetaKey(CommitTimeKey), RocksStore.Int64Bytes(commitTime), _store.Meta);
+            batch.Put(RocksStore.MetaKey(MetaKeys.Sequence), RocksStore.Int64Bytes(sequence), _store.Meta);
+            batch.Put(RocksStore.MetaKey(MetaKeys.CommitTime), RocksStore.Int64Bytes(commitTime), _store.Meta);
             foreach (var (id, count) in rowCounts)
-                batch.Put(RocksStore.MetaKey(RowCountKey(id)), RocksStore.Int64Bytes(count), _store.Meta);
+                batch.Put(RocksStore.MetaKey(MetaKeys.RowCount(id)), RocksStore.Int64Bytes(count), _store.Meta);
             foreach (var (id, value) in autoIncrements)
-                batch.Put(RocksStore.MetaKey(AutoIncrementKey(id)), RocksStore.Int64Bytes(value), _store.Meta);
+                batch.Put(RocksStore.MetaKey(MetaKeys.AutoIncrement(id)), RocksStore.Int64Bytes(value), _store.Meta);
             _store.Write(batch);
             foreach (var (id, count) in rowCounts)
                 _rowCounts[id] = count;

@@ -35,17 +35,18 @@ public sealed partial class TableService : IDisposable
     {
         _options = options;
         _time = time ?? TimeProvider.System;
+        _snapshotsFolder = options.ResolveSnapshotsFolder();
         _store = new RocksStore(options.Folder);
-        _tables = LoadTables();
+        _tables = LoadTables(_store);
         foreach (var table in _tables.Values)
         {
-            _rowCounts[table.Id] = _store.GetMetaInt64(RowCountKey(table.Id), 0);
-            _autoIncrements[table.Id] = _store.GetMetaInt64(AutoIncrementKey(table.Id), 0);
+            _rowCounts[table.Id] = _store.GetMetaInt64(MetaKeys.RowCount(table.Id), 0);
+            _autoIncrements[table.Id] = _store.GetMetaInt64(MetaKeys.AutoIncrement(table.Id), 0);
         }
-        _sequence = _store.GetMetaInt64(SequenceKey, 0);
-        _lastCommitTime = _store.GetMetaInt64(CommitTimeKey, 0);
-        _nextTableId = (uint)_store.GetMetaInt64(NextTableIdKey, 1);
-        _trimmedThrough = _store.GetMetaInt64(TrimmedKey, 0);
+        _sequence = _store.GetMetaInt64(MetaKeys.Sequence, 0);
+        _lastCommitTime = _store.GetMetaInt64(MetaKeys.CommitTime, 0);
+        _nextTableId = (uint)_store.GetMetaInt64(MetaKeys.NextTableId, 1);
+        _trimmedThrough = _store.GetMetaInt64(MetaKeys.Trimmed, 0);
         LoadHolds();
         _trimTimer = _time.CreateTimer(_ => TrimInBackground(), null, options.TrimInterval, options.TrimInterval);
     }
@@ -83,8 +84,8 @@ public sealed partial class TableService : IDisposable
             var table = new TableMeta(tableName, [.. primaryKey], [.. definedColumns], options, stream, _nextTableId,
                 _time.GetUtcNow().ToUnixTimeMilliseconds());
             using var batch = new WriteBatch();
-            batch.Put(RocksStore.MetaKey(TableKey(tableName)), JsonSerializer.SerializeToUtf8Bytes(table, MetaJson), _store.Meta);
-            batch.Put(RocksStore.MetaKey(NextTableIdKey), RocksStore.Int64Bytes(_nextTableId + 1L), _store.Meta);
+            batch.Put(RocksStore.MetaKey(MetaKeys.Table(tableName)), JsonSerializer.SerializeToUtf8Bytes(table, MetaJson), _store.Meta);
+            batch.Put(RocksStore.MetaKey(MetaKeys.NextTableId), RocksStore.Int64Bytes(_nextTableId + 1L), _store.Meta);
             _store.Write(batch);
             _nextTableId++;
             _rowCounts[table.Id] = 0;
@@ -106,7 +107,7 @@ public sealed partial class TableService : IDisposable
             ThrowIfDisposed();
             var table = Table(tableName);
             var updated = table with { Options = options ?? table.Options, Stream = stream ?? table.Stream };
-            _store.Db.Put(RocksStore.MetaKey(TableKey(tableName)), JsonSerializer.SerializeToUtf8Bytes(updated, MetaJson), _store.Meta, _store.WriteOptions);
+            _store.Db.Put(RocksStore.MetaKey(MetaKeys.Table(tableName)), JsonSerializer.SerializeToUtf8Bytes(updated, MetaJson), _store.Meta, _store.WriteOptions);
             _tables = _tables.SetItem(tableName, updated);
             return updated;
         }
@@ -122,9 +123,9 @@ public sealed partial class TableService : IDisposable
             var prefix = KeyCodec.TablePrefix(table.Id);
             var end = KeyCodec.Successor(prefix);
             using var batch = new WriteBatch();
-            batch.Delete(RocksStore.MetaKey(TableKey(tableName)), _store.Meta);
-            batch.Delete(RocksStore.MetaKey(RowCountKey(table.Id)), _store.Meta);
-            batch.Delete(RocksStore.MetaKey(AutoIncrementKey(table.Id)), _store.Meta);
+            batch.Delete(RocksStore.MetaKey(MetaKeys.Table(tableName)), _store.Meta);
+            batch.Delete(RocksStore.MetaKey(MetaKeys.RowCount(table.Id)), _store.Meta);
+            batch.Delete(RocksStore.MetaKey(MetaKeys.AutoIncrement(table.Id)), _store.Meta);
             batch.DeleteRange(prefix, (ulong)prefix.Length, end, (ulong)end.Length, _store.Rows);
             _store.Write(batch);
             _rowCounts.Remove(table.Id);
@@ -137,11 +138,12 @@ public sealed partial class TableService : IDisposable
     public TableMeta Table(string tableName) =>
         _tables.TryGetValue(tableName ?? "", out var table) ? table : throw TableStoreException.NoTable(tableName ?? "");
 
-    private ImmutableDictionary<string, TableMeta> LoadTables()
+    /// <summary>The table definitions in <paramref name="store"/>: the live one, or a saved snapshot's.</summary>
+    private static ImmutableDictionary<string, TableMeta> LoadTables(RocksStore store)
     {
         var tables = ImmutableDictionary.CreateBuilder<string, TableMeta>(StringComparer.Ordinal);
-        var prefix = RocksStore.MetaKey(TableKey(""));
-        using var iterator = _store.Db.NewIterator(_store.Meta);
+        var prefix = RocksStore.MetaKey(MetaKeys.Table(""));
+        using var iterator = store.Db.NewIterator(store.Meta);
         for (iterator.Seek(prefix); iterator.Valid() && iterator.GetKeySpan().StartsWith(prefix); iterator.Next())
         {
             var table = JsonSerializer.Deserialize<TableMeta>(iterator.GetValueSpan(), MetaJson)!;
@@ -152,7 +154,7 @@ public sealed partial class TableService : IDisposable
 
     private void LoadHolds()
     {
-        var prefix = RocksStore.MetaKey(HoldKey(""));
+        var prefix = RocksStore.MetaKey(MetaKeys.Hold(""));
         using var iterator = _store.Db.NewIterator(_store.Meta);
         for (iterator.Seek(prefix); iterator.Valid() && iterator.GetKeySpan().StartsWith(prefix); iterator.Next())
             _holds[Encoding.UTF8.GetString(iterator.GetKeySpan()[prefix.Length..])] = System.Buffers.Binary.BinaryPrimitives.ReadInt64LittleEndian(iterator.GetValueSpan());
@@ -160,18 +162,13 @@ public sealed partial class TableService : IDisposable
 
     private long NowMs => _time.GetUtcNow().ToUnixTimeMilliseconds();
 
-    private const string SequenceKey = "seq";
-    private const string CommitTimeKey = "commit-time";
-    private const string NextTableIdKey = "next-table-id";
-    private const string TrimmedKey = "trimmed-through";
-    private static string TableKey(string name) => "table:" + name;
-    private static string RowCountKey(uint id) => $"rows:{id}";
-    private static string AutoIncrementKey(uint id) => $"autoinc:{id}";
-    private static string HoldKey(string consumer) => "hold:" + consumer;
-
     // Native handles must never be used after close: that would crash the process, not throw.
     private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(_disposed, this);
 
+    /// <summary>
+    /// Closes the store. Open live snapshots are closed first (a saved snapshot has its own database and stays
+    /// open); a read still running finishes its current row and the database closes when it ends.
+    /// </summary>
     public void Dispose()
     {
         _trimTimer.Dispose();
@@ -180,6 +177,8 @@ public sealed partial class TableService : IDisposable
             if (_disposed)
                 return;
             _disposed = true;
+            foreach (var snapshot in _liveSnapshots.Keys)
+                snapshot.Dispose();
             _store.Dispose();
         }
     }

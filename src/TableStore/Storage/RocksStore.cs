@@ -13,24 +13,43 @@ internal sealed class RocksStore : IDisposable
 {
     private readonly RocksDb _db;
 
-    public RocksStore(string folder)
+    /// <summary>Opens the database in <paramref name="folder"/> for reading and writing, creating it when missing.</summary>
+    public RocksStore(string folder) : this(OpenWritable(folder))
+    {
+    }
+
+    private RocksStore(RocksDb db)
+    {
+        _db = db;
+        Guard = new UseGuard(this);
+        Meta = _db.GetColumnFamily("meta");
+        Rows = _db.GetColumnFamily("rows");
+        Changes = _db.GetColumnFamily("changes");
+    }
+
+    /// <summary>
+    /// Opens a checkpoint (see <see cref="SaveCheckpoint"/>) read-only: it is never written, so it stays exactly as
+    /// it was saved however often it is opened.
+    /// </summary>
+    public static RocksStore OpenReadOnly(string folder) =>
+        new(RocksDb.OpenReadOnly(new DbOptions(), folder, Families(), errIfLogFileExists: false));
+
+    private static RocksDb OpenWritable(string folder)
     {
         Directory.CreateDirectory(folder);
         var options = new DbOptions()
             .SetCreateIfMissing(true)
             .SetCreateMissingColumnFamilies(true)
             .IncreaseParallelism(Math.Max(2, Environment.ProcessorCount));
-        var families = new ColumnFamilies
-        {
-            { "meta", new ColumnFamilyOptions() },
-            { "rows", RowsOptions() },
-            { "changes", new ColumnFamilyOptions() },
-        };
-        _db = RocksDb.Open(options, folder, families);
-        Meta = _db.GetColumnFamily("meta");
-        Rows = _db.GetColumnFamily("rows");
-        Changes = _db.GetColumnFamily("changes");
+        return RocksDb.Open(options, folder, Families());
     }
+
+    private static ColumnFamilies Families() => new()
+    {
+        { "meta", new ColumnFamilyOptions() },
+        { "rows", RowsOptions() },
+        { "changes", new ColumnFamilyOptions() },
+    };
 
     /// <summary>
     /// Bloom filters on the rows family, in files and in the memtable: every write first looks its row up (for
@@ -50,15 +69,30 @@ internal sealed class RocksStore : IDisposable
     public ColumnFamilyHandle Rows { get; }
     public ColumnFamilyHandle Changes { get; }
 
+    /// <summary>Every use of the native handles outside the service's write lock runs inside a lease of this guard.</summary>
+    public UseGuard Guard { get; }
+
     public WriteOptions WriteOptions { get; } = new WriteOptions().SetSync(false);
 
     public void Write(WriteBatch batch) => _db.Write(batch, WriteOptions);
 
     public static byte[] MetaKey(string name) => Encoding.UTF8.GetBytes(name);
 
-    public long GetMetaInt64(string name, long fallback)
+    /// <summary>
+    /// Saves a consistent copy of the whole database into <paramref name="folder"/> (which must not exist), mostly
+    /// hard links to the immutable files, openable with <see cref="OpenReadOnly"/>. RocksDB builds it in a staging
+    /// folder and renames it at the end, so a crash never leaves a half-built <paramref name="folder"/>.
+    /// </summary>
+    public void SaveCheckpoint(string folder)
     {
-        var value = _db.Get(MetaKey(name), Meta);
+        using var checkpoint = _db.Checkpoint();
+        checkpoint.Save(folder);
+    }
+
+    /// <param name="readOptions">Null reads the newest data; a snapshot's options read as of the snapshot.</param>
+    public long GetMetaInt64(string name, long fallback, ReadOptions? readOptions = null)
+    {
+        var value = _db.Get(MetaKey(name), Meta, readOptions);
         return value is { Length: 8 } ? BinaryPrimitives.ReadInt64LittleEndian(value) : fallback;
     }
 
@@ -80,5 +114,6 @@ internal sealed class RocksStore : IDisposable
 
     public static long SequenceOf(ReadOnlySpan<byte> key) => BinaryPrimitives.ReadInt64BigEndian(key);
 
-    public void Dispose() => _db.Dispose();
+    /// <summary>Closes the database once no lease of <see cref="Guard"/> is running.</summary>
+    public void Dispose() => Guard.Close(_db.Dispose);
 }

@@ -384,6 +384,28 @@ public class ChangeLogTests : StoreTest
         }
     }
 
+    [Fact]
+    public void Snapshots_saved_during_writes_plus_the_changes_after_them_are_the_current_table()
+    {
+        var saved = new List<SavedSnapshotInfo>();
+        RunWriters(during: i =>
+        {
+            if (i % 100 == 30)
+                saved.Add(Store.SaveSnapshot($"task-{i}"));
+        });
+
+        Reopen();
+        Assert.Equal(5, saved.Count);
+        foreach (var info in saved)
+        {
+            using var snapshot = Store.OpenSavedSnapshot(info.Name);
+            Assert.Equal((info.Sequence, info.Time), (snapshot.Sequence, snapshot.Time));
+            CheckSnapshot(snapshot);
+            foreach (var table in Tables)
+                Assert.Equal(snapshot.Scan(table).Count(), snapshot.RowCount(table));
+        }
+    }
+
     private void CheckSnapshot(TableSnapshot snapshot)
     {
         Assert.InRange(snapshot.Sequence, 1, Store.LastSequence - 1);
