@@ -4,7 +4,7 @@ using DeliveryConsole.Delivery.Tasks;
 namespace DeliveryConsole.Delivery.Engine;
 
 /// <summary>The instance's delivery settings: defaults a task may override, and how the engine paces itself.</summary>
-public sealed class DeliveryOptions
+public sealed record DeliveryOptions
 {
     /// <summary>The role every task's ossStsRole must name (with the instance's account id), case-insensitively.</summary>
     public const string ServiceRoleName = "aliyunserviceroleforotsdatadelivery";

@@ -1,4 +1,6 @@
 using DeliveryConsole.Delivery.Buckets;
+using DeliveryConsole.Delivery.Engine;
+using DeliveryConsole.Delivery.Tasks;
 
 namespace DeliveryConsole.Web.Hosting;
 
@@ -19,6 +21,18 @@ public sealed class ConsoleOptions
     /// <summary>Holds the SQLite files and the default local endpoint's buckets. Relative paths start at the working directory.</summary>
     public string DataFolder { get; set; } = "data";
 
+    /// <summary>How long a delivered row may wait in a buffer before its object is written (a task may override it).</summary>
+    public int FlushIntervalSeconds { get; set; } = TaskValidationContext.DefaultFlushIntervalSeconds;
+
+    /// <summary>How much Parquet data a partition buffers before its object is written (a task may override it).</summary>
+    public int FlushSizeMiB { get; set; } = (int)TaskValidationContext.DefaultFlushSizeMiB;
+
+    /// <summary>The IANA time zone in which prefix time variables expand (a task may override it).</summary>
+    public string PartitionTimeZone { get; set; } = Delivery.Partitioning.PartitionTimeZone.DefaultId;
+
+    /// <summary>Appended to every delivered object's name, such as <c>.parquet</c>; empty for none, as the real service.</summary>
+    public string ObjectExtension { get; set; } = "";
+
     /// <summary>The name of the local endpoint the console has when no endpoint is configured.</summary>
     public const string DefaultEndpoint = "oss-cn-hangzhou.aliyuncs.com";
 
@@ -33,4 +47,14 @@ public sealed class ConsoleOptions
     }
 
     public string DataFolderPath => Path.GetFullPath(DataFolder);
+
+    /// <summary>The delivery engine's settings, from validated options.</summary>
+    public DeliveryOptions ToDeliveryOptions() => new()
+    {
+        AccountId = AccountId,
+        DefaultFlushInterval = TimeSpan.FromSeconds(FlushIntervalSeconds),
+        DefaultFlushSizeBytes = FlushSizeMiB * 1024L * 1024L,
+        DefaultTimeZone = Delivery.Partitioning.PartitionTimeZone.Resolve(PartitionTimeZone),
+        ObjectExtension = ObjectExtension.Length == 0 ? null : ObjectExtension,
+    };
 }

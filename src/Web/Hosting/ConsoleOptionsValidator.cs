@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using DeliveryConsole.Delivery.Buckets;
+using DeliveryConsole.Delivery.Partitioning;
 using DeliveryConsole.TableStore;
 using Microsoft.Extensions.Options;
 
@@ -23,6 +24,14 @@ public sealed partial class ConsoleOptionsValidator : IValidateOptions<ConsoleOp
             yield return $"{s}:AccountId '{options.AccountId}' {accountRule}.";
         if (options.MaxTables is < 1 or > 10_000)
             yield return $"{s}:MaxTables must be 1-10000, not {options.MaxTables}.";
+        if (options.FlushIntervalSeconds is < 1 or > 3600)
+            yield return $"{s}:FlushIntervalSeconds must be 1-3600, not {options.FlushIntervalSeconds}.";
+        if (options.FlushSizeMiB is < 1 or > 1024)
+            yield return $"{s}:FlushSizeMiB must be 1-1024, not {options.FlushSizeMiB}.";
+        if (!PartitionTimeZone.TryResolve(options.PartitionTimeZone, out _, out var zoneError))
+            yield return $"{s}:PartitionTimeZone {zoneError}";
+        if (options.ObjectExtension.Length > 0 && !ObjectExtension().IsMatch(options.ObjectExtension))
+            yield return $"{s}:ObjectExtension must be empty or a '.' and 1-16 letters or digits, such as .parquet, not '{options.ObjectExtension}'.";
         if (DataFolderError(options.DataFolder) is { } folderError)
             yield return $"{s}:DataFolder {folderError}";
         foreach (var (endpointName, endpoint) in options.Endpoints)
@@ -42,4 +51,7 @@ public sealed partial class ConsoleOptionsValidator : IValidateOptions<ConsoleOp
 
     [GeneratedRegex(@"^[A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?\z")]
     private static partial Regex EndpointName();
+
+    [GeneratedRegex(@"^\.[A-Za-z0-9]{1,16}\z")]
+    private static partial Regex ObjectExtension();
 }

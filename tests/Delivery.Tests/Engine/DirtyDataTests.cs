@@ -1,0 +1,53 @@
+using System.Text.Json;
+using DeliveryConsole.Delivery.Tasks;
+using DeliveryConsole.TableStore.Model;
+using DeliveryConsole.Testing;
+
+namespace DeliveryConsole.Delivery.Tests.Engine;
+
+/// <summary>Cells whose type does not fit their column: null in the file, the row kept, counted, and recorded as JSON Lines.</summary>
+public sealed class DirtyDataTests : IDisposable
+{
+    private readonly TempFolder _data = new();
+
+    [Fact]
+    public async Task Every_kind_of_mismatch_is_null_in_the_file_counted_and_recorded()
+    {
+        await using var host = await EngineHost.StartAsync(_data);
+        host.Tables.CreateTable("dirty", [new PrimaryKeyColumn("id", PrimaryKeyType.String)]);
+        var schema = new CreateTaskSchema(
+            ["id", "s", "n", "d", "b", "bin", "ok"],
+            ["UTF8", "INT64", "UTF8", "BOOL", "DOUBLE", "UTF8", "UTF8"]);
+        await host.CreateAsync(EngineRequests.Task("dirty", "dirty-task", "INC", "clean", schema, dirtyPrefix: "dirty-lines/$yyyy"));
+        var longText = new string('x', 3000);
+        host.Tables.WriteRow("dirty", new RowWrite(WriteType.Put, [new KeyColumn("id", Value.String("r1"))],
+        [
+            new ColumnPut("s", Value.String(longText)), new ColumnPut("n", Value.Integer(42)), new ColumnPut("d", Value.Double(1.5)),
+            new ColumnPut("b", Value.Boolean(true)), new ColumnPut("bin", Value.Binary([1, 2, 3])), new ColumnPut("ok", Value.String("fine")),
+        ]));
+        host.Tables.WriteRow("dirty", new RowWrite(WriteType.Put, [new KeyColumn("id", Value.String("r2"))],
+            [new ColumnPut("s", Value.Integer(5)), new ColumnPut("ok", Value.Integer(9))]));
+        var done = await host.WaitCaughtUpAsync("dirty", "dirty-task");
+
+        DeliveredRows.AssertSame(["clean|r1|null|null|null|null|null|fine", "clean|r2|5|null|null|null|null|null"],
+            DeliveredRows.Read(host, "clean/"));
+        Assert.Equal(6, done.State.DirtyCells);
+
+        var lineKey = Assert.Single(host.ObjectKeys(), key => key.StartsWith("dirty-lines/", StringComparison.Ordinal));
+        Assert.Matches(@"^dirty-lines/\d{4}/dirty-task_0_dirty-lines_\d{4}__1$", lineKey);
+        var lines = File.ReadAllLines(Path.Combine(host.BucketFolder, lineKey)).Select(line => JsonDocument.Parse(line).RootElement).ToList();
+        var found = lines.Select(l => (l.GetProperty("column").GetString(), l.GetProperty("expectedType").GetString(),
+            l.GetProperty("actualType").GetString(), l.GetProperty("primaryKey").GetProperty("id").GetString())).ToHashSet();
+        Assert.Equal(new HashSet<(string?, string?, string?, string?)>
+        {
+            ("s", "INT64", "STRING", "r1"), ("n", "UTF8", "INTEGER", "r1"), ("d", "BOOL", "DOUBLE", "r1"),
+            ("b", "DOUBLE", "BOOLEAN", "r1"), ("bin", "UTF8", "BINARY", "r1"), ("ok", "UTF8", "INTEGER", "r2"),
+        }, found);
+        var cut = lines.Single(l => l.GetProperty("column").GetString() == "s").GetProperty("value").GetString()!;
+        Assert.Equal(1024, cut.Length);
+        Assert.Equal("AQID", lines.Single(l => l.GetProperty("column").GetString() == "bin").GetProperty("value").GetString());
+        Assert.All(lines, l => Assert.Equal("dirty-task", l.GetProperty("task").GetString()));
+    }
+
+    public void Dispose() => _data.Dispose();
+}
