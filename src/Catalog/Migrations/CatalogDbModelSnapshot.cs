@@ -15,6 +15,385 @@ namespace DeliveryConsole.Catalog.Migrations
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
+
+            modelBuilder.Entity("DeliveryConsole.Catalog.Entities.DeliveredObjectRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Bytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DirtyBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DirtyKey")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DirtyPrefix")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DirtySequenceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FirstCommitTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FirstPosition")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastCommitTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastPosition")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MaxPartitionTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MinPartitionTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Phase")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Rows")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SequenceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TaskName")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("WrittenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TaskName", "Id");
+
+                    b.HasIndex("TaskName", "Key")
+                        .IsUnique();
+
+                    b.ToTable("DeliveredObjects", (string)null);
+                });
+
+            modelBuilder.Entity("DeliveryConsole.Catalog.Entities.DeliveryTaskRow", b =>
+                {
+                    b.Property<string>("TaskName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("BytesWritten")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ChangeResumeSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CurrentSyncTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DirtyCells")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ErrorCode")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Finished")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("FullResumeKey")
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("FullResumeOrdinal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastError")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastErrorTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastFlushTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ObjectsWritten")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Phase")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RetryAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RowsDelivered")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SnapshotRowsScanned")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SnapshotRowsTotal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SnapshotSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SnapshotTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StartSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TableName")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TaskType")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TaskName");
+
+                    b.HasIndex("TableName");
+
+                    b.ToTable("DeliveryTasks", (string)null);
+                });
+
+            modelBuilder.Entity("DeliveryConsole.Catalog.Entities.DirtyCountRow", b =>
+                {
+                    b.Property<string>("TaskName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ColumnName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActualType")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TaskName", "ColumnName", "ActualType");
+
+                    b.ToTable("DirtyCounts", (string)null);
+                });
+
+            modelBuilder.Entity("DeliveryConsole.Catalog.Entities.DirtyRecordRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ActualType")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ColumnName")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExpectedType")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phase")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PrimaryKey")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TaskName")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Time")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TaskName", "Id");
+
+                    b.ToTable("DirtyRecords", (string)null);
+                });
+
+            modelBuilder.Entity("DeliveryConsole.Catalog.Entities.IntentRow", b =>
+                {
+                    b.Property<string>("TaskName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DirtyKey")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DirtyPrefix")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DirtySequenceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FirstPosition")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastPosition")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Phase")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Rows")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SequenceId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TaskName", "Key");
+
+                    b.ToTable("Intents", (string)null);
+                });
+
+            modelBuilder.Entity("DeliveryConsole.Catalog.Entities.PartitionRow", b =>
+                {
+                    b.Property<string>("TaskName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Prefix")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ChangeDeliveredThrough")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FullDeliveredThrough")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("NextSequenceId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TaskName", "Prefix");
+
+                    b.ToTable("Partitions", (string)null);
+                });
+
+            modelBuilder.Entity("DeliveryConsole.Catalog.Entities.TaskEventRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TaskName")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Time")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TaskName", "Id");
+
+                    b.ToTable("TaskEvents", (string)null);
+                });
+
+            modelBuilder.Entity("DeliveryConsole.Catalog.Entities.DeliveredObjectRow", b =>
+                {
+                    b.HasOne("DeliveryConsole.Catalog.Entities.DeliveryTaskRow", null)
+                        .WithMany()
+                        .HasForeignKey("TaskName")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DeliveryConsole.Catalog.Entities.DirtyCountRow", b =>
+                {
+                    b.HasOne("DeliveryConsole.Catalog.Entities.DeliveryTaskRow", null)
+                        .WithMany()
+                        .HasForeignKey("TaskName")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DeliveryConsole.Catalog.Entities.DirtyRecordRow", b =>
+                {
+                    b.HasOne("DeliveryConsole.Catalog.Entities.DeliveryTaskRow", null)
+                        .WithMany()
+                        .HasForeignKey("TaskName")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DeliveryConsole.Catalog.Entities.IntentRow", b =>
+                {
+                    b.HasOne("DeliveryConsole.Catalog.Entities.DeliveryTaskRow", null)
+                        .WithMany()
+                        .HasForeignKey("TaskName")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DeliveryConsole.Catalog.Entities.PartitionRow", b =>
+                {
+                    b.HasOne("DeliveryConsole.Catalog.Entities.DeliveryTaskRow", null)
+                        .WithMany()
+                        .HasForeignKey("TaskName")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DeliveryConsole.Catalog.Entities.TaskEventRow", b =>
+                {
+                    b.HasOne("DeliveryConsole.Catalog.Entities.DeliveryTaskRow", null)
+                        .WithMany()
+                        .HasForeignKey("TaskName")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
 #pragma warning restore 612, 618
         }
     }
