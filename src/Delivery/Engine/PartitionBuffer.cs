@@ -26,8 +26,8 @@ internal sealed class PartitionBuffer(string prefix, IReadOnlyList<SchemaColumn>
     public long LastCommitTime { get; private set; } = long.MinValue;
     public int DirtyCells { get; private set; }
 
-    /// <summary>The Parquet data held, as <see cref="ParquetBuffer.EstimatedBytes"/>; kept current by Append.</summary>
-    public long EstimatedBytes { get; private set; }
+    /// <summary>The Parquet data held, as <see cref="ParquetBuffer.EstimatedBytes"/>.</summary>
+    public long EstimatedBytes => Rows.EstimatedBytes;
 
     public void Append(in SourceRow row, ReadOnlySpan<Value?> values, long partitionTime, int dirtyCells)
     {
@@ -43,9 +43,6 @@ internal sealed class PartitionBuffer(string prefix, IReadOnlyList<SchemaColumn>
         FirstCommitTime = Math.Min(FirstCommitTime, row.CommitTime);
         LastCommitTime = Math.Max(LastCommitTime, row.CommitTime);
         DirtyCells += dirtyCells;
-        // Measured every 256 rows: the estimate walks every column, and a flush threshold is megabytes.
-        if ((Rows.RowCount & 255) == 1)
-            EstimatedBytes = Rows.EstimatedBytes;
     }
 
     /// <summary>True when the intent this buffer redoes has all its rows: the reader is past its last position.</summary>

@@ -30,10 +30,15 @@ internal sealed partial class TaskRunner
 
         if (_state.Phase == TaskPhase.Init)
             checkpoint = checkpoint with { State = await InitAsync(token) };
-        if (_state.Phase == TaskPhase.Full && !await FullAsync(task, endpoint, checkpoint, stopping, token))
-            return;
+        if (_state.Phase == TaskPhase.Full)
+        {
+            if (!await FullAsync(task, endpoint, checkpoint, stopping, token))
+                return;
+            // The snapshot's objects moved the prefixes' sequences on: INCR starts from what is saved now.
+            checkpoint = await context.Catalog.LoadCheckpointAsync(Task.TaskName, token);
+        }
         if (_state.Phase == TaskPhase.Incr && !_state.Finished)
-            await IncrAsync(task, endpoint, checkpoint with { State = _state }, stopping, token);
+            await IncrAsync(task, endpoint, checkpoint, stopping, token);
     }
 
     private async Task<TaskState> InitAsync(CancellationToken token)

@@ -55,7 +55,8 @@ public static class DeliveryTaskSpecs
             spec.EventTimeColumn is { } eventTime ? new EventTimeColumnConfig(eventTime.ColumnName, eventTime.Format.ToString()) : null),
         spec.TaskType.WireName(),
         new EmulatorTaskConfig(
-            (int)spec.FlushInterval.TotalSeconds,
-            (int)(spec.FlushSizeBytes / (1024 * 1024)),
+            // Whole units, at least one: what is stored must pass the rules again when the task is loaded.
+            (int)Math.Max(1, Math.Ceiling(spec.FlushInterval.TotalSeconds)),
+            (int)Math.Max(1, (spec.FlushSizeBytes + 1024 * 1024 - 1) / (1024 * 1024)),
             spec.TimeZone.Id));
 }

@@ -39,7 +39,7 @@ internal sealed class EngineHost : IAsyncDisposable
 
     public ITaskCatalog Catalog => _host.Services.GetRequiredService<ITaskCatalog>();
 
-    public IDbContextFactory<CatalogDb> CatalogDb => _host.Services.GetRequiredService<IDbContextFactory<CatalogDb>>();
+    public IDbContextFactory<CatalogDb> CatalogFactory => _host.Services.GetRequiredService<IDbContextFactory<CatalogDb>>();
 
     /// <summary>The folder holding the bucket's objects, one file per key.</summary>
     public string BucketFolder { get; }
@@ -59,7 +59,7 @@ internal sealed class EngineHost : IAsyncDisposable
         builder.Services.AddSingleton(tables);
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddDbContextFactory<CatalogDb>(db => db.UseSqlite(CatalogDb.ConnectionString(data.Path)));
+        builder.Services.AddDbContextFactory<CatalogDb>(db => db.UseSqlite(DeliveryConsole.Catalog.CatalogDb.ConnectionString(data.Path)));
         builder.Services.AddSingleton<ITaskCatalog, SqliteTaskCatalog>();
         builder.Services.AddSingleton(_ => new BucketEndpoints(
             new Dictionary<string, EndpointOptions> { [Endpoint] = new() }, data.Path));
