@@ -54,17 +54,20 @@ internal sealed partial class DeliveryPipeline
 
     public bool IsEmpty => _buffers.Count == 0;
 
-    /// <summary>Notes that the source has been read through <paramref name="position"/>, whether or not it gave a row.</summary>
-    public void MarkRead(long position, long commitTime)
+    /// <summary>
+    /// Notes that the source has been read through <paramref name="position"/>, whether or not it gave a row; in
+    /// FULL, <paramref name="key"/> is that row's primary key, where a restart may resume.
+    /// </summary>
+    public void MarkRead(long position, long commitTime, IReadOnlyList<KeyColumn>? key = null)
     {
         ReadThrough = Math.Max(ReadThrough, position);
         ReadCommitTime = Math.Max(ReadCommitTime, commitTime);
+        _lastKey = key ?? _lastKey;
     }
 
     public async ValueTask AddAsync(SourceRow row, CancellationToken cancellationToken)
     {
-        MarkRead(row.Position, row.CommitTime);
-        _lastKey = row.PrimaryKey;
+        MarkRead(row.Position, row.CommitTime, row.PrimaryKey);
         _dirty.Clear();
         var dirtyCells = _mapper.MapInto(row.Cells, _row, _dirty);
         var partitionTime = PartitionTime(row, out var eventTimeDirty);

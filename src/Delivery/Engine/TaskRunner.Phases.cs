@@ -87,6 +87,12 @@ internal sealed partial class TaskRunner
             {
                 foreach (var row in batch)
                 {
+                    // A row whose every cell outlived the table's time to live is expired data: not delivered.
+                    if (row.Columns.Count == 0 && table.Options.TimeToLive > 0)
+                    {
+                        pipeline.MarkRead(ordinal++, snapshotTime, row.PrimaryKey);
+                        continue;
+                    }
                     var writeTime = WriteTime(row, mapper, snapshotTime);
                     await pipeline.AddAsync(new SourceRow(ordinal++, row.PrimaryKey, SourceCells.FromRow(row), writeTime, writeTime), token);
                 }

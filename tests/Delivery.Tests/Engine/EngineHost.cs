@@ -44,7 +44,8 @@ internal sealed class EngineHost : IAsyncDisposable
     /// <summary>The folder holding the bucket's objects, one file per key.</summary>
     public string BucketFolder { get; }
 
-    public static async Task<EngineHost> StartAsync(TempFolder data, Func<DeliveryOptions, DeliveryOptions>? configure = null, bool createBucket = true)
+    public static async Task<EngineHost> StartAsync(TempFolder data, Func<DeliveryOptions, DeliveryOptions>? configure = null,
+        bool createBucket = true, TimeProvider? tableClock = null)
     {
         var options = new DeliveryOptions
         {
@@ -53,7 +54,7 @@ internal sealed class EngineHost : IAsyncDisposable
             PollInterval = TimeSpan.FromMilliseconds(20),
         };
         options = configure?.Invoke(options) ?? options;
-        var tables = new TableService(new TableStoreOptions { Folder = data.Combine("tables") });
+        var tables = new TableService(new TableStoreOptions { Folder = data.Combine("tables") }, tableClock);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Services.AddLogging();
         builder.Services.AddSingleton(tables);
