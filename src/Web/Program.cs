@@ -46,6 +46,7 @@ app.MapHealthz();
 app.MapOpenApi();
 app.MapTableStoreApi();
 app.MapBucketApi();
+app.MapDeliveryApi();
 app.MapUnknownOperations();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

@@ -41,16 +41,21 @@ public class ApiFuzzTests
     [InlineData("CreateBucket", 1013)]
     [InlineData("ListBuckets", 1014)]
     [InlineData("ListObjects", 1015)]
+    [InlineData("CreateDeliveryTask", 1016)]
+    [InlineData("ListDeliveryTask", 1017)]
+    [InlineData("DescribeDeliveryTask", 1018)]
+    [InlineData("DeleteDeliveryTask", 1019)]
     public async Task Mutated_bodies_never_get_a_5xx_and_rejected_ones_change_nothing(string operation, int seed)
     {
         await using var console = new ConsoleFactory();
         using var http = console.CreateClient();
-        await SetUpAsync(http);
+        var delivery = FuzzTemplates.DeliveryOperations.Contains(operation);
+        await SetUpAsync(http, delivery);
         var fuzzer = new JsonFuzzer(new Random(seed));
         var template = FuzzTemplates.For(operation);
         var isWrite = FuzzTemplates.WriteOperations.Contains(operation);
         var clock = Stopwatch.StartNew();
-        var baseline = await DigestAsync(http);
+        var baseline = await DigestAsync(http, delivery);
         var window = new List<string>();
         var (accepted, dirty) = (0, false);
 
@@ -63,7 +68,7 @@ public class ApiFuzzTests
                 (accepted, dirty) = (accepted + 1, true);
             if (i % Window != 0 && i != RequestsPerOperation)
                 continue;
-            var now = await DigestAsync(http);
+            var now = await DigestAsync(http, delivery);
             Assert.True(dirty || now == baseline,
                 $"{operation}: rejected requests changed state.\nRequests:\n{string.Join("\n", window)}\nBefore: {Show(baseline)}\nAfter: {Show(now)}");
             (baseline, dirty) = (now, false);
@@ -75,7 +80,7 @@ public class ApiFuzzTests
             $"{operation}: {RequestsPerOperation} requests, {accepted} accepted writes, {clock.Elapsed.TotalSeconds:F1} s");
     }
 
-    private static async Task SetUpAsync(HttpClient http)
+    private static async Task SetUpAsync(HttpClient http, bool delivery)
     {
         string[] setup =
         [
@@ -87,10 +92,15 @@ public class ApiFuzzTests
         ];
         for (var i = 0; i < setup.Length; i += 2)
             Assert.Equal(200, (await SendAsync(http, setup[i], Encoding.UTF8.GetBytes(setup[i + 1]))).Status);
+        if (delivery)
+            Assert.Equal(200, (await SendAsync(http, "CreateDeliveryTask", Encoding.UTF8.GetBytes(FuzzTemplates.DeliveryTask))).Status);
     }
 
-    /// <summary>What a rejected request must not change: tables, t's description and rows (every version), buckets.</summary>
-    private static async Task<string> DigestAsync(HttpClient http)
+    /// <summary>
+    /// What a rejected request must not change: tables, t's description and rows (every version), buckets, and for
+    /// the delivery operations the delivery tasks (their list: descriptions move on as the tasks run).
+    /// </summary>
+    private static async Task<string> DigestAsync(HttpClient http, bool delivery)
     {
         var digest = new StringBuilder();
         async Task<JsonElement> Add(string operation, string body)
@@ -114,6 +124,8 @@ public class ApiFuzzTests
             start = next.GetRawText();
         }
         await Add("ListBuckets", $$"""{"endpoint":"{{FuzzTemplates.Endpoint}}"}""");
+        if (delivery)
+            await Add("ListDeliveryTask", "{}");
         return digest.ToString();
     }
 

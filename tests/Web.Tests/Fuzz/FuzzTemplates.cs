@@ -3,14 +3,30 @@ namespace DeliveryConsole.Web.Tests.Fuzz;
 /// <summary>
 /// One valid body per operation, over the fuzz fixture (table <c>t</c> {k STRING, n INTEGER}, rows a/1, b/2, c/3,
 /// bucket <c>fuzz</c>). Write bodies are chosen to fail as they stand (conditions that do not hold, an existing
-/// table), so that most mutations stay rejected and the state check has long clean windows.
+/// table), so that most mutations stay rejected and the state check has long clean windows. The delivery operations
+/// also have task <c>fuzz-task</c> on t (<see cref="DeliveryTask"/>); creating it again is the create template.
 /// </summary>
 public static class FuzzTemplates
 {
     public const string Endpoint = "oss-cn-hangzhou.aliyuncs.com";
 
     public static readonly string[] WriteOperations =
-        ["CreateTable", "UpdateTable", "DeleteTable", "PutRow", "UpdateRow", "DeleteRow", "BatchWriteRow", "CreateBucket"];
+        ["CreateTable", "UpdateTable", "DeleteTable", "PutRow", "UpdateRow", "DeleteRow", "BatchWriteRow", "CreateBucket",
+         "CreateDeliveryTask", "DeleteDeliveryTask"];
+
+    public static readonly string[] DeliveryOperations =
+        ["CreateDeliveryTask", "ListDeliveryTask", "DescribeDeliveryTask", "DeleteDeliveryTask"];
+
+    /// <summary>A task with every field given; its name is taken once the fixture has created it.</summary>
+    public const string DeliveryTask = $$$"""
+        {"tableName":"t","taskName":"fuzz-task","taskType":"BASE_INC",
+         "taskConfig":{"ossPrefix":"lake/$yyyy/$MM/$dd/$HH/$mm","ossBucket":"fuzz","ossEndpoint":"{{{Endpoint}}}",
+          "ossStsRole":"acs:ram::1234567890123456:role/aliyunserviceroleforotsdatadelivery","ossDirtyPrefix":"dirty/$yyyy",
+          "format":"Parquet","eventTimeColumn":{"columnName":"e","timeFormat":"RFC3339"},
+          "schema":[{"columnName":"k","type":"UTF8","ossColumnName":"key","encode":"PLAIN_DICTIONARY"},
+                    {"columnName":"n","type":"INT64","encode":"DELTA_BINARY_PACKED"},{"columnName":"e","type":"DOUBLE"},{"columnName":"f","type":"BOOL"}]},
+         "emulator":{"flushIntervalSeconds":5,"flushSizeMiB":8,"timeZone":"Asia/Shanghai"}}
+        """;
 
     public static string For(string operation) => operation switch
     {
@@ -50,6 +66,10 @@ public static class FuzzTemplates
         "CreateBucket" => $$"""{"endpoint":"{{Endpoint}}","bucket":"fuzz"}""",
         "ListBuckets" => $$"""{"endpoint":"{{Endpoint}}"}""",
         "ListObjects" => $$"""{"endpoint":"{{Endpoint}}","bucket":"fuzz","prefix":"a/","continuationToken":"a/x","maxKeys":5}""",
+        "CreateDeliveryTask" => DeliveryTask,
+        "ListDeliveryTask" => """{"tableName":"t"}""",
+        "DescribeDeliveryTask" => """{"tableName":"t","taskName":"fuzz-task"}""",
+        "DeleteDeliveryTask" => """{"tableName":"t","taskName":"no-task"}""",
         _ => throw new ArgumentOutOfRangeException(nameof(operation), operation, null),
     };
 }
