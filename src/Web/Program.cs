@@ -1,5 +1,6 @@
 using DeliveryConsole.Catalog;
 using DeliveryConsole.Delivery.Buckets;
+using DeliveryConsole.Delivery.Engine;
 using DeliveryConsole.TableStore;
 using DeliveryConsole.Web.Api;
 using DeliveryConsole.Web.Components;
@@ -29,6 +30,12 @@ builder.Services.AddSingleton(services =>
     var options = services.GetRequiredService<IOptions<ConsoleOptions>>().Value;
     return new TableService(new TableStoreOptions { Folder = Path.Combine(options.DataFolderPath, "tables"), MaxTables = options.MaxTables });
 });
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton<ITaskCatalog, SqliteTaskCatalog>();
+builder.Services.AddSingleton(services => services.GetRequiredService<IOptions<ConsoleOptions>>().Value.ToDeliveryOptions());
+builder.Services.AddSingleton<DeliveryEngine>();
+// After CatalogMigration: hosted services start in order, and the engine reads the catalog when it starts.
+builder.Services.AddHostedService(services => services.GetRequiredService<DeliveryEngine>());
 builder.Services.AddSingleton<HealthReporter>();
 builder.Services.AddOpenApi(options => options.AddSchemaTransformer(ApiSchemas.DescribeValuesAsync));
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
