@@ -48,6 +48,14 @@ internal sealed class ChangeOracle(TableService tables, string tableName, IReadO
         })];
     }
 
+    /// <summary>The random-writes table <c>mix</c> as delivered under <paramref name="prefix"/>.</summary>
+    public static ChangeOracle ForMix(EngineHost host, string prefix) =>
+        new(host.Tables, "mix", EngineRequests.Columns(RandomWrites.Schema), EngineRequests.PrefixAt(prefix));
+
+    /// <summary>BASE_INC's rows: the snapshot's, then every change after it.</summary>
+    public List<string> SnapshotAndChangeRows(Delivery.Engine.TaskState state) =>
+        [.. SnapshotRows(state.SnapshotSequence, state.SnapshotTime), .. ChangeRows(state.SnapshotSequence)];
+
     public List<string> ChangeRows(long afterSequence) =>
         [.. _changes
             .Where(c => c.Sequence > afterSequence && (c.Action == ChangeAction.PutRow

@@ -19,15 +19,13 @@ public sealed class DeliveryModeTests : IDisposable
     public async Task Base_delivers_the_table_as_of_the_snapshot_and_nothing_after(int seed)
     {
         await using var host = await EngineHost.StartAsync(_data);
-        RandomWrites.CreateTable(host.Tables, "mix");
-        var writes = new RandomWrites(host.Tables, "mix", seed);
+        var writes = MixTable(host, seed);
         writes.Write(400);
         await host.CreateAsync(EngineRequests.Task("mix", "base-task", "BASE", Prefix, RandomWrites.Schema));
         var done = await host.WaitForAsync("mix", "base-task", s => s.State.Finished);
         writes.Write(100);
 
-        var oracle = new ChangeOracle(host.Tables, "mix", EngineRequests.Columns(RandomWrites.Schema), EngineRequests.PrefixAt(Prefix));
-        var expected = oracle.SnapshotRows(done.State.SnapshotSequence, done.State.SnapshotTime);
+        var expected = ChangeOracle.ForMix(host, Prefix).SnapshotRows(done.State.SnapshotSequence, done.State.SnapshotTime);
         DeliveredRows.AssertSame(expected, DeliveredRows.Read(host, "mix/"));
         Assert.Equal(expected.Count, done.State.RowsDelivered);
         Assert.Equal(expected.Count, done.State.SnapshotRowsTotal);
@@ -41,15 +39,13 @@ public sealed class DeliveryModeTests : IDisposable
     public async Task Inc_delivers_each_put_and_update_after_creation_once(int seed)
     {
         await using var host = await EngineHost.StartAsync(_data);
-        RandomWrites.CreateTable(host.Tables, "mix");
-        var writes = new RandomWrites(host.Tables, "mix", seed);
+        var writes = MixTable(host, seed);
         writes.Write(200);
         await host.CreateAsync(EngineRequests.Task("mix", "inc-task", "INC", Prefix, RandomWrites.Schema));
         writes.Write(600);
         var done = await host.WaitCaughtUpAsync("mix", "inc-task");
 
-        var oracle = new ChangeOracle(host.Tables, "mix", EngineRequests.Columns(RandomWrites.Schema), EngineRequests.PrefixAt(Prefix));
-        var expected = oracle.ChangeRows(done.Task.StartSequence);
+        var expected = ChangeOracle.ForMix(host, Prefix).ChangeRows(done.Task.StartSequence);
         DeliveredRows.AssertSame(expected, DeliveredRows.Read(host, "mix/"));
         Assert.Equal(expected.Count, done.State.RowsDelivered);
     }
@@ -61,18 +57,21 @@ public sealed class DeliveryModeTests : IDisposable
     public async Task Base_inc_delivers_the_snapshot_then_every_later_change_with_no_gap_or_overlap(int seed)
     {
         await using var host = await EngineHost.StartAsync(_data);
-        RandomWrites.CreateTable(host.Tables, "mix");
-        var writes = new RandomWrites(host.Tables, "mix", seed);
+        var writes = MixTable(host, seed);
         writes.Write(300);
         await host.CreateAsync(EngineRequests.Task("mix", "both-task", "BASE_INC", Prefix, RandomWrites.Schema));
         writes.Write(300);
         var done = await host.WaitCaughtUpAsync("mix", "both-task");
 
-        var oracle = new ChangeOracle(host.Tables, "mix", EngineRequests.Columns(RandomWrites.Schema), EngineRequests.PrefixAt(Prefix));
-        var expected = oracle.SnapshotRows(done.State.SnapshotSequence, done.State.SnapshotTime)
-            .Concat(oracle.ChangeRows(done.State.SnapshotSequence)).ToList();
+        var expected = ChangeOracle.ForMix(host, Prefix).SnapshotAndChangeRows(done.State);
         DeliveredRows.AssertSame(expected, DeliveredRows.Read(host, "mix/"));
         Assert.Equal(expected.Count, done.State.RowsDelivered);
+    }
+
+    private static RandomWrites MixTable(EngineHost host, int seed)
+    {
+        RandomWrites.CreateTable(host.Tables, "mix");
+        return new RandomWrites(host.Tables, "mix", seed);
     }
 
     public void Dispose() => _data.Dispose();

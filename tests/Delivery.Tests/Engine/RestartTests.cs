@@ -27,24 +27,23 @@ public sealed class RestartTests : IDisposable
         {
             new RandomWrites(host.Tables, "mix", 22, keys: 40_000).Write(3000);
             var done = await host.WaitCaughtUpAsync("mix", "restart-task");
-            var oracle = new ChangeOracle(host.Tables, "mix", EngineRequests.Columns(RandomWrites.Schema), EngineRequests.PrefixAt(Prefix));
-            var expected = oracle.SnapshotRows(done.State.SnapshotSequence, done.State.SnapshotTime)
-                .Concat(oracle.ChangeRows(done.State.SnapshotSequence)).ToList();
-            DeliveredRows.AssertSame(expected, DeliveredRows.Read(host, "restart/"));
-            AssertSequencesHaveNoGaps(host.ObjectKeys());
+            AssertEachRowOnce(host, done);
         }
 
         await using (var host = await EngineHost.StartAsync(_data, small, createBucket: false))
         {
             new RandomWrites(host.Tables, "mix", 23, keys: 40_000).Write(2000);
             var done = await host.WaitCaughtUpAsync("mix", "restart-task");
-            var oracle = new ChangeOracle(host.Tables, "mix", EngineRequests.Columns(RandomWrites.Schema), EngineRequests.PrefixAt(Prefix));
-            var expected = oracle.SnapshotRows(done.State.SnapshotSequence, done.State.SnapshotTime)
-                .Concat(oracle.ChangeRows(done.State.SnapshotSequence)).ToList();
-            DeliveredRows.AssertSame(expected, DeliveredRows.Read(host, "restart/"));
-            AssertSequencesHaveNoGaps(host.ObjectKeys());
-            Assert.Equal(expected.Count, done.State.RowsDelivered);
+            Assert.Equal(AssertEachRowOnce(host, done), done.State.RowsDelivered);
         }
+    }
+
+    private static int AssertEachRowOnce(EngineHost host, DeliveryTaskStatus done)
+    {
+        var expected = ChangeOracle.ForMix(host, Prefix).SnapshotAndChangeRows(done.State);
+        DeliveredRows.AssertSame(expected, DeliveredRows.Read(host, "restart/"));
+        AssertSequencesHaveNoGaps(host.ObjectKeys());
+        return expected.Count;
     }
 
     /// <summary>Under each prefix the sequence numbers are 1..n: none reused, none skipped.</summary>

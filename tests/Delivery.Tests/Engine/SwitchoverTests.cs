@@ -37,11 +37,10 @@ public sealed class SwitchoverTests : IDisposable
         var done = await host.WaitCaughtUpAsync("mix", "switch-task");
 
         Assert.Contains(TaskPhase.Full, phases);
-        var oracle = new ChangeOracle(host.Tables, "mix", EngineRequests.Columns(RandomWrites.Schema), EngineRequests.PrefixAt(Prefix));
-        var snapshot = oracle.SnapshotRows(done.State.SnapshotSequence, done.State.SnapshotTime);
+        var oracle = ChangeOracle.ForMix(host, Prefix);
         var changes = oracle.ChangeRows(done.State.SnapshotSequence);
         Assert.True(changes.Count > 2000, $"only {changes.Count} changes after the snapshot");
-        DeliveredRows.AssertSame(snapshot.Concat(changes), DeliveredRows.Read(host, "switch/"));
+        DeliveredRows.AssertSame(oracle.SnapshotAndChangeRows(done.State), DeliveredRows.Read(host, "switch/"));
         Assert.True(done.State.ObjectsWritten > 10, $"{done.State.ObjectsWritten} objects");
     }
 
