@@ -55,7 +55,7 @@ public sealed class DeliveryEngine(
             await catalog.AddEventAsync(spec.TaskName, new TaskEvent(stored.CreatedAt, TaskEvent.Info,
                 $"Created: {spec.TaskType.WireName()} of table {spec.TableName} to {spec.OssEndpoint}/{spec.OssBucket}/{spec.OssPrefix.Text}."),
                 cancellationToken);
-            Start(stored, spec);
+            Start(stored, validation);
             return null;
         }
         finally
@@ -139,9 +139,6 @@ public sealed class DeliveryEngine(
         }
         await Task.WhenAll(_runners.Values.Select(runner => runner.Completion));
     }
-
-    private void Start(StoredTask task, DeliveryTaskSpec spec) =>
-        Start(task, DeliveryTaskValidation.Valid(spec));
 
     private void Start(StoredTask task, DeliveryTaskValidation spec)
     {
