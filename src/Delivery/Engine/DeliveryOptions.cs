@@ -33,6 +33,9 @@ public sealed record DeliveryOptions
     /// <summary>The longest wait between retries of a failing task (it starts at 1 s and doubles).</summary>
     public TimeSpan MaxRetryDelay { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>How long an unreachable endpoint is retried before the task reports INVALID_OSS_BUCKET (30 s, as the service).</summary>
+    public TimeSpan UnreachableGrace { get; init; } = TimeSpan.FromSeconds(30);
+
     /// <summary>The role ARN that lets tasks write: acs:ram::&lt;accountId&gt;:role/aliyunserviceroleforotsdatadelivery.</summary>
     public string ServiceRoleArn => $"acs:ram::{AccountId}:role/{ServiceRoleName}";
 

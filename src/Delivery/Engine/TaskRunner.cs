@@ -88,7 +88,7 @@ internal sealed partial class TaskRunner(StoredTask task, DeliveryTaskValidation
         _failingSince ??= now;
         _failures++;
         var delay = TimeSpan.FromSeconds(Math.Min(context.Options.MaxRetryDelay.TotalSeconds, Math.Pow(2, Math.Min(_failures - 1, 30))));
-        var code = DeliveryFault.CodeOf(failure, now - _failingSince.Value);
+        var code = DeliveryFault.CodeOf(failure, now - _failingSince.Value, context.Options.UnreachableGrace);
         var message = failure is DeliveryFault or BucketEndpointException ? failure.Message
             : $"{failure.GetType().Name}: {failure.GetBaseException().Message}";
         var state = _state with
