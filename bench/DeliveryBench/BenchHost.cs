@@ -1,0 +1,129 @@
+using System.Diagnostics;
+using DeliveryConsole.Catalog;
+using DeliveryConsole.Delivery.Buckets;
+using DeliveryConsole.Delivery.Engine;
+using DeliveryConsole.Delivery.Tasks;
+using DeliveryConsole.TableStore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace DeliveryConsole.DeliveryBench;
+
+/// <summary>
+/// The engine as the console hosts it, without the web app (the approach of the engine tests' EngineHost): a
+/// generic Host with the table store (RocksDB), the SQLite catalog (migrated) and a local-folder endpoint, all in
+/// one data folder. The engine settings are the console's defaults (poll interval 100 ms, flush interval 120 s,
+/// flush size 64 MiB); a task may override the flush interval and size in its emulator block.
+/// </summary>
+internal sealed class BenchHost : IAsyncDisposable
+{
+    public const string AccountId = "1234567890123456";
+    public const string Endpoint = "oss-cn-hangzhou.aliyuncs.com";
+    public const string Bucket = "bench-bucket";
+    public const string Role = "acs:ram::" + AccountId + ":role/aliyunserviceroleforotsdatadelivery";
+
+    private readonly IHost _host;
+
+    private BenchHost(IHost host, TableService tables, string bucketFolder)
+    {
+        _host = host;
+        Tables = tables;
+        BucketFolder = bucketFolder;
+    }
+
+    public TableService Tables { get; }
+
+    public DeliveryEngine Engine => _host.Services.GetRequiredService<DeliveryEngine>();
+
+    /// <summary>The folder holding the bucket's objects, one file per key.</summary>
+    public string BucketFolder { get; }
+
+    /// <summary>Starts the engine on <paramref name="dataFolder"/>: tables in <c>tables</c>, catalog.db, buckets below <c>buckets</c>.</summary>
+    public static async Task<BenchHost> StartAsync(string dataFolder)
+    {
+        var options = new DeliveryOptions { AccountId = AccountId };
+        var tables = new TableService(new TableStoreOptions { Folder = Path.Combine(dataFolder, "tables") });
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Services.AddLogging();
+        builder.Services.AddSingleton(tables);
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddDbContextFactory<CatalogDb>(db => db.UseSqlite(CatalogDb.ConnectionString(dataFolder)));
+        builder.Services.AddSingleton<ITaskCatalog, SqliteTaskCatalog>();
+        builder.Services.AddSingleton(_ => new BucketEndpoints(
+            new Dictionary<string, EndpointOptions> { [Endpoint] = new() }, dataFolder));
+        builder.Services.AddSingleton<DeliveryEngine>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<DeliveryEngine>());
+        var host = builder.Build();
+        await using (var db = await host.Services.GetRequiredService<IDbContextFactory<CatalogDb>>().CreateDbContextAsync())
+            await db.Database.MigrateAsync();
+        await host.Services.GetRequiredService<BucketEndpoints>().Find(Endpoint)!.CreateBucketAsync(Bucket, CancellationToken.None);
+        await host.StartAsync();
+        return new BenchHost(host, tables, Path.Combine(dataFolder, "buckets", Endpoint, Bucket));
+    }
+
+    public static CreateDeliveryTaskRequest Request(string table, string task, string type, string prefix, int? flushIntervalSeconds = null,
+        int? flushSizeMiB = null) => new(
+        table,
+        task,
+        new DeliveryTaskConfig(prefix, Bucket, Endpoint, Role, Workload.TaskSchema),
+        type,
+        flushIntervalSeconds is null && flushSizeMiB is null ? null
+            : new EmulatorTaskConfig(FlushIntervalSeconds: flushIntervalSeconds, FlushSizeMiB: flushSizeMiB));
+
+    public async Task CreateAsync(CreateDeliveryTaskRequest request)
+    {
+        if (await Engine.CreateTaskAsync(request, CancellationToken.None) is { } error)
+            throw new InvalidOperationException($"CreateDeliveryTask failed: {error.Message}");
+    }
+
+    public async Task<DeliveryTaskStatus> DescribeAsync(string table, string task) =>
+        await Engine.DescribeTaskAsync(table, task, CancellationToken.None) ?? throw new InvalidOperationException($"no task {task}");
+
+    public async Task DeleteAsync(string table, string task)
+    {
+        if (await Engine.DeleteTaskAsync(table, task, CancellationToken.None) is { } error)
+            throw new InvalidOperationException($"DeleteDeliveryTask failed: {error.Message}");
+    }
+
+    /// <summary>
+    /// Polls DescribeDeliveryTask about every millisecond until the task is Finished and notes when each step
+    /// became visible in the status (seconds since <paramref name="clock"/> started): INIT done (phase FULL), every
+    /// snapshot row read and mapped, the first object committed, Finished. Fails fast when the task reports an error.
+    /// </summary>
+    public async Task<BaseTimeline> WaitFinishedAsync(string table, string task, Stopwatch clock, long rows, TimeSpan limit)
+    {
+        double? init = null, read = null, firstObject = null;
+        while (true)
+        {
+            var status = await DescribeAsync(table, task);
+            var state = status.State;
+            var now = clock.Elapsed.TotalSeconds;
+            if (init is null && state.Phase != TaskPhase.Init)
+                init = now;
+            if (read is null && status.SnapshotRowsScanned >= rows)
+                read = now;
+            if (firstObject is null && state.ObjectsWritten > 0)
+                firstObject = now;
+            if (state.Finished)
+                return new BaseTimeline(init ?? now, read ?? now, firstObject ?? now, now, status);
+            if (state.LastError is { } error)
+                throw new InvalidOperationException($"task {task} failed: {error}");
+            if (clock.Elapsed > limit)
+                throw new TimeoutException($"task {task} not finished after {limit}; last state {state}");
+            Thread.Sleep(1);
+        }
+    }
+
+    /// <summary>Stops the engine gracefully and closes the table store.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await _host.StopAsync();
+        _host.Dispose();
+        Tables.Dispose();
+    }
+}
+
+/// <summary>When (s after the task was created) each step of a BASE task showed in its status.</summary>
+internal sealed record BaseTimeline(double InitDone, double AllRowsRead, double FirstObject, double Finished, DeliveryTaskStatus Status);

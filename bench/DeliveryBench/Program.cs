@@ -1,0 +1,224 @@
+using System.Runtime;
+using DeliveryConsole.DeliveryBench;
+using static DeliveryConsole.DeliveryBench.Stats;
+
+// Delivery engine benchmark: BASE throughput against a raw scan of the same table, INC freshness under a paced
+// writer, and the peak working set of a large BASE in a child process.
+//   dotnet run -c Release --project bench/DeliveryBench [-- --only base|freshness|memory] [--rows N] [--runs R]
+//       [--seconds N] [--rate R] [--warmup-seconds N] [--memory-rows N]
+// See docs/benchmarks.md for the method.
+
+if (args.Length >= 4 && args[0] == "--child")
+{
+    var folder = args[2];
+    var count = long.Parse(args[3], Inv);
+    switch (args[1])
+    {
+        case "load": MemoryBench.LoadChild(folder, count); return 0;
+        case "base": await MemoryBench.BaseChild(folder, count, args.Length > 4 ? int.Parse(args[4], Inv) : 64); return 0;
+        case "scan": await MemoryBench.ScanChild(folder, count); return 0;
+        default: Console.Error.WriteLine($"unknown child mode {args[1]}"); return 2;
+    }
+}
+
+long rows = 1_000_000, memoryRows = 10_000_000;
+int runs = 3, seconds = 60, rate = 10_000, warmupSeconds = 5;
+string? only = null;
+var engineOnly = false;
+try
+{
+    for (var i = 0; i < args.Length; i++)
+    {
+        switch (args[i])
+        {
+            case "--only": only = args[++i]; break;
+            case "--rows": rows = long.Parse(args[++i], Inv); break;
+            case "--runs": runs = int.Parse(args[++i], Inv); break;
+            case "--seconds": seconds = int.Parse(args[++i], Inv); break;
+            case "--rate": rate = int.Parse(args[++i], Inv); break;
+            case "--warmup-seconds": warmupSeconds = int.Parse(args[++i], Inv); break;
+            case "--memory-rows": memoryRows = long.Parse(args[++i], Inv); break;
+            case "--engine-only": engineOnly = true; break;
+            default: throw new FormatException(args[i]);
+        }
+    }
+    if (only is not (null or "base" or "freshness" or "memory") || rows < 1 || runs < 1 || seconds < 1 || rate < 1
+        || warmupSeconds < 0 || memoryRows < 1)
+        throw new FormatException("out of range");
+}
+catch (Exception e) when (e is FormatException or IndexOutOfRangeException or OverflowException)
+{
+    Console.Error.WriteLine("usage: DeliveryBench [--only base|freshness|memory] [--rows N] [--runs R] [--seconds N] [--rate R] " +
+        "[--warmup-seconds N] [--memory-rows N] [--engine-only]");
+    return 2;
+}
+
+Console.WriteLine(string.Create(Inv,
+    $"# delivery bench: {Environment.ProcessorCount} cores, .NET {Environment.Version}, GC {(GCSettings.IsServerGC ? "server" : "workstation")}" +
+    $"{(GCSettings.LatencyMode == GCLatencyMode.Interactive ? ", concurrent" : "")}, started {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, " +
+    $"load average {LoadAverage()}"));
+
+BaseBench? baseBench = null;
+FreshnessBench? freshness = null;
+MemoryBench? memory = null;
+if (only is null or "base")
+{
+    baseBench = new BaseBench(rows, runs, engineOnly);
+    await baseBench.RunAsync();
+}
+if (only is null or "freshness")
+{
+    freshness = new FreshnessBench(seconds, rate, warmupSeconds);
+    await freshness.RunAsync();
+}
+if (only is null or "memory")
+{
+    memory = new MemoryBench(memoryRows);
+    memory.Run();
+}
+Console.WriteLine(string.Create(Inv, $"# finished {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, load average {LoadAverage()}"));
+
+// ------------------------------------------------------------------ summary
+if (engineOnly)
+    return 0; // a profiling aid (the BASE task alone, no reference): the per-run lines above are its result
+Console.WriteLine();
+Console.WriteLine("| measurement | result | target | met |");
+Console.WriteLine("|---|---|---|---|");
+if (baseBench is not null)
+{
+    var engine = baseBench.Engine.Select(r => r.Sample.Rate).ToList();
+    var raw = baseBench.RawScan.Select(s => s.Rate).ToList();
+    var ratio = Median(engine) / Median(raw);
+    Row($"BASE of {rows:N0} rows, rows/s from CreateDeliveryTask to Finished, median (min–max)", Spread(engine, "N0"),
+        "≥ 500,000", Median(engine) >= 500_000);
+    Row("BASE / raw scan of the same table (median / median)",
+        string.Create(Inv, $"{ratio:F2} (raw scan {Spread(raw, "N0")} rows/s)"), "≥ 0.5", ratio >= 0.5);
+}
+if (freshness?.Result is { } f)
+{
+    Row(string.Create(Inv, $"INC freshness, commit to object visible, {f.Rate:N0} rows/s for {f.Seconds} s, flush interval 1 s: p99 (p50, max)"),
+        string.Create(Inv, $"{f.P99Ms / 1000:F2} s (p50 {f.P50Ms / 1000:F2} s, max {f.MaxMs / 1000:F2} s; {f.RowsMeasured:N0} rows; writer {f.Writer.Rate:N0} rows/s)"),
+        "p99 ≤ 2 s", f.P99Ms <= 2000);
+}
+if (memory is not null && memory.Reports.Count > 0)
+{
+    var m = memory.Reports[0];
+    Row($"peak working set (VmHWM), BASE of {memoryRows:N0} rows, own process, Server GC as the console, default flush size",
+        string.Create(Inv, $"{m.VmHwmBytes / 1e6:F0} MB ({m.VmHwmBytes / 1048576.0:F0} MiB), {m.Rows / m.Seconds:N0} rows/s"),
+        "≤ 400 MB", m.VmHwmBytes <= 400_000_000);
+}
+
+if (baseBench is not null)
+{
+    Console.WriteLine();
+    Console.WriteLine("| variant (same rounds) | rows/s median (min–max) | wall s median | cpu/wall | allocated B/row | gen0 / gen2 GCs per run | GC pause ms |");
+    Console.WriteLine("|---|---|---|---|---|---|---|");
+    Variant("engine: BASE task, create → Finished", [.. baseBench.Engine.Select(r => r.Sample)]);
+    Variant("reference: live snapshot Scan, every cell read", baseBench.RawScan);
+    Variant("diag: the same scan of a saved snapshot", baseBench.SavedScan);
+    Variant("diag: 1-thread replica, scan → map → buffer → Parquet → put", [.. baseBench.Replica.Select(r => r.Sample)]);
+
+    Console.WriteLine();
+    Console.WriteLine("| where the time goes (median s over the runs) | s | share |");
+    Console.WriteLine("|---|---|---|");
+    var total = Median(baseBench.Engine.Select(r => r.Timeline.Finished));
+    Part("engine: create → INIT done (snapshot saved, rows counted, state saved)", Median(baseBench.Engine.Select(r => r.Timeline.InitDone)), total);
+    Part("engine: INIT done → every row read and buffered", Median(baseBench.Engine.Select(r => r.Timeline.AllRowsRead - r.Timeline.InitDone)), total);
+    Part("engine: last row buffered → Finished (Parquet, put, commit, snapshot dropped)",
+        Median(baseBench.Engine.Select(r => r.Timeline.Finished - r.Timeline.AllRowsRead)), total);
+    Part("engine: total", total, total);
+    var replicaTotal = Median(baseBench.Replica.Select(r => r.Sample.Seconds));
+    Part("replica: scan (= reference scan)", Median(baseBench.RawScan.Select(s => s.Seconds)), replicaTotal);
+    Part("replica: scan + SourceCells + write time + MapInto + ParquetBuffer.Append", Median(baseBench.Replica.Select(r => r.ScanMapBuffer)), replicaTotal);
+    Part("replica: ParquetObjectWriter → MemoryStream", Median(baseBench.Replica.Select(r => r.Encode)), replicaTotal);
+    Part("replica: LocalFolderEndpoint.PutObjectAsync (temp file, fsync, rename)", Median(baseBench.Replica.Select(r => r.Put)), replicaTotal);
+    Part("replica: total", replicaTotal, replicaTotal);
+    Part("diag: SaveSnapshot (RocksDB checkpoint) alone", Median(baseBench.SaveSnapshotSeconds), total);
+
+    Console.WriteLine();
+    Console.WriteLine("| per-row step (1 thread, live snapshot, cumulative) | wall s median | added µs/row | allocated B/row | added B/row | cpu/wall | gen0 / gen2 GCs | GC pause ms |");
+    Console.WriteLine("|---|---|---|---|---|---|---|---|");
+    var previous = Median(baseBench.RawScan.Select(s => s.Seconds));
+    var previousAlloc = Median(baseBench.RawScan.Select(s => s.AllocatedPerRow));
+    var reference = baseBench.RawScan.OrderBy(s => s.Seconds).ElementAt(baseBench.RawScan.Count / 2);
+    Console.WriteLine(string.Create(Inv,
+        $"| scan only (the reference) | {previous:F3} | — | {previousAlloc:F0} | — | {reference.CpuPerWall:F2} | {reference.Gen0} / {reference.Gen2} | {reference.GcPauseSeconds * 1000:F0} |"));
+    foreach (var (depth, samples) in baseBench.Steps)
+    {
+        var wall = Median(samples.Select(s => s.Seconds));
+        var alloc = Median(samples.Select(s => s.AllocatedPerRow));
+        var mid = samples.OrderBy(s => s.Seconds).ElementAt(samples.Count / 2);
+        if (depth == 5)
+        {
+            // Compared with step 3, as step 4 is.
+            previous = Median(baseBench.Steps[3].Select(s => s.Seconds));
+            previousAlloc = Median(baseBench.Steps[3].Select(s => s.AllocatedPerRow));
+        }
+        Console.WriteLine(string.Create(Inv,
+            $"| {BaseBench.StepNames[depth]} | {wall:F3} | {(wall - previous) * 1e6 / rows:F3} | {alloc:F0} | {alloc - previousAlloc:F0} | " +
+            $"{mid.CpuPerWall:F2} | {mid.Gen0} / {mid.Gen2} | {mid.GcPauseSeconds * 1000:F0} |"));
+        (previous, previousAlloc) = (wall, alloc);
+    }
+}
+
+if (baseBench?.BufferFootprint is { } fp)
+{
+    Console.WriteLine();
+    Console.WriteLine("| one buffered object (ParquetBuffer of the table's rows) | value |");
+    Console.WriteLine("|---|---|");
+    Console.WriteLine(string.Create(Inv, $"| rows | {fp.Rows:N0} |"));
+    Console.WriteLine(string.Create(Inv, $"| managed heap held while buffered | {fp.HeldBytes / 1048576.0:F0} MiB ({fp.HeldBytes / (double)fp.Rows:F0} B/row) |"));
+    Console.WriteLine(string.Create(Inv, $"| ParquetBuffer.EstimatedBytes (compared with the flush size) | {fp.EstimatedBytes / 1048576.0:F0} MiB ({fp.EstimatedBytes / (double)fp.Rows:F1} B/row); held / estimated = {fp.HeldBytes / (double)fp.EstimatedBytes:F1} |"));
+    Console.WriteLine(string.Create(Inv, $"| ParquetObjectWriter: allocated while writing, object size (MemoryStream capacity) | {fp.EncodeAllocatedBytes / 1048576.0:F0} MiB, {fp.ObjectBytes / 1048576.0:F1} MiB ({fp.StreamCapacity / 1048576.0:F0} MiB) |"));
+}
+
+if (freshness?.Result is { } r2)
+{
+    Console.WriteLine();
+    Console.WriteLine("| INC freshness detail | value |");
+    Console.WriteLine("|---|---|");
+    Console.WriteLine(string.Create(Inv, $"| rows written (warm-up {r2.WarmupSeconds} s + {r2.Seconds} s), delivered, in objects | {r2.Writer.Rows:N0}, {r2.RowsDelivered:N0}, {r2.RowsInObjects:N0} |"));
+    Console.WriteLine(string.Create(Inv, $"| writer rate achieved (target {r2.Rate:N0}) | {r2.Writer.Rate:N0} rows/s; batch start late vs schedule: p99 {r2.Writer.LatenessP99Ms:F1} ms, max {r2.Writer.LatenessMaxMs:F1} ms |"));
+    Console.WriteLine(string.Create(Inv, $"| rows measured (ts after the warm-up); objects written (warm-up included) | {r2.RowsMeasured:N0}; {r2.Objects} |"));
+    Console.WriteLine(string.Create(Inv, $"| freshness p50 / p99 / max | {r2.P50Ms:F0} / {r2.P99Ms:F0} / {r2.MaxMs:F0} ms |"));
+    Console.WriteLine(string.Create(Inv, $"| per object, median: oldest row's age / newest row's age when visible | {r2.OldestRowMedianMs:F0} / {r2.NewestRowMedianMs:F0} ms (newest, max {r2.NewestRowMaxMs:F0} ms) |"));
+    Console.WriteLine(string.Create(Inv, $"| process cpu/wall while writing | {r2.CpuPerWall:F2} |"));
+}
+
+if (memory is not null && memory.Reports.Count > 0)
+{
+    Console.WriteLine();
+    Console.WriteLine("| " + memoryRows.ToString("N0", Inv) + " rows, each variant in its own process | VmHWM | sampled max working set | RSS before the task (anon) | max managed heap / GC committed (sampled) | max RssAnon / RssFile / RssShmem (sampled) | rows/s | objects | process cpu s | gen0 / gen2 |");
+    Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|");
+    foreach (var m in memory.Reports)
+        Console.WriteLine(string.Create(Inv,
+            $"| {m.Setting} | {m.VmHwmBytes / 1048576.0:F0} MiB ({m.VmHwmBytes / 1e6:F0} MB) | {m.MaxWorkingSetBytes / 1048576.0:F0} MiB | " +
+            $"{m.RssBeforeBytes / 1048576.0:F0} MiB ({m.RssAnonBeforeBytes / 1048576.0:F0} MiB) | {m.MaxManagedBytes / 1048576.0:F0} / {m.MaxGcCommittedBytes / 1048576.0:F0} MiB | " +
+            $"{m.MaxRssAnonBytes / 1048576.0:F0} / {m.MaxRssFileBytes / 1048576.0:F0} / {m.MaxRssShmemBytes / 1048576.0:F0} MiB | {m.Rows / m.Seconds:N0} | {m.Objects} | {m.ProcessCpuSeconds:F1} | {m.Gen0} / {m.Gen2} |"));
+}
+return 0;
+
+static void Row(string title, string result, string target, bool met) =>
+    Console.WriteLine($"| {title} | {result} | {target} | {(met ? "yes" : "**no**")} |");
+
+static void Variant(string name, IReadOnlyList<Sample> samples)
+{
+    var mid = samples.OrderBy(s => s.Seconds).ElementAt(samples.Count / 2);
+    Console.WriteLine(string.Create(Inv,
+        $"| {name} | {Spread([.. samples.Select(s => s.Rate)], "N0")} | {mid.Seconds:F3} | {mid.CpuPerWall:F2} | {mid.AllocatedPerRow:F0} | {mid.Gen0} / {mid.Gen2} | {mid.GcPauseSeconds * 1000:F0} |"));
+}
+
+static void Part(string name, double seconds, double total) =>
+    Console.WriteLine(string.Create(Inv, $"| {name} | {seconds:F3} | {seconds / total:P0} |"));
+
+static string LoadAverage()
+{
+    try
+    {
+        return string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
+    }
+    catch (IOException)
+    {
+        return "n/a";
+    }
+}
