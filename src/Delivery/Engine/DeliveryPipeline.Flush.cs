@@ -14,14 +14,9 @@ internal sealed partial class DeliveryPipeline
         var intent = buffer.Intent ?? NewIntent(buffer);
         if (buffer.Intent is null)
             await _targets.Catalog.RecordIntentAsync(_targets.TaskName, intent, cancellationToken);
-        long bytes;
-        using (var data = new MemoryStream())
-        {
-            await _writer.WriteAsync(buffer.Rows, data, cancellationToken);
-            data.Position = 0;
-            bytes = data.Length;
-            await _targets.Endpoint.PutObjectAsync(_targets.Bucket, intent.Key, data, cancellationToken);
-        }
+        var data = await buffer.CompleteAsync(cancellationToken);
+        var bytes = data.Length;
+        await _targets.Endpoint.PutObjectAsync(_targets.Bucket, intent.Key, data, cancellationToken);
         long dirtyBytes = 0;
         if (intent.DirtyKey is { } dirtyKey)
         {
@@ -31,11 +26,12 @@ internal sealed partial class DeliveryPipeline
         }
 
         _buffers.Remove(buffer.Prefix);
+        buffer.Dispose();
         var changed = Advance(intent);
         var now = _targets.Time.GetUtcNow();
         var state = Checkpointed(State) with
         {
-            RowsDelivered = State.RowsDelivered + buffer.Rows.RowCount,
+            RowsDelivered = State.RowsDelivered + buffer.RowCount,
             ObjectsWritten = State.ObjectsWritten + (intent.DirtyKey is null ? 1 : 2),
             BytesWritten = State.BytesWritten + bytes + dirtyBytes,
             DirtyCells = State.DirtyCells + buffer.DirtyCells,
@@ -56,7 +52,7 @@ internal sealed partial class DeliveryPipeline
     {
         var sequenceId = Partition(buffer.Prefix).NextSequenceId;
         var key = ObjectKeys.For(buffer.Prefix, _targets.TaskName, 0, sequenceId, _targets.Options.ObjectExtension);
-        var intent = new ObjectIntent(key, buffer.Prefix, sequenceId, _phase, buffer.FirstPosition, buffer.LastPosition, buffer.Rows.RowCount);
+        var intent = new ObjectIntent(key, buffer.Prefix, sequenceId, _phase, buffer.FirstPosition, buffer.LastPosition, buffer.RowCount);
         if (_spec.OssDirtyPrefix is not { } dirtyTemplate || buffer.Dirty.Count == 0)
             return intent;
         var dirtyPrefix = dirtyTemplate.Expand(DateTimeOffset.FromUnixTimeMilliseconds(buffer.MinPartitionTime), _spec.TimeZone);

@@ -14,7 +14,7 @@ namespace DeliveryConsole.Delivery.Engine;
 /// before a restart and are skipped; rows of an upload recorded but not committed are gathered again and written
 /// under the recorded key. Not thread-safe: one runner drives it.
 /// </summary>
-internal sealed partial class DeliveryPipeline
+internal sealed partial class DeliveryPipeline : IDisposable
 {
     private readonly DeliveryTaskSpec _spec;
     private readonly TaskPhase _phase;
@@ -83,6 +83,8 @@ internal sealed partial class DeliveryPipeline
         buffer.Append(row, _row, partitionTime, dirtyCells + (eventTimeDirty is null ? 0 : 1));
         if (dirtyCells > 0 || eventTimeDirty is not null)
             RecordDirty(buffer, row, eventTimeDirty);
+        if (buffer.RowGroupFull)
+            await buffer.EncodeRowGroupAsync(cancellationToken);
         if (buffer.Intent is null && buffer.EstimatedBytes >= _spec.FlushSizeBytes)
             await FlushAsync(buffer, cancellationToken);
         else if (++_rowsSinceBudgetCheck >= 4096)
@@ -106,6 +108,14 @@ internal sealed partial class DeliveryPipeline
     {
         foreach (var buffer in _buffers.Values.OrderBy(b => b.FirstPosition).ToList())
             await FlushAsync(buffer, cancellationToken);
+    }
+
+    /// <summary>Lets go of what is buffered and not written (a stop, or a failure the runner restarts from).</summary>
+    public void Dispose()
+    {
+        foreach (var buffer in _buffers.Values)
+            buffer.Dispose();
+        _buffers.Clear();
     }
 
     /// <summary>Replaces the state between commits (a phase change, an idle checkpoint, an error).</summary>
@@ -154,7 +164,7 @@ internal sealed partial class DeliveryPipeline
         var intent = _pending.TryGetValue(prefix, out var pending) && position <= pending.LastPosition ? pending : null;
         if (intent is not null)
             _pending.Remove(prefix);
-        var buffer = new PartitionBuffer(prefix, _spec.Schema, _targets.Time.GetUtcNow(), intent);
+        var buffer = new PartitionBuffer(prefix, _writer, _targets.Time.GetUtcNow(), intent);
         _buffers[prefix] = buffer;
         return buffer;
     }

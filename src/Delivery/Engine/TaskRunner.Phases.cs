@@ -71,7 +71,7 @@ internal sealed partial class TaskRunner
     {
         using var snapshot = context.Tables.OpenSavedSnapshot(Task.TaskName);
         var table = snapshot.Table(Task.TableName);
-        var pipeline = new DeliveryPipeline(task, TaskPhase.Full, checkpoint, Targets(endpoint, key => KeyCodec.Encode(table.Id, key)));
+        using var pipeline = new DeliveryPipeline(task, TaskPhase.Full, checkpoint, Targets(endpoint, key => KeyCodec.Encode(table.Id, key)));
         var mapper = new SchemaMapper(task.Schema);
         var from = _state.FullResumeKey is { } key ? KeyCodec.Decode(key, table.PrimaryKey) : null;
         var ordinal = _state.FullResumeOrdinal;
@@ -167,7 +167,7 @@ internal sealed partial class TaskRunner
     private async Task IncrAsync(DeliveryTaskSpec task, IBucketEndpoint endpoint, TaskCheckpoint checkpoint,
         CancellationToken stopping, CancellationToken token)
     {
-        var pipeline = new DeliveryPipeline(task, TaskPhase.Incr, checkpoint, Targets(endpoint, _ => []));
+        using var pipeline = new DeliveryPipeline(task, TaskPhase.Incr, checkpoint, Targets(endpoint, _ => []));
         var position = _state.ChangeResumeSequence;
         pipeline.MarkRead(position, _state.CurrentSyncTime);
         var lastSave = context.Time.GetUtcNow();

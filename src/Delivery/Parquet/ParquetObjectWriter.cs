@@ -1,4 +1,3 @@
-using System.Buffers;
 using DeliveryConsole.Delivery.Schema;
 using Parquet;
 using Parquet.Schema;
@@ -41,36 +40,20 @@ public sealed class ParquetObjectWriter
     /// <summary>Writes every buffered row to <paramref name="output"/> (need not seek; left open). The buffer is unchanged.</summary>
     public async Task WriteAsync(ParquetBuffer buffer, Stream output, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(buffer);
-        ArgumentNullException.ThrowIfNull(output);
-        if (!buffer.Schema.SequenceEqual(_schema))
-            throw new ArgumentException("The buffer was made for another schema.", nameof(buffer));
+        await using var parquet = await OpenAsync(output, cancellationToken);
+        await parquet.WriteRowGroupsAsync(buffer, cancellationToken);
+    }
 
+    /// <summary>
+    /// Starts an object on <paramref name="output"/> (need not seek; left open) whose row groups are written as they
+    /// fill, so a large object never holds all its rows in memory; disposing it writes the footer.
+    /// </summary>
+    public async Task<ParquetObjectStream> OpenAsync(Stream output, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(output);
         var fields = _schema.Select(Field).ToArray();
-        var parquetSchema = new ParquetSchema(fields);
-        await using var writer = await ParquetWriter.CreateAsync(parquetSchema, output, Options(fields), false, cancellationToken);
-        var levels = ArrayPool<int>.Shared.Rent(Math.Min(MaxRowsPerRowGroup, Math.Max(1, buffer.RowCount)));
-        try
-        {
-            var nextValue = new int[fields.Length];
-            for (var firstRow = 0; firstRow < buffer.RowCount; firstRow += MaxRowsPerRowGroup)
-            {
-                var rows = Math.Min(MaxRowsPerRowGroup, buffer.RowCount - firstRow);
-                using var rowGroup = writer.CreateRowGroup();
-                for (var c = 0; c < fields.Length; c++)
-                {
-                    var column = buffer.Column(c);
-                    var values = column.FillLevels(firstRow, levels.AsSpan(0, rows));
-                    await column.WriteAsync(rowGroup, fields[c], nextValue[c], values, levels.AsMemory(0, rows), cancellationToken);
-                    nextValue[c] += values;
-                }
-                rowGroup.CompleteValidate();
-            }
-        }
-        finally
-        {
-            ArrayPool<int>.Shared.Return(levels);
-        }
+        var writer = await ParquetWriter.CreateAsync(new ParquetSchema(fields), output, Options(fields), false, cancellationToken);
+        return new ParquetObjectStream(this, writer, fields);
     }
 
     private static DataField Field(SchemaColumn column) => column.Type switch

@@ -67,3 +67,37 @@ public class ParquetRowGroupTests
             ParquetTestFiles.AssertSame(rows.Select(row => row[c]).ToArray(), ParquetTestFiles.Column(path, Schema[c].OssColumnName));
     }
 }
+
+public class ParquetObjectStreamTests
+{
+    private static readonly SchemaColumn[] Schema = [new("id", "id", ParquetType.Int64), new("text", "text", ParquetType.Utf8)];
+
+    [Fact]
+    public async Task Buffers_written_one_after_another_make_one_object_with_every_row_in_order()
+    {
+        using var temp = new TempFolder();
+        var path = temp.Combine("streamed.parquet");
+        var writer = new global::DeliveryConsole.Delivery.Parquet.ParquetObjectWriter(Schema, maxRowsPerRowGroup: 4);
+        var buffer = new global::DeliveryConsole.Delivery.Parquet.ParquetBuffer(Schema);
+        await using (var file = File.Create(path))
+        await using (var parquet = await writer.OpenAsync(file, TestContext.Current.CancellationToken))
+        {
+            var next = 0;
+            foreach (var size in new[] { 3, 4, 9, 1 })
+            {
+                for (var i = 0; i < size; i++, next++)
+                    buffer.Append([Value.Integer(next), next % 5 == 0 ? null : Value.String($"t{next}")]);
+                await parquet.WriteRowGroupsAsync(buffer, TestContext.Current.CancellationToken);
+                buffer.Clear();
+            }
+            Assert.Equal(17, parquet.RowCount);
+        }
+
+        var literal = DuckDb.Literal(path);
+        Assert.Equal([3L, 4, 4, 4, 1, 1], DuckDb.Query($"SELECT DISTINCT row_group_id, row_group_num_rows FROM parquet_metadata({literal}) ORDER BY row_group_id")
+            .Select(row => (long)row[1]!));
+        var rows = DuckDb.Query($"SELECT id, text FROM read_parquet({literal})");
+        Assert.Equal(Enumerable.Range(0, 17).Select(i => (object?)(long)i), rows.Select(r => r[0]));
+        Assert.Equal(Enumerable.Range(0, 17).Select(i => i % 5 == 0 ? null : (object?)$"t{i}"), rows.Select(r => r[1]));
+    }
+}
