@@ -9,14 +9,14 @@ namespace DeliveryConsole.DeliveryBench;
 /// one BASE task of <c>rows</c> rows to Finished. The bench re-launches itself: one child loads the rows (untimed),
 /// then one child per variant runs and reports its VmHWM (/proc/self/status, read at the end: the whole process's
 /// peak resident set), the largest Process.WorkingSet64 sampled every 50 ms, and its rows/s. The first variant is
-/// the measurement (the console's Server GC, default task settings); the others are diagnostics: workstation GC, a
+/// the measurement (the console's workstation GC, default task settings); the others are diagnostics: Server GC, a
 /// task with a 16 MiB flush size, and a plain scan of a saved snapshot of the same table (the floor any reader pays).
 /// </summary>
 internal sealed class MemoryBench(long rows)
 {
     public const string Table = "bench";
 
-    /// <summary>The children's reports; the first is the measurement (Server GC, as the console).</summary>
+    /// <summary>The children's reports; the first is the measurement (workstation GC, as the console).</summary>
     public List<MemoryReport> Reports { get; } = [];
 
     public double LoadSeconds { get; private set; }
@@ -32,10 +32,10 @@ internal sealed class MemoryBench(long rows)
             Console.WriteLine(string.Create(Inv, $"# memory: {rows:N0} rows loaded in a child process in {LoadSeconds:F0} s (untimed)"));
             var variants = new (string Name, string Mode, string FlushMiB, bool? GcServer)[]
             {
-                ("BASE task, Server GC (as the console), flush size 64 MiB (default)", "base", "64", null),
-                ("diag: BASE task, workstation GC (DOTNET_gcServer=0)", "base", "64", false),
-                ("diag: BASE task, Server GC, emulator.flushSizeMiB = 16", "base", "16", null),
-                ("diag: no task: Scan of a saved snapshot, every cell read, Server GC", "scan", "0", null),
+                ("BASE task, workstation GC (as the console), flush size 64 MiB (default)", "base", "64", null),
+                ("diag: BASE task, Server GC (DOTNET_gcServer=1)", "base", "64", true),
+                ("diag: BASE task, workstation GC, emulator.flushSizeMiB = 16", "base", "16", null),
+                ("diag: no task: Scan of a saved snapshot, every cell read, workstation GC", "scan", "0", null),
             };
             foreach (var (name, mode, flushMiB, gcServer) in variants)
             {

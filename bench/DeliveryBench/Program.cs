@@ -103,7 +103,7 @@ if (freshness?.Result is { } f)
 if (memory is not null && memory.Reports.Count > 0)
 {
     var m = memory.Reports[0];
-    Row($"peak working set (VmHWM), BASE of {memoryRows:N0} rows, own process, Server GC as the console, default flush size",
+    Row($"peak working set (VmHWM), BASE of {memoryRows:N0} rows, own process, workstation GC as the console, default flush size",
         string.Create(Inv, $"{m.VmHwmBytes / 1e6:F0} MB ({m.VmHwmBytes / 1048576.0:F0} MiB), {m.Rows / m.Seconds:N0} rows/s"),
         "≤ 400 MB", m.VmHwmBytes <= 400_000_000);
 }

@@ -57,7 +57,8 @@ public sealed partial class TableService
         var store = RocksStore.OpenReadOnly(folder);
         try
         {
-            return new TableSnapshot(store, new ReadOptions(), store.GetMetaInt64(MetaKeys.Sequence, 0), time, LoadTables(store),
+            // A saved snapshot is read once, front to back: its blocks would only push the live store's out of the cache.
+            return new TableSnapshot(store, new ReadOptions().SetFillCache(false), store.GetMetaInt64(MetaKeys.Sequence, 0), time, LoadTables(store),
                 release: store.Dispose);
         }
         catch

@@ -114,6 +114,7 @@ public sealed class DeliveryEngine(
         _stopping = stoppingToken;
         try
         {
+            EmptySpool();
             var stored = await catalog.ListTasksAsync(stoppingToken);
             var names = stored.Select(task => task.TaskName).ToHashSet(StringComparer.Ordinal);
             foreach (var orphan in tables.ChangeHoldConsumers.Where(c => c.StartsWith(HoldPrefix, StringComparison.Ordinal))
@@ -149,6 +150,15 @@ public sealed class DeliveryEngine(
 
     private TaskRunner? Find(string tableName, string taskName) =>
         _runners.TryGetValue(taskName ?? "", out var runner) && runner.Task.TableName == tableName ? runner : null;
+
+    /// <summary>Spool files left by a process that was killed belong to uploads that will be redone.</summary>
+    private void EmptySpool()
+    {
+        if (!Directory.Exists(options.SpoolFolder))
+            return;
+        foreach (var file in Directory.EnumerateFiles(options.SpoolFolder, "object-*.spool"))
+            File.Delete(file);
+    }
 
     private void Forget(string taskName)
     {

@@ -30,6 +30,15 @@ public sealed record DeliveryOptions
     /// </summary>
     public long MaxBufferedBytesPerTask { get; init; } = 256L * 1024 * 1024;
 
+    /// <summary>
+    /// Where objects larger than <see cref="ObjectMemoryLimit"/> are kept while they are written and uploaded
+    /// (temp files, deleted once uploaded; the engine empties the folder when it starts).
+    /// </summary>
+    public string SpoolFolder { get; init; } = Path.Combine(Path.GetTempPath(), "delivery-spool");
+
+    /// <summary>How much of an object being written stays in memory before it moves to a file in <see cref="SpoolFolder"/>.</summary>
+    public long ObjectMemoryLimit { get; init; } = 4L * 1024 * 1024;
+
     /// <summary>The longest wait between retries of a failing task (it starts at 1 s and doubles).</summary>
     public TimeSpan MaxRetryDelay { get; init; } = TimeSpan.FromSeconds(60);
 

@@ -164,7 +164,8 @@ internal sealed partial class DeliveryPipeline : IDisposable
         var intent = _pending.TryGetValue(prefix, out var pending) && position <= pending.LastPosition ? pending : null;
         if (intent is not null)
             _pending.Remove(prefix);
-        var buffer = new PartitionBuffer(prefix, _writer, _targets.Time.GetUtcNow(), intent);
+        var spool = new ObjectSpool(_targets.Options.SpoolFolder, _targets.Options.ObjectMemoryLimit);
+        var buffer = new PartitionBuffer(prefix, _writer, spool, _targets.Time.GetUtcNow(), intent);
         _buffers[prefix] = buffer;
         return buffer;
     }

@@ -11,10 +11,11 @@ namespace DeliveryConsole.Delivery.Engine;
 /// (compressed) object, never a whole object's rows. When <see cref="Intent"/> is set the buffer redoes an upload
 /// recorded before a restart: it takes exactly that intent's rows and is written under that intent's key.
 /// </summary>
-internal sealed class PartitionBuffer(string prefix, ParquetObjectWriter writer, DateTimeOffset openedAt, ObjectIntent? intent) : IDisposable
+internal sealed class PartitionBuffer(string prefix, ParquetObjectWriter writer, ObjectSpool encoded, DateTimeOffset openedAt, ObjectIntent? intent)
+    : IDisposable
 {
     private readonly ParquetBuffer _rows = new(writer.Schema);
-    private readonly ChunkedMemoryStream _encoded = new();
+    private readonly ObjectSpool _encoded = encoded;
     private ParquetObjectStream? _parquet;
 
     public string Prefix { get; } = prefix;

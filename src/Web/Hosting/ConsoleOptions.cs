@@ -56,5 +56,6 @@ public sealed class ConsoleOptions
         DefaultFlushSizeBytes = FlushSizeMiB * 1024L * 1024L,
         DefaultTimeZone = Delivery.Partitioning.PartitionTimeZone.Resolve(PartitionTimeZone),
         ObjectExtension = ObjectExtension.Length == 0 ? null : ObjectExtension,
+        SpoolFolder = Path.Combine(DataFolderPath, "spool"),
     };
 }

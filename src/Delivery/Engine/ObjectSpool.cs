@@ -3,15 +3,17 @@ using System.Buffers;
 namespace DeliveryConsole.Delivery.Engine;
 
 /// <summary>
-/// An object's bytes in memory: written once from the start, then read from the start (after
-/// <see cref="Rewind"/>, when it can also seek) for the upload. Kept in pooled 1 MiB chunks, so growing never copies what is written and
-/// a 64 MiB object never needs a 64 MiB array. Dispose returns the chunks.
+/// An object's bytes while it is written: written once from the start, then read from the start (after
+/// <see cref="Rewind"/>, when it can also seek) for the upload. Small objects stay in memory, in pooled 1 MiB
+/// chunks (growing never copies what is written); past <paramref name="memoryLimit"/> bytes the object moves to a
+/// temp file in <paramref name="spoolFolder"/>, deleted on dispose, so a 64 MiB object costs no 64 MiB of memory.
 /// </summary>
-internal sealed class ChunkedMemoryStream : Stream
+internal sealed class ObjectSpool(string spoolFolder, long memoryLimit) : Stream
 {
     private const int ChunkSize = 1024 * 1024;
 
     private readonly List<byte[]> _chunks = [];
+    private FileStream? _file;
     private long _length;
     private long _position;
     private bool _reading;
@@ -33,6 +35,8 @@ internal sealed class ChunkedMemoryStream : Stream
     {
         _reading = true;
         _position = 0;
+        _file?.Flush();
+        _file?.Seek(0, SeekOrigin.Begin);
     }
 
     public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
@@ -41,6 +45,15 @@ internal sealed class ChunkedMemoryStream : Stream
     {
         if (_reading)
             throw new NotSupportedException("The stream is being read.");
+        if (_file is null && _length + buffer.Length > memoryLimit)
+            SpillToFile();
+        if (_file is not null)
+        {
+            _file.Write(buffer);
+            _length += buffer.Length;
+            _position = _length;
+            return;
+        }
         while (!buffer.IsEmpty)
         {
             var inChunk = (int)(_length % ChunkSize);
@@ -72,6 +85,12 @@ internal sealed class ChunkedMemoryStream : Stream
     {
         if (!_reading)
             throw new NotSupportedException("Call Rewind before reading.");
+        if (_file is not null)
+        {
+            var fromFile = _file.Read(buffer);
+            _position += fromFile;
+            return fromFile;
+        }
         var read = 0;
         while (read < buffer.Length && _position < _length)
         {
@@ -106,16 +125,35 @@ internal sealed class ChunkedMemoryStream : Stream
         };
         ArgumentOutOfRangeException.ThrowIfNegative(target, nameof(offset));
         _position = Math.Min(target, _length);
+        _file?.Seek(_position, SeekOrigin.Begin);
         return _position;
     }
 
     public override void SetLength(long value) => throw new NotSupportedException();
 
-    protected override void Dispose(bool disposing)
+    /// <summary>Moves what is in memory to a new temp file, where the rest of the object goes too.</summary>
+    private void SpillToFile()
+    {
+        Directory.CreateDirectory(spoolFolder);
+        _file = new FileStream(Path.Combine(spoolFolder, $"object-{Guid.NewGuid():N}.spool"), FileMode.CreateNew,
+            FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
+        for (var i = 0; i < _chunks.Count; i++)
+            _file.Write(_chunks[i], 0, (int)Math.Min(ChunkSize, _length - (long)i * ChunkSize));
+        ReturnChunks();
+    }
+
+    private void ReturnChunks()
     {
         foreach (var chunk in _chunks)
             ArrayPool<byte>.Shared.Return(chunk);
         _chunks.Clear();
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        ReturnChunks();
+        _file?.Dispose();
+        _file = null;
         base.Dispose(disposing);
     }
 }
