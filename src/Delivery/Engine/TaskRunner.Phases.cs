@@ -17,6 +17,16 @@ internal sealed partial class TaskRunner
 
     private async Task DeliverAsync(TaskCheckpoint checkpoint, CancellationToken stopping, CancellationToken token)
     {
+        if (_state.Phase == TaskPhase.Incr)
+        {
+            // A process stopped between saving INCR and letting go would otherwise keep these forever.
+            context.Tables.DropSavedSnapshot(Task.TaskName);
+            if (_state.Finished)
+            {
+                context.Tables.RemoveChangeHold(HoldName);
+                return;
+            }
+        }
         if (!spec.IsValid)
             throw new DeliveryFault(TaskErrorCode.InvalidOssBucket, spec.Error.Message);
         var task = spec.Spec;
