@@ -27,6 +27,7 @@ internal sealed partial class DeliveryPipeline
 
         _buffers.Remove(buffer.Prefix);
         buffer.Dispose();
+        Interlocked.Add(ref _bufferedRows, -buffer.RowCount);
         var changed = Advance(intent);
         var now = _targets.Time.GetUtcNow();
         var state = Checkpointed(State) with

@@ -29,6 +29,7 @@ internal sealed partial class DeliveryPipeline : IDisposable
     private readonly List<DirtyCell> _dirty = [];
     private long _rowsSinceBudgetCheck;
     private IReadOnlyList<KeyColumn>? _lastKey;
+    private long _bufferedRows;
 
     public DeliveryPipeline(DeliveryTaskSpec spec, TaskPhase phase, TaskCheckpoint checkpoint, PipelineTargets targets)
     {
@@ -53,6 +54,9 @@ internal sealed partial class DeliveryPipeline : IDisposable
     public long ReadCommitTime { get; private set; }
 
     public bool IsEmpty => _buffers.Count == 0;
+
+    /// <summary>Rows in buffers, not yet in a committed object; safe to read from any thread.</summary>
+    public long BufferedRows => Interlocked.Read(ref _bufferedRows);
 
     /// <summary>
     /// Notes that the source has been read through <paramref name="position"/>, whether or not it gave a row; in
@@ -81,6 +85,7 @@ internal sealed partial class DeliveryPipeline : IDisposable
         }
         buffer ??= Open(prefix, row.Position);
         buffer.Append(row, _row, partitionTime, dirtyCells + (eventTimeDirty is null ? 0 : 1));
+        Interlocked.Increment(ref _bufferedRows);
         if (dirtyCells > 0 || eventTimeDirty is not null)
             RecordDirty(buffer, row, eventTimeDirty);
         if (buffer.RowGroupFull)
@@ -116,6 +121,7 @@ internal sealed partial class DeliveryPipeline : IDisposable
         foreach (var buffer in _buffers.Values)
             buffer.Dispose();
         _buffers.Clear();
+        Interlocked.Exchange(ref _bufferedRows, 0);
     }
 
     /// <summary>Replaces the state between commits (a phase change, an idle checkpoint, an error).</summary>

@@ -81,7 +81,7 @@ internal sealed partial class TaskRunner
     {
         using var snapshot = context.Tables.OpenSavedSnapshot(Task.TaskName);
         var table = snapshot.Table(Task.TableName);
-        using var pipeline = new DeliveryPipeline(task, TaskPhase.Full, checkpoint, Targets(endpoint, key => KeyCodec.Encode(table.Id, key)));
+        using var pipeline = Watch(new DeliveryPipeline(task, TaskPhase.Full, checkpoint, Targets(endpoint, key => KeyCodec.Encode(table.Id, key))));
         var mapper = new SchemaMapper(task.Schema);
         var from = _state.FullResumeKey is { } key ? KeyCodec.Decode(key, table.PrimaryKey) : null;
         var ordinal = _state.FullResumeOrdinal;
@@ -177,7 +177,7 @@ internal sealed partial class TaskRunner
     private async Task IncrAsync(DeliveryTaskSpec task, IBucketEndpoint endpoint, TaskCheckpoint checkpoint,
         CancellationToken stopping, CancellationToken token)
     {
-        using var pipeline = new DeliveryPipeline(task, TaskPhase.Incr, checkpoint, Targets(endpoint, _ => []));
+        using var pipeline = Watch(new DeliveryPipeline(task, TaskPhase.Incr, checkpoint, Targets(endpoint, _ => [])));
         var position = _state.ChangeResumeSequence;
         pipeline.MarkRead(position, _state.CurrentSyncTime);
         var lastSave = context.Time.GetUtcNow();
@@ -239,6 +239,13 @@ internal sealed partial class TaskRunner
         {
             // What was not written is redone from the saved checkpoint at the next start.
         }
+    }
+
+    /// <summary>Makes <paramref name="pipeline"/> the one Describe reads buffered rows from.</summary>
+    private DeliveryPipeline Watch(DeliveryPipeline pipeline)
+    {
+        Volatile.Write(ref _pipeline, pipeline);
+        return pipeline;
     }
 
     private PipelineTargets Targets(IBucketEndpoint endpoint, Func<IReadOnlyList<KeyColumn>, byte[]> encodeKey) =>

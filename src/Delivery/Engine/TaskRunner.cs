@@ -27,6 +27,7 @@ internal sealed partial class TaskRunner(StoredTask task, DeliveryTaskValidation
     private readonly CancellationTokenSource _abandon = new();
     private volatile TaskState _state = new();
     private long _scanned;
+    private DeliveryPipeline? _pipeline;
     private DateTimeOffset? _failingSince;
     private int _failures;
 
@@ -53,7 +54,7 @@ internal sealed partial class TaskRunner(StoredTask task, DeliveryTaskValidation
             ? context.Time.GetUtcNow() - DateTimeOffset.FromUnixTimeMilliseconds(state.CurrentSyncTime)
             : TimeSpan.Zero;
         return new DeliveryTaskStatus(Task, state, lag < TimeSpan.Zero ? TimeSpan.Zero : lag,
-            Math.Max(state.SnapshotRowsScanned, Interlocked.Read(ref _scanned)));
+            Math.Max(state.SnapshotRowsScanned, Interlocked.Read(ref _scanned)), Volatile.Read(ref _pipeline)?.BufferedRows ?? 0);
     }
 
     private async Task RunAsync(CancellationToken stopping)

@@ -40,7 +40,7 @@ public sealed record DescribeDeliveryTaskResult(
             task.TaskType.WireName(),
             new TaskSyncStatJson(state.Phase.WireName(), state.CurrentSyncTime * NanosecondsPerMillisecond, state.ErrorCode.WireName(), state.Detail),
             new DeliveryTaskEmulatorJson(
-                state.RowsDelivered, state.ObjectsWritten, state.BytesWritten, state.DirtyCells,
+                state.RowsDelivered, status.RowsBuffered, state.ObjectsWritten, state.BytesWritten, state.DirtyCells,
                 status.SnapshotRowsScanned, state.SnapshotRowsTotal,
                 (long)status.FreshnessLag.TotalMilliseconds,
                 Utc(state.LastFlushTime),
@@ -64,6 +64,7 @@ public sealed record DescribeDeliveryTaskResult(
 public sealed record TaskSyncStatJson(string TaskSyncPhase, long CurrentSyncTimestamp, string ErrorCode, string Detail);
 
 /// <summary>The emulator's extension of DescribeDeliveryTask: progress counters and the task's effective settings.</summary>
+/// <param name="RowsBuffered">Rows read and waiting in buffers for their object to be written.</param>
 /// <param name="SnapshotRowsScanned">Rows of the snapshot read so far.</param>
 /// <param name="SnapshotRowsTotal">Rows in the snapshot (0 before it is taken).</param>
 /// <param name="FreshnessLagMs">Now minus the current sync time, in milliseconds.</param>
@@ -73,6 +74,7 @@ public sealed record TaskSyncStatJson(string TaskSyncPhase, long CurrentSyncTime
 /// <param name="Finished">True when a BASE task has delivered its whole snapshot.</param>
 public sealed record DeliveryTaskEmulatorJson(
     long RowsDelivered,
+    long RowsBuffered,
     long ObjectsWritten,
     long BytesWritten,
     long DirtyCells,
