@@ -30,4 +30,17 @@ public static class Requires
         return (url!, Environment.GetEnvironmentVariable("S3_TEST_KEY") ?? "test:tester",
             Environment.GetEnvironmentVariable("S3_TEST_SECRET") ?? "testing");
     }
+
+    /// <summary>
+    /// What tests/s3-server/start.sh needs to start a Swift of the test's own (OpenStack Swift, memcached, curl,
+    /// python3), for tests that stop and start their server; the test command installs them.
+    /// </summary>
+    public static void SwiftBinaries()
+    {
+        string[] commands = ["swift-ring-builder", "swift-proxy-server", "swift-account-server", "swift-container-server",
+            "swift-object-server", "memcached", "curl", "python3"];
+        var path = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(System.IO.Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries);
+        var missing = commands.Where(command => !path.Any(folder => File.Exists(System.IO.Path.Combine(folder, command)))).ToList();
+        That(missing.Count == 0, $"Swift cannot be started: {string.Join(", ", missing)} not on PATH; the test command installs them");
+    }
 }

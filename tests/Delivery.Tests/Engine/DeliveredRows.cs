@@ -25,6 +25,30 @@ internal static class DeliveredRows
         })];
     }
 
+    /// <summary>
+    /// As <see cref="Read(EngineHost, string)"/>, for a bucket's objects copied into <paramref name="bucketFolder"/>
+    /// (one file per key, key segments as folders), such as objects downloaded from an S3 endpoint.
+    /// </summary>
+    public static List<string> Read(string bucketFolder, string keyPrefix)
+    {
+        var keys = !Directory.Exists(bucketFolder) ? []
+            : Directory.EnumerateFiles(bucketFolder, "*", SearchOption.AllDirectories)
+                .Select(path => Path.GetRelativePath(bucketFolder, path).Replace('\\', '/'))
+                .Where(key => key.StartsWith(keyPrefix, StringComparison.Ordinal))
+                .Order(StringComparer.Ordinal).ToList();
+        if (keys.Count == 0)
+            return [];
+        var files = string.Join(", ", keys.Select(key => DuckDb.Literal(Path.Combine(bucketFolder, key))));
+        var rows = DuckDb.Query($"SELECT * FROM read_parquet([{files}], filename = true)");
+        return [.. rows.Select(row =>
+        {
+            var file = ((string)row[^1]!).Replace('\\', '/');
+            var key = Path.GetRelativePath(bucketFolder, file).Replace('\\', '/');
+            var folder = key[..key.LastIndexOf('/')];
+            return folder + "|" + string.Join("|", row[..^1].Select(ChangeOracle.Format));
+        })];
+    }
+
     /// <summary>Fails with the differences when the two multisets of rows differ.</summary>
     public static void AssertSame(IEnumerable<string> expected, IEnumerable<string> delivered)
     {

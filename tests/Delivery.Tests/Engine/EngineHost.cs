@@ -12,8 +12,8 @@ namespace DeliveryConsole.Delivery.Tests.Engine;
 
 /// <summary>
 /// The engine as an app hosts it, without the web app: a generic Host with the table store (RocksDB), the SQLite
-/// catalog and a local-folder endpoint, all in one data folder. Stopping and starting again on the same folder is
-/// a restart.
+/// catalog and one endpoint named <see cref="Endpoint"/>: a local folder in the data folder (the default) or any
+/// other configuration (an S3-compatible server). Stopping and starting again on the same folder is a restart.
 /// </summary>
 internal sealed class EngineHost : IAsyncDisposable
 {
@@ -23,14 +23,17 @@ internal sealed class EngineHost : IAsyncDisposable
     public const string Role = "acs:ram::" + AccountId + ":role/aliyunserviceroleforotsdatadelivery";
 
     private readonly IHost _host;
+    private readonly string? _bucketFolder;
 
     public static string HoldOf(string task) => DeliveryEngine.HoldPrefix + task;
 
-    private EngineHost(IHost host, TableService tables, string bucketFolder)
+    private EngineHost(IHost host, TableService tables, EndpointOptions endpoint, string bucketName, string? bucketFolder)
     {
         _host = host;
         Tables = tables;
-        BucketFolder = bucketFolder;
+        EndpointOptions = endpoint;
+        BucketName = bucketName;
+        _bucketFolder = bucketFolder;
     }
 
     public TableService Tables { get; }
@@ -41,11 +44,27 @@ internal sealed class EngineHost : IAsyncDisposable
 
     public IDbContextFactory<CatalogDb> CatalogFactory => _host.Services.GetRequiredService<IDbContextFactory<CatalogDb>>();
 
-    /// <summary>The folder holding the bucket's objects, one file per key.</summary>
-    public string BucketFolder { get; }
+    /// <summary>How <see cref="Endpoint"/> is configured.</summary>
+    public EndpointOptions EndpointOptions { get; }
 
+    /// <summary>The endpoint tasks name as <see cref="Endpoint"/>, as the engine uses it.</summary>
+    public IBucketEndpoint BucketEndpoint => _host.Services.GetRequiredService<BucketEndpoints>().Find(Endpoint)!;
+
+    /// <summary>The bucket the host created (or would have): <see cref="Bucket"/> unless the start named another.</summary>
+    public string BucketName { get; }
+
+    /// <summary>The folder holding the bucket's objects, one file per key (a local endpoint only).</summary>
+    public string BucketFolder => _bucketFolder
+        ?? throw new InvalidOperationException($"The bucket is on a {BucketEndpoint.Kind} endpoint, not in a folder: read it through BucketEndpoint.");
+
+    /// <summary>An S3-compatible endpoint's configuration.</summary>
+    public static EndpointOptions S3(string url, string accessKey, string secret) =>
+        new() { Kind = EndpointOptions.S3Kind, Url = url, AccessKey = accessKey, Secret = secret };
+
+    /// <param name="endpoint">What <see cref="Endpoint"/> is; null: a local folder below the data folder.</param>
+    /// <param name="bucket">The bucket to create (when <paramref name="createBucket"/>) and to read back.</param>
     public static async Task<EngineHost> StartAsync(TempFolder data, Func<DeliveryOptions, DeliveryOptions>? configure = null,
-        bool createBucket = true, TimeProvider? tableClock = null)
+        bool createBucket = true, TimeProvider? tableClock = null, EndpointOptions? endpoint = null, string bucket = Bucket)
     {
         var options = new DeliveryOptions
         {
@@ -54,6 +73,7 @@ internal sealed class EngineHost : IAsyncDisposable
             PollInterval = TimeSpan.FromMilliseconds(20),
         };
         options = configure?.Invoke(options) ?? options;
+        endpoint ??= new EndpointOptions();
         var tables = new TableService(new TableStoreOptions { Folder = data.Combine("tables") }, tableClock);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Services.AddLogging();
@@ -63,16 +83,17 @@ internal sealed class EngineHost : IAsyncDisposable
         builder.Services.AddDbContextFactory<CatalogDb>(db => db.UseSqlite(DeliveryConsole.Catalog.CatalogDb.ConnectionString(data.Path)));
         builder.Services.AddSingleton<ITaskCatalog, SqliteTaskCatalog>();
         builder.Services.AddSingleton(_ => new BucketEndpoints(
-            new Dictionary<string, EndpointOptions> { [Endpoint] = new() }, data.Path));
+            new Dictionary<string, EndpointOptions> { [Endpoint] = endpoint }, data.Path));
         builder.Services.AddSingleton<DeliveryEngine>();
         builder.Services.AddHostedService(services => services.GetRequiredService<DeliveryEngine>());
         var host = builder.Build();
         await using (var db = await host.Services.GetRequiredService<IDbContextFactory<CatalogDb>>().CreateDbContextAsync())
             await db.Database.MigrateAsync();
         if (createBucket)
-            await host.Services.GetRequiredService<BucketEndpoints>().Find(Endpoint)!.CreateBucketAsync(Bucket, CancellationToken.None);
+            await host.Services.GetRequiredService<BucketEndpoints>().Find(Endpoint)!.CreateBucketAsync(bucket, CancellationToken.None);
         await host.StartAsync();
-        return new EngineHost(host, tables, Path.Combine(data.Path, "buckets", Endpoint, Bucket));
+        return new EngineHost(host, tables, endpoint, bucket,
+            endpoint.IsLocal ? Path.Combine(endpoint.Folder ?? Path.Combine(data.Path, "buckets", Endpoint), bucket) : null);
     }
 
     public async Task CreateAsync(CreateDeliveryTaskRequest request)
