@@ -55,7 +55,7 @@ public sealed class DeliveryEngine(
             await catalog.AddEventAsync(spec.TaskName, new TaskEvent(stored.CreatedAt, TaskEvent.Info,
                 $"Created: {spec.TaskType.WireName()} of table {spec.TableName} to {spec.OssEndpoint}/{spec.OssBucket}/{spec.OssPrefix.Text}."),
                 cancellationToken);
-            Start(stored, validation);
+            Start(stored, validation, new TaskState());
             return null;
         }
         finally
@@ -123,7 +123,9 @@ public sealed class DeliveryEngine(
             foreach (var task in stored)
             {
                 var context = options.ValidationContext(EndpointNames, FindTable, _ => false);
-                Start(task, DeliveryTaskValidator.Reparse(task.Request, context));
+                // Loaded before the engine answers, so a task never shows a blank state while its runner starts.
+                var state = (await catalog.LoadCheckpointAsync(task.TaskName, stoppingToken)).State;
+                Start(task, DeliveryTaskValidator.Reparse(task.Request, context), state);
             }
         }
         finally
@@ -141,9 +143,9 @@ public sealed class DeliveryEngine(
         await Task.WhenAll(_runners.Values.Select(runner => runner.Completion));
     }
 
-    private void Start(StoredTask task, DeliveryTaskValidation spec)
+    private void Start(StoredTask task, DeliveryTaskValidation spec, TaskState state)
     {
-        var runner = new TaskRunner(task, spec, new TaskRunnerContext(tables, catalog, endpoints, options, time, logger));
+        var runner = new TaskRunner(task, spec, new TaskRunnerContext(tables, catalog, endpoints, options, time, logger), state);
         _runners[task.TaskName] = runner;
         runner.Start(_stopping);
     }

@@ -201,9 +201,14 @@ internal sealed partial class TaskRunner
             {
                 var now = context.Time.GetUtcNow();
                 var idle = pipeline.Checkpointed(_state) with { CurrentSyncTime = now.ToUnixTimeMilliseconds() };
+                var recovered = _failures > 0;
+                if (recovered)
+                    idle = idle with { ErrorCode = TaskErrorCode.Ok, Detail = "", RetryAt = null };
                 pipeline.SetState(idle);
                 _state = idle;
-                if (now - lastSave >= IdleSaveInterval)
+                if (recovered)
+                    await RecoveredAsync(token);
+                if (recovered || now - lastSave >= IdleSaveInterval)
                 {
                     await context.Catalog.SaveStateAsync(Task.TaskName, idle, token);
                     context.Tables.SetChangeHold(HoldName, idle.ChangeResumeSequence);

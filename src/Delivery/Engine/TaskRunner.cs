@@ -20,12 +20,12 @@ internal sealed record TaskRunnerContext(
 /// to a minute, and retried from the saved checkpoint, so a failure never loses or repeats a row and never stops
 /// the host. A graceful stop flushes what is buffered; abandoning (task deleted) does not.
 /// </summary>
-internal sealed partial class TaskRunner(StoredTask task, DeliveryTaskValidation spec, TaskRunnerContext context)
+internal sealed partial class TaskRunner(StoredTask task, DeliveryTaskValidation spec, TaskRunnerContext context, TaskState state)
 {
     private static readonly TimeSpan StopFlushLimit = TimeSpan.FromSeconds(20);
 
     private readonly CancellationTokenSource _abandon = new();
-    private volatile TaskState _state = new();
+    private volatile TaskState _state = state;
     private long _scanned;
     private DeliveryPipeline? _pipeline;
     private DateTimeOffset? _failingSince;
@@ -142,11 +142,19 @@ internal sealed partial class TaskRunner(StoredTask task, DeliveryTaskValidation
         _state = state;
         if (state.Phase == TaskPhase.Incr)
             context.Tables.SetChangeHold(HoldName, state.ChangeResumeSequence);
-        if (_failures == 0)
-            return;
+        if (_failures > 0)
+            await RecoveredAsync(CancellationToken.None);
+    }
+
+    /// <summary>
+    /// The task got past what failed: it committed an object, or reached its endpoint and caught up with nothing
+    /// to deliver. The caller has cleared the error from the state.
+    /// </summary>
+    private async Task RecoveredAsync(CancellationToken token)
+    {
         _failures = 0;
         _failingSince = null;
-        await EventAsync("Delivering again.", CancellationToken.None);
+        await EventAsync("Delivering again.", token);
     }
 
     private async Task SaveAsync(TaskState state, CancellationToken token)

@@ -36,6 +36,21 @@ public sealed class TaskLifecycleTests : IDisposable
     }
 
     [Fact]
+    public async Task A_fixed_fault_clears_even_when_there_is_nothing_to_deliver()
+    {
+        await using var host = await EngineHost.StartAsync(_data, createBucket: false);
+        CreateTable(host);
+        await host.CreateAsync(EngineRequests.Task("t", "idle-task", "INC", "p", Schema));
+        await host.WaitForAsync("t", "idle-task", s => s.State.ErrorCode == TaskErrorCode.InvalidOssBucket);
+
+        Directory.CreateDirectory(host.BucketFolder);
+        var recovered = await host.WaitForAsync("t", "idle-task", s => s.State.ErrorCode == TaskErrorCode.Ok && s.State.Phase == TaskPhase.Incr);
+        Assert.Equal("", recovered.State.Detail);
+        Assert.Null(recovered.State.RetryAt);
+        Assert.Equal(0, recovered.State.RowsDelivered);
+    }
+
+    [Fact]
     public async Task A_role_other_than_the_service_role_shows_UNAUTHORIZED()
     {
         await using var host = await EngineHost.StartAsync(_data);
