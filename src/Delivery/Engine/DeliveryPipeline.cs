@@ -71,18 +71,23 @@ internal sealed partial class DeliveryPipeline : IDisposable
 
     public async ValueTask AddAsync(SourceRow row, CancellationToken cancellationToken)
     {
-        MarkRead(row.Position, row.CommitTime, row.PrimaryKey);
         _dirty.Clear();
         var dirtyCells = _mapper.MapInto(row.Cells, _row, _dirty);
         var partitionTime = PartitionTime(row, out var eventTimeDirty);
         var prefix = PrefixAt(partitionTime);
         if (row.Position <= DeliveredThrough(prefix))
+        {
+            MarkRead(row.Position, row.CommitTime, row.PrimaryKey);
             return;
+        }
         if (_buffers.TryGetValue(prefix, out var buffer) && buffer.Intent is { } intent && row.Position > intent.LastPosition)
         {
+            // Committed before this row counts as read: the checkpoint this flush saves must not pass a row that
+            // is in no buffer yet (a restart resumes INCR after the checkpoint).
             await FlushAsync(buffer, cancellationToken);
             buffer = null;
         }
+        MarkRead(row.Position, row.CommitTime, row.PrimaryKey);
         buffer ??= Open(prefix, row.Position);
         buffer.Append(row, _row, partitionTime, dirtyCells + (eventTimeDirty is null ? 0 : 1));
         Interlocked.Increment(ref _bufferedRows);
