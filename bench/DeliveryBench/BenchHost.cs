@@ -34,13 +34,19 @@ internal sealed class BenchHost : IAsyncDisposable
 
     public TableService Tables { get; }
 
+    /// <summary>The configured endpoints: the local one, and any more given to <see cref="StartAsync"/>.</summary>
+    public BucketEndpoints Endpoints => _host.Services.GetRequiredService<BucketEndpoints>();
+
     public DeliveryEngine Engine => _host.Services.GetRequiredService<DeliveryEngine>();
 
     /// <summary>The folder holding the bucket's objects, one file per key.</summary>
     public string BucketFolder { get; }
 
-    /// <summary>Starts the engine on <paramref name="dataFolder"/>: tables in <c>tables</c>, catalog.db, buckets below <c>buckets</c>.</summary>
-    public static async Task<BenchHost> StartAsync(string dataFolder)
+    /// <summary>
+    /// Starts the engine on <paramref name="dataFolder"/>: tables in <c>tables</c>, catalog.db, buckets below
+    /// <c>buckets</c>. <paramref name="more"/> configures further endpoints (by name) and creates a bucket on each.
+    /// </summary>
+    public static async Task<BenchHost> StartAsync(string dataFolder, IReadOnlyList<(string Name, EndpointOptions Options, string Bucket)>? more = null)
     {
         var options = new DeliveryOptions { AccountId = AccountId };
         var tables = new TableService(new TableStoreOptions { Folder = Path.Combine(dataFolder, "tables") });
@@ -51,23 +57,29 @@ internal sealed class BenchHost : IAsyncDisposable
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddDbContextFactory<CatalogDb>(db => db.UseSqlite(CatalogDb.ConnectionString(dataFolder)));
         builder.Services.AddSingleton<ITaskCatalog, SqliteTaskCatalog>();
-        builder.Services.AddSingleton(_ => new BucketEndpoints(
-            new Dictionary<string, EndpointOptions> { [Endpoint] = new() }, dataFolder));
+        var endpoints = new Dictionary<string, EndpointOptions> { [Endpoint] = new() };
+        foreach (var (name, endpointOptions, _) in more ?? [])
+            endpoints[name] = endpointOptions;
+        builder.Services.AddSingleton(_ => new BucketEndpoints(endpoints, dataFolder));
         builder.Services.AddSingleton<DeliveryEngine>();
         builder.Services.AddHostedService(services => services.GetRequiredService<DeliveryEngine>());
         var host = builder.Build();
         await using (var db = await host.Services.GetRequiredService<IDbContextFactory<CatalogDb>>().CreateDbContextAsync())
             await db.Database.MigrateAsync();
-        await host.Services.GetRequiredService<BucketEndpoints>().Find(Endpoint)!.CreateBucketAsync(Bucket, CancellationToken.None);
+        var buckets = host.Services.GetRequiredService<BucketEndpoints>();
+        await buckets.Find(Endpoint)!.CreateBucketAsync(Bucket, CancellationToken.None);
+        foreach (var (name, _, bucket) in more ?? [])
+            await buckets.Find(name)!.CreateBucketAsync(bucket, CancellationToken.None);
         await host.StartAsync();
         return new BenchHost(host, tables, Path.Combine(dataFolder, "buckets", Endpoint, Bucket));
     }
 
+    /// <summary>A task to <paramref name="endpoint"/>/<paramref name="bucket"/> (by default the local endpoint's bench bucket).</summary>
     public static CreateDeliveryTaskRequest Request(string table, string task, string type, string prefix, int? flushIntervalSeconds = null,
-        int? flushSizeMiB = null) => new(
+        int? flushSizeMiB = null, string endpoint = Endpoint, string bucket = Bucket) => new(
         table,
         task,
-        new DeliveryTaskConfig(prefix, Bucket, Endpoint, Role, Workload.TaskSchema),
+        new DeliveryTaskConfig(prefix, bucket, endpoint, Role, Workload.TaskSchema),
         type,
         flushIntervalSeconds is null && flushSizeMiB is null ? null
             : new EmulatorTaskConfig(FlushIntervalSeconds: flushIntervalSeconds, FlushSizeMiB: flushSizeMiB));

@@ -3,8 +3,9 @@ using DeliveryConsole.DeliveryBench;
 using static DeliveryConsole.DeliveryBench.Stats;
 
 // Delivery engine benchmark: BASE throughput against a raw scan of the same table, INC freshness under a paced
-// writer, and the peak working set of a large BASE in a child process.
-//   dotnet run -c Release --project bench/DeliveryBench [-- --only base|freshness|memory] [--rows N] [--runs R]
+// writer, and the peak working set of a large BASE in a child process; with --only s3, BASE to an S3 endpoint
+// (a local Swift) against the local endpoint.
+//   dotnet run -c Release --project bench/DeliveryBench [-- --only base|freshness|memory|s3] [--rows N] [--runs R]
 //       [--seconds N] [--rate R] [--warmup-seconds N] [--memory-rows N]
 // See docs/benchmarks.md for the method.
 
@@ -42,13 +43,13 @@ try
             default: throw new FormatException(args[i]);
         }
     }
-    if (only is not (null or "base" or "freshness" or "memory") || rows < 1 || runs < 1 || seconds < 1 || rate < 1
+    if (only is not (null or "base" or "freshness" or "memory" or "s3") || rows < 1 || runs < 1 || seconds < 1 || rate < 1
         || warmupSeconds < 0 || memoryRows < 1)
         throw new FormatException("out of range");
 }
 catch (Exception e) when (e is FormatException or IndexOutOfRangeException or OverflowException)
 {
-    Console.Error.WriteLine("usage: DeliveryBench [--only base|freshness|memory] [--rows N] [--runs R] [--seconds N] [--rate R] " +
+    Console.Error.WriteLine("usage: DeliveryBench [--only base|freshness|memory|s3] [--rows N] [--runs R] [--seconds N] [--rate R] " +
         "[--warmup-seconds N] [--memory-rows N] [--engine-only]");
     return 2;
 }
@@ -61,6 +62,13 @@ Console.WriteLine(string.Create(Inv,
 BaseBench? baseBench = null;
 FreshnessBench? freshness = null;
 MemoryBench? memory = null;
+S3Bench? s3 = null;
+if (only is "s3")
+{
+    // Not in the default set: it needs Swift (or S3_TEST_URL, S3_TEST_KEY, S3_TEST_SECRET).
+    s3 = new S3Bench(rows, runs);
+    await s3.RunAsync();
+}
 if (only is null or "base")
 {
     baseBench = new BaseBench(rows, runs, engineOnly);
@@ -81,6 +89,11 @@ Console.WriteLine(string.Create(Inv, $"# finished {DateTime.UtcNow:yyyy-MM-dd HH
 // ------------------------------------------------------------------ summary
 if (engineOnly)
     return 0; // a profiling aid (the BASE task alone, no reference): the per-run lines above are its result
+if (s3 is not null)
+{
+    S3Summary(s3, rows);
+    return 0;
+}
 Console.WriteLine();
 Console.WriteLine("| measurement | result | target | met |");
 Console.WriteLine("|---|---|---|---|");
@@ -207,6 +220,75 @@ static void Variant(string name, IReadOnlyList<Sample> samples)
     Console.WriteLine(string.Create(Inv,
         $"| {name} | {Spread([.. samples.Select(s => s.Rate)], "N0")} | {mid.Seconds:F3} | {mid.CpuPerWall:F2} | {mid.AllocatedPerRow:F0} | {mid.Gen0} / {mid.Gen2} | {mid.GcPauseSeconds * 1000:F0} |"));
 }
+
+static void S3Summary(S3Bench s3, long rows)
+{
+    Console.WriteLine();
+    Console.WriteLine($"S3 endpoint: {s3.Target}");
+    Console.WriteLine();
+    Console.WriteLine("| measurement (same rounds) | S3 endpoint rows/s, median (min–max) | local endpoint rows/s, median (min–max) | S3 / local (median / median) |");
+    Console.WriteLine("|---|---|---|---|");
+    foreach (var flush in S3Bench.FlushSizes)
+    {
+        var local = s3.Runs.Where(r => r.Kind == S3Bench.Local && r.FlushMiB == flush).Select(r => r.Run.Sample.Rate).ToList();
+        var remote = s3.Runs.Where(r => r.Kind == S3Bench.S3 && r.FlushMiB == flush).Select(r => r.Run.Sample.Rate).ToList();
+        var objects = s3.Runs.First(r => r.FlushMiB == flush).Run.Timeline.Status.State.ObjectsWritten;
+        Console.WriteLine(string.Create(Inv,
+            $"| BASE of {rows:N0} rows, create → Finished, flush size {flush} MiB{(flush == 64 ? " (default)" : "")}, {objects} object(s) | " +
+            $"{Spread(remote, "N0")} | {Spread(local, "N0")} | {Median(remote) / Median(local):F2} |"));
+    }
+    Console.WriteLine();
+    Console.WriteLine("| endpoint, flush size (same rounds) | rows/s median (min–max) | wall s median | bench cpu/wall | server CPU s | objects | MB written | allocated B/row | gen0 / gen2 | GC pause ms |");
+    Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|");
+    foreach (var flush in S3Bench.FlushSizes)
+    {
+        foreach (var kind in new[] { S3Bench.Local, S3Bench.S3 })
+        {
+            var runs = s3.Runs.Where(r => r.Kind == kind && r.FlushMiB == flush).ToList();
+            var mid = runs.OrderBy(r => r.Run.Sample.Seconds).ElementAt(runs.Count / 2);
+            var state = mid.Run.Timeline.Status.State;
+            Console.WriteLine(string.Create(Inv,
+                $"| {(kind == S3Bench.S3 ? "S3 (Swift)" : "local folder")}, {flush} MiB | {Spread([.. runs.Select(r => r.Run.Sample.Rate)], "N0")} | " +
+                $"{mid.Run.Sample.Seconds:F3} | {mid.Run.Sample.CpuPerWall:F2} | {(s3.ServerCpuKnown ? Median(runs.Select(r => r.ServerCpuSeconds)).ToString("F2", Inv) : "n/a")} | " +
+                $"{state.ObjectsWritten} | {state.BytesWritten / 1e6:F1} | {mid.Run.Sample.AllocatedPerRow:F0} | {mid.Run.Sample.Gen0} / {mid.Run.Sample.Gen2} | {mid.Run.Sample.GcPauseSeconds * 1000:F0} |"));
+        }
+    }
+
+    Console.WriteLine();
+    Console.WriteLine("| where the time goes (median s over the runs) | local | S3 | S3 − local |");
+    Console.WriteLine("|---|---|---|---|");
+    foreach (var flush in S3Bench.FlushSizes)
+    {
+        var l = s3.Runs.Where(r => r.Kind == S3Bench.Local && r.FlushMiB == flush).Select(r => r.Run.Timeline).ToList();
+        var s = s3.Runs.Where(r => r.Kind == S3Bench.S3 && r.FlushMiB == flush).Select(r => r.Run.Timeline).ToList();
+        Three($"{flush} MiB: create → INIT done", Median(l.Select(t => t.InitDone)), Median(s.Select(t => t.InitDone)));
+        Three($"{flush} MiB: INIT done → every row read and buffered", Median(l.Select(t => t.AllRowsRead - t.InitDone)), Median(s.Select(t => t.AllRowsRead - t.InitDone)));
+        Three($"{flush} MiB: create → first object committed", Median(l.Select(t => t.FirstObject)), Median(s.Select(t => t.FirstObject)));
+        Three($"{flush} MiB: last row buffered → Finished", Median(l.Select(t => t.Finished - t.AllRowsRead)), Median(s.Select(t => t.Finished - t.AllRowsRead)));
+        Three($"{flush} MiB: total", Median(l.Select(t => t.Finished)), Median(s.Select(t => t.Finished)));
+    }
+
+    Console.WriteLine();
+    Console.WriteLine("| replica, per flush size (median over the runs) | objects | MB | scan+map+buffer s | encode s (ms/object) | local put s (ms/object) | S3 put s (ms/object, max) | S3 put MB/s | per S3 put: bench CPU ms / server CPU ms | objects × (S3 − local put) s |");
+    Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|");
+    foreach (var flush in S3Bench.FlushSizes)
+    {
+        var reps = s3.Replicas.Where(r => r.FlushMiB == flush).ToList();
+        var all = reps.SelectMany(r => r.Objects).ToList();
+        var n = reps[0].Objects.Count;
+        Console.WriteLine(string.Create(Inv,
+            $"| {flush} MiB | {n} | {Median(reps.Select(r => (double)r.Bytes)) / 1e6:F1} | {Median(reps.Select(r => r.ScanMapBuffer)):F3} | " +
+            $"{Median(reps.Select(r => r.Encode)):F3} ({Median(all.Select(o => o.Encode)) * 1000:F1}) | " +
+            $"{Median(reps.Select(r => r.LocalPut)):F3} ({Median(all.Select(o => o.LocalPut)) * 1000:F1}) | " +
+            $"{Median(reps.Select(r => r.S3Put)):F3} ({Median(all.Select(o => o.S3Put)) * 1000:F1}, {all.Max(o => o.S3Put) * 1000:F1}) | " +
+            $"{Median(reps.Select(r => r.Bytes / r.S3Put)) / 1e6:F0} | " +
+            $"{Median(all.Select(o => o.S3PutClientCpu)) * 1000:F0} / {(s3.ServerCpuKnown ? (Median(all.Select(o => o.S3PutServerCpu)) * 1000).ToString("F0", Inv) : "n/a")} | " +
+            $"{Median(reps.Select(r => r.S3Put - r.LocalPut)):F3} |"));
+    }
+}
+
+static void Three(string name, double local, double s3) =>
+    Console.WriteLine(string.Create(Inv, $"| {name} | {local:F3} | {s3:F3} | {s3 - local:+0.000;-0.000;0.000} |"));
 
 static void Part(string name, double seconds, double total) =>
     Console.WriteLine(string.Create(Inv, $"| {name} | {seconds:F3} | {seconds / total:P0} |"));
