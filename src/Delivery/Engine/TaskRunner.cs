@@ -108,8 +108,6 @@ internal sealed partial class TaskRunner(StoredTask task, DeliveryTaskValidation
             await context.Catalog.SaveStateAsync(Task.TaskName, state, token);
             if (_failures == 1)
                 await context.Catalog.AddEventAsync(Task.TaskName, new TaskEvent(now, TaskEvent.Error, message), token);
-            await System.Threading.Tasks.Task.Delay(delay, context.Time, token);
-            return true;
         }
         catch (OperationCanceledException)
         {
@@ -119,8 +117,8 @@ internal sealed partial class TaskRunner(StoredTask task, DeliveryTaskValidation
         {
             // The catalog itself is failing: the retry still happens; the state shows it once the catalog is back.
             context.Logger.LogWarning(saveFailure, "Delivery task {Task} could not save its error", Task.TaskName);
-            return await DelayAsync(delay, token);
         }
+        return await DelayAsync(delay, token);
     }
 
     private async Task<bool> DelayAsync(TimeSpan delay, CancellationToken token)
