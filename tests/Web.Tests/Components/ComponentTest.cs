@@ -12,12 +12,13 @@ namespace DeliveryConsole.Web.Tests.Components;
 public abstract class ComponentTest : BunitContext
 {
     /// <param name="services">Registers what the component under test needs besides the defaults.</param>
-    protected ComponentTest(bool darkCookie = false, Action<IServiceCollection>? services = null)
+    /// <param name="options">The console's settings; by default only the instance name is set.</param>
+    protected ComponentTest(bool darkCookie = false, Action<IServiceCollection>? services = null, ConsoleOptions? options = null)
     {
         services?.Invoke(Services);
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
-        Services.AddSingleton(Options.Create(new ConsoleOptions { InstanceName = "test-instance" }));
+        Services.AddSingleton(Options.Create(options ?? new ConsoleOptions { InstanceName = "test-instance" }));
         Services.AddCascadingValue(_ => new ThemePreference(darkCookie));
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
