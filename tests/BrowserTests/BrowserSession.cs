@@ -1,3 +1,4 @@
+using Deque.AxeCore.Playwright;
 using DeliveryConsole.Testing;
 using Microsoft.Playwright;
 
@@ -65,6 +66,18 @@ public sealed class BrowserSession : IAsyncDisposable
         TestContext.Current.AddAttachment(name, png, "image/png");
         TestContext.Current.TestOutputHelper?.WriteLine($"screenshot: {path}");
         return path;
+    }
+
+    /// <summary>
+    /// Runs axe-core (served from the test package, not the internet) on the page as it is now and returns its
+    /// serious and critical violations, one line each with the rule, the help text and the first offending nodes.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> SeriousAccessibilityViolationsAsync()
+    {
+        var result = await Page.RunAxe();
+        return [.. result.Violations
+            .Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}")];
     }
 
     public async ValueTask DisposeAsync()

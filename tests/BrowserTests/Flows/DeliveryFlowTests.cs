@@ -1,0 +1,167 @@
+using System.Text.Json.Nodes;
+using DeliveryConsole.Testing;
+using DeliveryConsole.Web.Tests.Api;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace DeliveryConsole.BrowserTests.Flows;
+
+/// <summary>
+/// Whole flows a user goes through in real Chromium against a real Kestrel socket, the real engine and the local
+/// endpoint: from an empty console to delivered Parquet seen in the bucket browser.
+/// </summary>
+public class DeliveryFlowTests : IAsyncLifetime
+{
+    private const string Endpoint = "oss-cn-hangzhou.aliyuncs.com";
+    private const string Bucket = "lake-bucket";
+
+    // One-second flushes, so delivered objects show up while the test watches.
+    private readonly ConsoleFactory _console = new(new Dictionary<string, string?> { ["Console:FlushIntervalSeconds"] = "1" });
+    private Uri _baseUrl = null!;
+    private ApiClient _api = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _baseUrl = _console.StartOnLoopback();
+        _api = new ApiClient(new HttpClient { BaseAddress = _baseUrl });
+        await _api.OkAsync("CreateBucket", new { endpoint = Endpoint, bucket = Bucket });
+    }
+
+    [Fact]
+    public async Task A_table_made_in_the_console_is_delivered_by_a_wizard_task_and_its_object_previews_in_the_bucket_browser()
+    {
+        await using var browser = await BrowserSession.OpenAsync(_baseUrl);
+        var user = new ConsoleUser(browser);
+
+        await browser.GoToAsync("/tables");
+        await user.Button("Create table").ClickAsync();
+        var create = user.Dialog("Create table");
+        await create.GetByLabel("Table name", new() { Exact = true }).FillAsync("orders");
+        await create.GetByLabel("Key name", new() { Exact = true }).First.FillAsync("id");
+        await user.ChooseAsync("Key type", "INTEGER", create);
+        await create.GetByRole(AriaRole.Button, new() { Name = "Create", Exact = true }).ClickAsync();
+        await Expect(create).ToBeHiddenAsync();
+        await browser.ScreenshotAsync("tables");
+
+        await browser.Page.GetByRole(AriaRole.Link, new() { Name = "orders", Exact = true }).ClickAsync();
+        await user.ExpectUrlAsync("/tables/orders$");
+        await browser.Page.GetByRole(AriaRole.Tab, new() { Name = "Generate" }).ClickAsync();
+        await user.FillAsync("Row count", "1000");
+        await user.Button("Generate").ClickAsync();
+        await user.ExpectTextAsync("1,000 rows written");
+        await browser.ScreenshotAsync("table-generate");
+
+        await browser.GoToAsync("/delivery/new?table=orders");
+        await user.FillAsync("Task name", "orders-lake");
+        await user.Button("Next").ClickAsync();
+        await user.ChooseAsync("Bucket", Bucket);
+        await user.FillAsync("Prefix", "lake/");
+        foreach (var (variable, separator) in new[] { ("$yyyy", "/"), ("$MM", "/"), ("$dd", "") })
+        {
+            await user.Button(variable).ClickAsync();
+            if (separator.Length > 0)
+                await user.Field("Prefix").PressSequentiallyAsync(separator);
+        }
+        await Expect(user.Field("Prefix")).ToHaveValueAsync("lake/$yyyy/$MM/$dd");
+        var today = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"));
+        await Expect(browser.Page.GetByTestId("folder-preview")).ToContainTextAsync($"lake/{today:yyyy}/");
+        await browser.ScreenshotAsync("wizard-destination");
+        await user.Button("Next").ClickAsync();
+        await user.Button("Auto generate").ClickAsync();
+        await browser.ScreenshotAsync("wizard-schema");
+        await user.Button("Next").ClickAsync();
+        await user.Button("Next").ClickAsync();
+        await Expect(browser.Page.GetByTestId("request-json")).ToContainTextAsync("\"taskName\": \"orders-lake\"");
+        await browser.ScreenshotAsync("wizard-review");
+        await user.Button("Create task").ClickAsync();
+
+        var statement = user.Dialog("Statement to create table");
+        await Expect(statement).ToContainTextAsync("read_parquet");
+        await browser.ScreenshotAsync("create-table-statement");
+        await statement.GetByRole(AriaRole.Button, new() { Name = "Open task" }).ClickAsync();
+        await user.ExpectUrlAsync("/delivery/orders/orders-lake$");
+        await Expect(browser.Page.GetByTestId("phase-chip")).ToHaveTextAsync("Incremental sync", new() { Timeout = 60_000 });
+        await Expect(browser.Page.GetByTestId("rows-delivered")).ToContainTextAsync("1,000", new() { Timeout = 30_000 });
+        await browser.ScreenshotAsync("task-detail");
+
+        var objectLink = browser.Page.GetByTestId("objects").GetByRole(AriaRole.Link).First;
+        var key = (await objectLink.TextContentAsync())!.Trim();
+        Assert.Matches(@"^lake/\d{4}/\d{2}/\d{2}/", key);
+        await objectLink.ClickAsync();
+        await user.ExpectUrlAsync($"/buckets/{Endpoint}/{Bucket}");
+        var rows = browser.Page.GetByTestId("parquet-rows");
+        await Expect(rows.GetByRole(AriaRole.Columnheader, new() { Name = "id" })).ToBeVisibleAsync();
+        await Expect(rows.Locator("tbody tr")).ToHaveCountAsync(100);
+        await browser.ScreenshotAsync("bucket-object");
+        Assert.Empty(browser.Errors);
+    }
+
+    [Fact]
+    public async Task An_invalid_task_name_and_an_unknown_prefix_variable_say_why_and_create_nothing()
+    {
+        await _api.OkAsync("CreateTable", new { tableName = "orders", primaryKey = new[] { new { name = "id", type = "INTEGER" } } });
+        await using var browser = await BrowserSession.OpenAsync(_baseUrl);
+        var user = new ConsoleUser(browser);
+
+        await browser.GoToAsync("/delivery/new?table=orders");
+        await user.FillAsync("Task name", "Bad_Name");
+        await user.ExpectTextAsync("3-16 lowercase letters");
+        await user.Button("Next").ClickAsync();
+        await Expect(user.Field("Prefix")).Not.ToBeVisibleAsync();
+
+        await user.FillAsync("Task name", "good-name");
+        await user.Button("Next").ClickAsync();
+        await user.FillAsync("Prefix", "lake/$foo");
+        await user.ExpectTextAsync("'$foo' is not a time variable");
+        await browser.ScreenshotAsync("wizard-invalid-prefix");
+        await user.Button("Next").ClickAsync();
+        await Expect(user.Button("Auto generate")).Not.ToBeVisibleAsync();
+
+        var tasks = await _api.OkAsync("ListDeliveryTask", new { });
+        Assert.Empty(tasks["tasks"]!.AsArray());
+        Assert.Empty(browser.Errors);
+    }
+
+    [Fact]
+    public async Task A_type_mismatched_column_shows_dirty_counts_in_the_wizard_and_in_the_inspector()
+    {
+        await _api.OkAsync("CreateTable", new { tableName = "payments", primaryKey = new[] { new { name = "id", type = "INTEGER" } } });
+        var rows = Enumerable.Range(1, 20).Select(i => new JsonObject
+        {
+            ["type"] = "PUT",
+            ["primaryKey"] = new JsonObject { ["id"] = i },
+            ["columns"] = new JsonObject { ["note"] = $"note {i}" },
+        });
+        await _api.OkAsync("BatchWriteRow", new JsonObject
+        {
+            ["tables"] = new JsonArray(new JsonObject { ["tableName"] = "payments", ["rows"] = new JsonArray([.. rows]) }),
+        }.ToJsonString());
+        await using var browser = await BrowserSession.OpenAsync(_baseUrl);
+        var user = new ConsoleUser(browser);
+
+        await browser.GoToAsync("/delivery/new?table=payments");
+        await user.FillAsync("Task name", "payments-lake");
+        await user.Button("Next").ClickAsync();
+        await user.ChooseAsync("Bucket", Bucket);
+        await user.FillAsync("Prefix", "pay/$yyyy");
+        await user.Button("Next").ClickAsync();
+        await user.Button("Auto generate").ClickAsync();
+        var note = browser.Page.GetByRole(AriaRole.Row).Filter(new() { Has = browser.Page.Locator("input[value=note]") });
+        await user.ChooseAsync("Parquet type", "INT64", note);
+        await Expect(note.GetByTestId("dirty-count")).ToContainTextAsync("20 dirty");
+        await browser.ScreenshotAsync("wizard-dirty-counts");
+        await user.Button("Next").ClickAsync();
+        await user.Button("Next").ClickAsync();
+        await user.Button("Create task").ClickAsync();
+        await user.Dialog("Statement to create table").GetByRole(AriaRole.Button, new() { Name = "Open task" }).ClickAsync();
+
+        await Expect(browser.Page.GetByTestId("dirty-cells")).ToContainTextAsync("20", new() { Timeout = 60_000 });
+        var records = browser.Page.GetByTestId("dirty-records");
+        await Expect(records).ToContainTextAsync("note 7");
+        await Expect(records).ToContainTextAsync("INT64");
+        await browser.ScreenshotAsync("dirty-inspector");
+        Assert.Empty(browser.Errors);
+    }
+
+    public async ValueTask DisposeAsync() => await _console.DisposeAsync();
+}
