@@ -108,8 +108,11 @@ public partial class RowDialog
         }
     }
 
+    // A new row must not replace an existing one; a row with an auto-increment placeholder is always new, and the
+    // service then only accepts IGNORE.
     private IReadOnlyList<KeyColumn> Add(IReadOnlyList<KeyColumn> key, List<ColumnPut> puts) =>
-        Store.WriteRow(Table.Name, RowWrites.Put(key, puts, RowExistence.ExpectNotExist));
+        Store.WriteRow(Table.Name, RowWrites.Put(key, puts,
+            key.Any(k => k.Value.Kind == ValueKind.AutoIncrement) ? RowExistence.Ignore : RowExistence.ExpectNotExist));
 
     private IReadOnlyList<KeyColumn> Update(IReadOnlyList<KeyColumn> key, List<ColumnPut> puts)
     {
