@@ -17,6 +17,12 @@ public static class FieldRules
 
     public static string? TableName(string? value) => Check(() => IdentityRules.TableName(value));
 
+    public static string? Endpoint(string? value, IReadOnlyCollection<string> configured) =>
+        Check(() => OssTargetRules.Endpoint(value, configured));
+
+    /// <summary>The rules of the schema as a whole (such as "at least one column"), the first broken one.</summary>
+    public static string? SchemaList(IReadOnlyList<SchemaColumnConfig> entries) => Check(() => SchemaColumnRules.Schema(entries));
+
     public static string? Bucket(string? value) => Check(() => OssTargetRules.Bucket(value));
 
     public static string? Role(string? value, string accountId) => Check(() => OssTargetRules.Role(value, accountId));
