@@ -34,6 +34,7 @@ public sealed partial class CreateTaskPage
     private IReadOnlyList<string> _tables = [];
     private int _step;
     private bool _creating;
+    private bool _loaded;
 
     protected override async Task OnInitializedAsync()
     {
@@ -47,13 +48,14 @@ public sealed partial class CreateTaskPage
         _state.Draft.Role = $"acs:ram::{options.AccountId}:role/{DeliveryOptions.ServiceRoleName}";
         _state.Draft.Endpoint = _state.EndpointNames.FirstOrDefault() ?? "";
         _tables = Tables.ListTable();
-        var tasks = await Engine.ListTasksAsync(null, CancellationToken.None);
-        _state.TaskNamesInUse = tasks.Select(task => task.TaskName).ToHashSet(StringComparer.Ordinal);
         if (Table is { } table && _tables.Contains(table, StringComparer.Ordinal))
         {
             _state.Draft.TableName = table;
             LoadTable();
         }
+        var tasks = await Engine.ListTasksAsync(null, CancellationToken.None);
+        _state.TaskNamesInUse = tasks.Select(task => task.TaskName).ToHashSet(StringComparer.Ordinal);
+        _loaded = true;
     }
 
     private void OnTableOrFieldChanged()
