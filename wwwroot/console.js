@@ -5,3 +5,22 @@ window.consoleTheme = {
         document.cookie = `console-theme=${dark ? "dark" : "light"}; path=/; max-age=31536000; samesite=lax`;
     },
 };
+
+// "Copy" buttons (such as the task wizard's statements): the Clipboard API, or a hidden textarea where it is absent.
+window.consoleClipboard = {
+    async copy(text) {
+        if (navigator.clipboard && window.isSecureContext) {
+            await navigator.clipboard.writeText(text);
+            return;
+        }
+        const area = document.createElement("textarea");
+        area.value = text;
+        area.setAttribute("readonly", "");
+        area.style.position = "fixed";
+        area.style.opacity = "0";
+        document.body.appendChild(area);
+        area.select();
+        document.execCommand("copy");
+        area.remove();
+    },
+};

@@ -54,6 +54,7 @@ app.MapOpenApi();
 app.MapTableStoreApi();
 app.MapBucketApi();
 app.MapDeliveryApi();
+app.MapObjectDownload();
 app.MapUnknownOperations();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

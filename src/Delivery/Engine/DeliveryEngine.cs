@@ -49,8 +49,7 @@ public sealed class DeliveryEngine(
             if (!await catalog.TryAddTaskAsync(stored, cancellationToken))
             {
                 tables.RemoveChangeHold(hold);
-                return new DeliveryTaskError(TableStoreError.ObjectAlreadyExist, "taskName",
-                    $"taskName '{spec.TaskName}' is already used by a task on this instance; task names are unique per instance.");
+                return DeliveryTaskValidator.NameTaken(spec.TaskName);
             }
             await catalog.AddEventAsync(spec.TaskName, new TaskEvent(stored.CreatedAt, TaskEvent.Info,
                 $"Created: {spec.TaskType.WireName()} of table {spec.TableName} to {spec.OssEndpoint}/{spec.OssBucket}/{spec.OssPrefix.Text}."),

@@ -67,8 +67,12 @@ public static class DeliveryTaskValidator
             throw new TaskRuleBroken(new DeliveryTaskError(TableStoreError.ObjectNotExist, IdentityRules.TableNameField,
                 $"{IdentityRules.TableNameField} '{tableName}' does not exist on this instance."));
         if (context.TaskNameInUse(taskName))
-            throw new TaskRuleBroken(new DeliveryTaskError(TableStoreError.ObjectAlreadyExist, IdentityRules.TaskNameField,
-                $"{IdentityRules.TaskNameField} '{taskName}' is already used by a task on this instance; task names are unique per instance."));
+            throw new TaskRuleBroken(NameTaken(taskName));
         return spec;
     }
+
+    /// <summary>The error for a task name another task of the instance already has.</summary>
+    public static DeliveryTaskError NameTaken(string taskName) =>
+        new(TableStoreError.ObjectAlreadyExist, IdentityRules.TaskNameField,
+            $"{IdentityRules.TaskNameField} '{taskName}' is already used by a task on this instance; task names are unique per instance.");
 }

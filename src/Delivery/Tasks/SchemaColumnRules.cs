@@ -31,7 +31,7 @@ internal static partial class SchemaColumnRules
         return columns;
     }
 
-    private static SchemaColumn Column(SchemaColumnConfig entry, string path)
+    internal static SchemaColumn Column(SchemaColumnConfig entry, string path)
     {
         var columnName = TaskRuleBroken.Required(entry.ColumnName, $"{path}.columnName");
         if (SchemaRules.CheckName(columnName, $"{path}.columnName") is { } nameError)

@@ -62,10 +62,13 @@ public static class BucketApi
         EndpointUnreachableException => (ServerUnavailable, Sentence(e.Message)),
         BucketEndpointException => (TableStoreError.ParameterInvalid, Sentence(e.Message)),
         // The endpoints check bucket names, keys, tokens and page sizes up front and say which rule broke.
-        ArgumentException argument => (TableStoreError.ParameterInvalid,
-            Sentence(argument.ParamName is null ? argument.Message : argument.Message.Replace($" (Parameter '{argument.ParamName}')", ""))),
+        ArgumentException argument => (TableStoreError.ParameterInvalid, Sentence(RuleText(argument))),
         _ => null,
     };
 
-    private static string Sentence(string message) => message.Length > 0 && !message.EndsWith('.') ? message + "." : message;
+    /// <summary>The broken rule an endpoint's <see cref="ArgumentException"/> names, without .NET's "(Parameter 'x')".</summary>
+    public static string RuleText(ArgumentException argument) =>
+        argument.ParamName is null ? argument.Message : argument.Message.Replace($" (Parameter '{argument.ParamName}')", "");
+
+    public static string Sentence(string message) => message.Length > 0 && !message.EndsWith('.') ? message + "." : message;
 }

@@ -77,14 +77,13 @@ public sealed class ValueJsonConverter : JsonConverter<Value>
         reader.Read();
         var value = name switch
         {
-            "binary" when reader.TokenType == JsonTokenType.String => reader.TryGetBytesFromBase64(out var bytes)
-                ? Value.Binary(bytes) : throw new JsonException("binary must be base64"),
+            // Escapes written as strings go through ValueText, the parser the console's typed fields use too.
+            "binary" when reader.TokenType == JsonTokenType.String => ValueText.TryParse(ValueKind.Binary, reader.GetString(), out var bytes) is null
+                ? bytes : throw new JsonException("binary must be base64"),
             "double" when reader.TokenType == JsonTokenType.Number => Value.Double(reader.GetDouble()),
-            "double" when reader.TokenType == JsonTokenType.String && double.TryParse(reader.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var d)
-                => Value.Double(d),
+            "double" when reader.TokenType == JsonTokenType.String && ValueText.TryParse(ValueKind.Double, reader.GetString(), out var d) is null => d,
             "integer" when reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var i) => Value.Integer(i),
-            "integer" when reader.TokenType == JsonTokenType.String && long.TryParse(reader.GetString(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var i)
-                => Value.Integer(i),
+            "integer" when reader.TokenType == JsonTokenType.String && ValueText.TryParse(ValueKind.Integer, reader.GetString(), out var i) is null => i,
             "inf" when reader.TokenType == JsonTokenType.String && reader.GetString() == "min" => Value.InfMin,
             "inf" when reader.TokenType == JsonTokenType.String && reader.GetString() == "max" => Value.InfMax,
             "autoIncrement" when reader.TokenType == JsonTokenType.True => Value.AutoIncrement,

@@ -32,7 +32,8 @@ public sealed class HealthReporter(
         return new HealthReport(status, options.Value.InstanceName, catalogHealth, endpointReports);
     }
 
-    private static async Task<EndpointReport> CheckEndpointAsync(IBucketEndpoint endpoint, CancellationToken cancellationToken)
+    /// <summary>One endpoint's reachability within the time limit; the bucket pages show it too.</summary>
+    public static async Task<EndpointReport> CheckEndpointAsync(IBucketEndpoint endpoint, CancellationToken cancellationToken)
     {
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         limit.CancelAfter(EndpointTimeLimit);

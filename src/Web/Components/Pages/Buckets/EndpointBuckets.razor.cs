@@ -1,0 +1,73 @@
+using DeliveryConsole.Delivery.Buckets;
+using DeliveryConsole.Web.Api;
+using DeliveryConsole.Web.Hosting;
+using Microsoft.AspNetCore.Components;
+
+namespace DeliveryConsole.Web.Components.Pages.Buckets;
+
+public sealed partial class EndpointBuckets
+{
+    [Parameter, EditorRequired]
+    public IBucketEndpoint Endpoint { get; set; } = default!;
+
+    private EndpointReport? _health;
+    private IReadOnlyList<string>? _buckets;
+    private string? _listError;
+    private string? _newBucket;
+    private string? _nameError;
+    private string? _createError;
+    private string? _created;
+    private bool _creating;
+
+    protected override async Task OnInitializedAsync()
+    {
+        _health = await HealthReporter.CheckEndpointAsync(Endpoint, CancellationToken.None);
+        await LoadBucketsAsync();
+    }
+
+    private async Task LoadBucketsAsync()
+    {
+        try
+        {
+            (_buckets, _listError) = (await Endpoint.ListBucketsAsync(CancellationToken.None), null);
+        }
+        catch (BucketEndpointException e)
+        {
+            (_buckets, _listError) = (null, $"The buckets of endpoint '{Endpoint.Name}' cannot be listed: {BucketApi.Sentence(e.Message)}");
+        }
+    }
+
+    /// <summary>The rule shows as the user types; a fresh, untouched field stays quiet.</summary>
+    private void OnNameChanged()
+    {
+        _nameError = string.IsNullOrEmpty(_newBucket) ? null : BucketNames.Problem(_newBucket);
+        _created = null;
+    }
+
+    private async Task CreateAsync()
+    {
+        (_created, _createError) = (null, null);
+        _nameError = BucketNames.Problem(_newBucket ?? "");
+        if (_nameError is not null)
+            return;
+        _creating = true;
+        try
+        {
+            await Endpoint.CreateBucketAsync(_newBucket!, CancellationToken.None);
+            (_created, _newBucket) = (_newBucket, null);
+            await LoadBucketsAsync();
+        }
+        catch (BucketEndpointException e)
+        {
+            _createError = $"Bucket '{_newBucket}' was not created: {BucketApi.Sentence(e.Message)}";
+        }
+        catch (ArgumentException e)
+        {
+            _createError = BucketApi.Sentence(BucketApi.RuleText(e));
+        }
+        finally
+        {
+            _creating = false;
+        }
+    }
+}

@@ -1,0 +1,158 @@
+using DeliveryConsole.Delivery.Buckets;
+using DeliveryConsole.Delivery.Design;
+using DeliveryConsole.Delivery.Engine;
+using DeliveryConsole.Delivery.Partitioning;
+using DeliveryConsole.TableStore;
+using DeliveryConsole.Delivery.Tasks;
+using DeliveryConsole.TableStore.Model;
+using DeliveryConsole.Web.Hosting;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Options;
+using MudBlazor;
+
+namespace DeliveryConsole.Web.Components.Pages.Delivery.Create;
+
+/// <summary>
+/// The task creation wizard. Each step's fields are judged as typed with the engine's own rules; "Next" shows a
+/// step's messages and stays while any is broken; "Create task" hands the request to the engine, which judges it
+/// once more, and its error is shown on the step and field it names. Nothing is created unless the engine accepts.
+/// </summary>
+public sealed partial class CreateTaskPage
+{
+    [Inject] private TableService Tables { get; set; } = default!;
+    [Inject] private DeliveryEngine Engine { get; set; } = default!;
+    [Inject] private BucketEndpoints Endpoints { get; set; } = default!;
+    [Inject] private IOptions<ConsoleOptions> Options { get; set; } = default!;
+    [Inject] private TimeProvider Clock { get; set; } = default!;
+    [Inject] private IDialogService Dialogs { get; set; } = default!;
+
+    /// <summary>The table to preselect (<c>/delivery/new?table=orders</c>).</summary>
+    [SupplyParameterFromQuery(Name = "table")]
+    public string? Table { get; set; }
+
+    private WizardState _state = default!;
+    private IReadOnlyList<string> _tables = [];
+    private int _step;
+    private bool _creating;
+    private bool _loaded;
+
+    protected override async Task OnInitializedAsync()
+    {
+        var options = Options.Value;
+        var zone = PartitionTimeZone.TryResolve(options.PartitionTimeZone, out var resolved, out _) ? resolved : PartitionTimeZone.Resolve(null);
+        _state = new WizardState(options.AccountId, zone, options.ObjectExtension.Length == 0 ? null : options.ObjectExtension)
+        {
+            EndpointNames = [.. Endpoints.All.Select(endpoint => endpoint.Name)],
+            SampleTime = Clock.GetUtcNow(),
+        };
+        _state.Draft.Role = $"acs:ram::{options.AccountId}:role/{DeliveryOptions.ServiceRoleName}";
+        _state.Draft.Endpoint = _state.EndpointNames.FirstOrDefault() ?? "";
+        _tables = Tables.ListTable();
+        if (Table is { } table && _tables.Contains(table, StringComparer.Ordinal))
+        {
+            _state.Draft.TableName = table;
+            LoadTable();
+        }
+        var tasks = await Engine.ListTasksAsync(null, CancellationToken.None);
+        _state.TaskNamesInUse = tasks.Select(task => task.TaskName).ToHashSet(StringComparer.Ordinal);
+        _loaded = true;
+    }
+
+    private void OnTableOrFieldChanged()
+    {
+        if (_state.Draft.TableName != _state.Table?.Name)
+            LoadTable();
+        StateHasChanged();
+    }
+
+    /// <summary>Reads the chosen table's schema and a sample of its rows; a table deleted meanwhile is reported on its field.</summary>
+    private void LoadTable()
+    {
+        try
+        {
+            _state.Table = _state.Draft.TableName is { } name ? Tables.Table(name) : null;
+            _state.Sample = _state.Table is { } table ? RowSample.Read(Tables, table.Name) : [];
+        }
+        catch (TableStoreException e)
+        {
+            _state.Table = null;
+            _state.Sample = [];
+            _state.CreateError = DeliveryTaskError.Invalid(WizardState.TableNameField, $"tableName: {e.Message}");
+        }
+    }
+
+    private Task BackAsync()
+    {
+        _step = Math.Max(0, _step - 1);
+        return Task.CompletedTask;
+    }
+
+    private Task NextAsync()
+    {
+        _state.TouchStep(_step);
+        if (_state.StepIsValid(_step))
+            _step++;
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Clicking a later step in the header is a "Next" for every step before it.</summary>
+    private Task OnStepChangeAsync(StepperInteractionEventArgs change)
+    {
+        for (var step = 0; step < change.StepIndex; step++)
+        {
+            _state.TouchStep(step);
+            if (!_state.StepIsValid(step))
+            {
+                change.Cancel = true;
+                _step = step;
+                break;
+            }
+        }
+        return Task.CompletedTask;
+    }
+
+    private async Task CreateAsync()
+    {
+        for (var step = 0; step < WizardState.ReviewStep; step++)
+        {
+            _state.TouchStep(step);
+            if (!_state.StepIsValid(step))
+            {
+                _step = step;
+                return;
+            }
+        }
+        _creating = true;
+        try
+        {
+            var request = _state.Draft.ToRequest();
+            _state.CreateError = await Engine.CreateTaskAsync(request, CancellationToken.None);
+            if (_state.CreateError is { } error)
+            {
+                _step = WizardState.StepOf(error.Field);
+                return;
+            }
+            await ShowStatementsAsync(request.TableName, request.TaskName);
+        }
+        finally
+        {
+            _creating = false;
+        }
+    }
+
+    private async Task ShowStatementsAsync(string tableName, string taskName)
+    {
+        var draft = _state.Draft;
+        var endpoint = Endpoints.Find(draft.Endpoint)!;
+        var location = TableStatements.Location(endpoint, draft.Bucket!, PrefixTemplate.Parse(draft.Prefix));
+        var parameters = new DialogParameters<StatementDialog>
+        {
+            { d => d.TableName, tableName },
+            { d => d.TaskName, taskName },
+            { d => d.HiveStatement, TableStatements.Hive(taskName, [.. draft.Schema.Select(row => row.ToColumn())], location) },
+            { d => d.DuckDbStatement, TableStatements.DuckDb(taskName, location) },
+        };
+        await Dialogs.ShowAsync<StatementDialog>("Statement to create table", parameters,
+            new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true, CloseButton = true });
+    }
+}

@@ -1,0 +1,80 @@
+using DeliveryConsole.Delivery.Partitioning;
+using DeliveryConsole.Delivery.Schema;
+using DeliveryConsole.Delivery.Tasks;
+
+namespace DeliveryConsole.Web.Components.Pages.Delivery.Create;
+
+/// <summary>What the wizard's form holds, field by field; <see cref="ToRequest"/> turns it into the API's request.</summary>
+public sealed class TaskDraft
+{
+    public string TaskName { get; set; } = "";
+
+    public string? TableName { get; set; }
+
+    public DeliveryTaskType Mode { get; set; } = DeliveryTaskType.BaseInc;
+
+    public string Endpoint { get; set; } = "";
+
+    public string? Bucket { get; set; }
+
+    public string Prefix { get; set; } = "";
+
+    public string Role { get; set; } = "";
+
+    /// <summary>Blank: dirty records are not delivered as objects.</summary>
+    public string DirtyPrefix { get; set; } = "";
+
+    public List<SchemaRowDraft> Schema { get; } = [];
+
+    /// <summary>The source column whose value is the partition time; null for the write time.</summary>
+    public string? EventTimeColumn { get; set; }
+
+    public EventTimeFormat TimeFormat { get; set; } = EventTimeFormat.RFC3339;
+
+    /// <summary>
+    /// The CreateDeliveryTask body as the API takes it. Fields left empty stay empty, so the engine's validator
+    /// names them ("... is required."); instance settings (flush, time zone) are left to the instance.
+    /// </summary>
+    public CreateDeliveryTaskRequest ToRequest() => new(
+        TableName ?? "",
+        TaskName,
+        new DeliveryTaskConfig(
+            Prefix,
+            Bucket ?? "",
+            Endpoint,
+            Role,
+            [.. Schema.Select(row => row.ToConfig())],
+            DirtyPrefix.Length == 0 ? null : DirtyPrefix,
+            EventTimeColumn: EventTimeColumn is { } column ? new EventTimeColumnConfig(column, TimeFormat.ToString()) : null),
+        Mode.WireName());
+}
+
+/// <summary>One row of the field mapper.</summary>
+public sealed class SchemaRowDraft
+{
+    private static int _nextId;
+
+    /// <summary>Keeps a row's inputs attached to it when rows move (Blazor's @key).</summary>
+    public int Id { get; } = Interlocked.Increment(ref _nextId);
+
+    public string ColumnName { get; set; } = "";
+
+    public string OssColumnName { get; set; } = "";
+
+    public ParquetType Type { get; set; } = ParquetType.Utf8;
+
+    public ColumnEncoding Encoding { get; set; } = ColumnEncoding.Plain;
+
+    public SchemaColumnConfig ToConfig() => new(ColumnName, Type.WireName(), OssColumnName, Encoding.WireName());
+
+    /// <summary>The engine's column for this row, for previews; the destination name may still be invalid.</summary>
+    public SchemaColumn ToColumn() => new(ColumnName, OssColumnName, Type, Encoding);
+
+    public static SchemaRowDraft From(SchemaColumn column) => new()
+    {
+        ColumnName = column.ColumnName,
+        OssColumnName = column.OssColumnName,
+        Type = column.Type,
+        Encoding = column.Encoding,
+    };
+}

@@ -1,0 +1,148 @@
+using DeliveryConsole.Delivery.Design;
+using DeliveryConsole.Delivery.Partitioning;
+using DeliveryConsole.Delivery.Schema;
+using DeliveryConsole.Delivery.Tasks;
+using DeliveryConsole.TableStore.Model;
+
+namespace DeliveryConsole.Web.Components.Pages.Delivery.Create;
+
+/// <summary>
+/// The wizard's draft with what the steps judge and preview it against: the instance's settings, the source
+/// table and its row sample, and the error the engine gave on the last create. Every field's message comes from
+/// the engine's rules (<see cref="FieldRules"/>); a field shows it once touched or once its step was submitted.
+/// </summary>
+public sealed class WizardState(string accountId, TimeZoneInfo zone, string? objectExtension)
+{
+    public const int BasicsStep = 0, DestinationStep = 1, SchemaStep = 2, TimeStep = 3, ReviewStep = 4;
+
+    private readonly HashSet<string> _touched = new(StringComparer.Ordinal);
+
+    public TaskDraft Draft { get; } = new();
+
+    public string AccountId => accountId;
+
+    public TimeZoneInfo Zone => zone;
+
+    public string? ObjectExtension => objectExtension;
+
+    public IReadOnlySet<string> TaskNamesInUse { get; set; } = new HashSet<string>();
+
+    public IReadOnlyCollection<string> EndpointNames { get; set; } = [];
+
+    public TableMeta? Table { get; set; }
+
+    public IReadOnlyList<Row> Sample { get; set; } = [];
+
+    /// <summary>The engine's answer to the last "Create task"; cleared by the next edit.</summary>
+    public DeliveryTaskError? CreateError { get; set; }
+
+    /// <summary>The time the destination preview resolves the prefix for.</summary>
+    public DateTimeOffset SampleTime { get; set; }
+
+    public void Touch(string field)
+    {
+        _touched.Add(field);
+        CreateError = null;
+    }
+
+    /// <summary>The event-time column is one of the mapped columns; one no longer mapped falls back to None.</summary>
+    public void ForgetUnmappedEventTime()
+    {
+        if (Draft.EventTimeColumn is { } column && !Draft.Schema.Any(row => row.ColumnName == column))
+            Draft.EventTimeColumn = null;
+    }
+
+    /// <summary>
+    /// The time a sampled row is partitioned by: its event time when that column is set and parses (the engine's
+    /// <see cref="EventTimeParser"/>), else its write time, else (a row with no attribute cells) <see cref="SampleTime"/>.
+    /// </summary>
+    public DateTimeOffset PartitionTime(Row row)
+    {
+        if (Draft.EventTimeColumn is { } column
+            && SourceCells.FromRow(row).FirstOrDefault(cell => cell.Name == column) is { Name: not null } cell
+            && EventTimeParser.TryParse(Draft.TimeFormat, cell.Value, out var eventTime))
+            return eventTime;
+        return RowSample.WriteTime(row) ?? SampleTime;
+    }
+
+    /// <summary>Shows every message of the step, as when the user tries to leave it.</summary>
+    public void TouchStep(int step)
+    {
+        foreach (var field in FieldsOf(step))
+            _touched.Add(field);
+    }
+
+    /// <summary>The message to show under <paramref name="field"/> (a request path such as <c>taskConfig.ossPrefix</c>), or null.</summary>
+    public string? ErrorOf(string field) =>
+        CreateError is { } error && error.Field == field ? error.Message
+        : _touched.Contains(field) ? RuleError(field) : null;
+
+    /// <summary>The broken rule to show on schema entry <paramref name="index"/>, with the field it names, or null.</summary>
+    public DeliveryTaskError? SchemaRowError(int index)
+    {
+        var prefix = $"{SchemaField}[{index}]";
+        if (CreateError is { } error && error.Field.StartsWith(prefix, StringComparison.Ordinal))
+            return error;
+        return _touched.Contains(SchemaField) || _touched.Contains(prefix) ? SchemaErrors().ElementAtOrDefault(index) : null;
+    }
+
+    public bool StepHasError(int step) =>
+        (CreateError is { } error && StepOf(error.Field) == step) || FieldsOf(step).Any(field => _touched.Contains(field) && !StepIsValid(step));
+
+    /// <summary>True when every rule the step's own fields can break is kept.</summary>
+    public bool StepIsValid(int step) => step switch
+    {
+        SchemaStep => Draft.Schema.Count > 0 && SchemaErrors().All(error => error is null),
+        _ => FieldsOf(step).All(field => RuleError(field) is null),
+    };
+
+    /// <summary>The step whose field a request path names; the review step for anything else.</summary>
+    public static int StepOf(string field) => field switch
+    {
+        TaskNameField or TableNameField or "taskType" => BasicsStep,
+        _ when field.StartsWith(SchemaField, StringComparison.Ordinal) => SchemaStep,
+        _ when field.StartsWith("taskConfig.eventTimeColumn", StringComparison.Ordinal) => TimeStep,
+        _ when field.StartsWith("taskConfig.", StringComparison.Ordinal) => DestinationStep,
+        _ => ReviewStep,
+    };
+
+    public const string TaskNameField = "taskName";
+    public const string TableNameField = "tableName";
+    public const string EndpointField = "taskConfig.ossEndpoint";
+    public const string BucketField = "taskConfig.ossBucket";
+    public const string PrefixField = "taskConfig.ossPrefix";
+    public const string RoleField = "taskConfig.ossStsRole";
+    public const string DirtyPrefixField = "taskConfig.ossDirtyPrefix";
+    public const string SchemaField = "taskConfig.schema";
+
+    public IReadOnlyList<DeliveryTaskError?> SchemaErrors() => FieldRules.Schema([.. Draft.Schema.Select(row => row.ToConfig())]);
+
+    /// <summary>The valid prefix, or null while it breaks a rule.</summary>
+    public PrefixTemplate? Prefix =>
+        FieldRules.Prefix(Draft.Prefix, Draft.TaskName, ObjectExtension) is null ? PrefixTemplate.Parse(Draft.Prefix) : null;
+
+    /// <summary>The task name for previews: the draft's, or a placeholder while it is invalid.</summary>
+    public string PreviewTaskName => FieldRules.TaskName(Draft.TaskName) is null ? Draft.TaskName : "<task>";
+
+    private static IEnumerable<string> FieldsOf(int step) => step switch
+    {
+        BasicsStep => [TaskNameField, TableNameField],
+        DestinationStep => [EndpointField, BucketField, PrefixField, RoleField, DirtyPrefixField],
+        SchemaStep => [SchemaField],
+        _ => [],
+    };
+
+    private string? RuleError(string field) => field switch
+    {
+        TaskNameField => FieldRules.TaskName(Draft.TaskName)
+            ?? (TaskNamesInUse.Contains(Draft.TaskName) ? DeliveryTaskValidator.NameTaken(Draft.TaskName).Message : null),
+        TableNameField => FieldRules.TableName(Draft.TableName),
+        EndpointField => FieldRules.Endpoint(Draft.Endpoint, EndpointNames),
+        BucketField => FieldRules.Bucket(Draft.Bucket),
+        PrefixField => FieldRules.Prefix(Draft.Prefix, Draft.TaskName, ObjectExtension),
+        RoleField => FieldRules.Role(Draft.Role, AccountId),
+        DirtyPrefixField => FieldRules.DirtyPrefix(Draft.DirtyPrefix, Draft.Prefix, Draft.TaskName, ObjectExtension),
+        SchemaField => Draft.Schema.Count == 0 ? FieldRules.SchemaList([]) : null,
+        _ => null,
+    };
+}

@@ -1,0 +1,95 @@
+using AngleSharp.Dom;
+using Bunit;
+using DeliveryConsole.TableStore.Model;
+using DeliveryConsole.Web.Components.Pages.Delivery.Create;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+
+namespace DeliveryConsole.Web.Tests.Components.Delivery.Create;
+
+/// <summary>
+/// The wizard on the real store and engine, rendered with the popover and dialog providers the layout gives it,
+/// and helpers that find controls the way a user does: by their label or button text.
+/// </summary>
+public abstract class WizardTest : ConsoleComponentTest
+{
+    protected IRenderedComponent<IComponent> Page { get; private set; } = default!;
+
+    protected IRenderedComponent<IComponent> RenderWizard(string? table = null)
+    {
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        navigation.NavigateTo(table is null ? "/delivery/new" : $"/delivery/new?table={Uri.EscapeDataString(table)}");
+        Page = Render(builder =>
+        {
+            builder.OpenComponent<MudPopoverProvider>(0);
+            builder.CloseComponent();
+            builder.OpenComponent<MudDialogProvider>(1);
+            builder.CloseComponent();
+            builder.OpenComponent<CreateTaskPage>(2);
+            builder.CloseComponent();
+        });
+        Page.WaitForAssertion(() => Page.Find("[data-testid=wizard][data-loaded=true]"));
+        return Page;
+    }
+
+    /// <summary>orders(id INTEGER) with a defined DOUBLE column and <paramref name="rows"/> rows of mixed attribute cells.</summary>
+    protected void CreateOrders(int rows = 20)
+    {
+        Tables.CreateTable("orders", [new("id", PrimaryKeyType.Integer)], [new DefinedColumn("price", ColumnType.Double)]);
+        for (var i = 1; i <= rows; i++)
+        {
+            // qty: INTEGER in all but every fifth row (a STRING), so INT64 wins and 4 of 20 cells are dirty.
+            var qty = i % 5 == 0 ? Value.String($"{i} pcs") : Value.Integer(i);
+            Tables.WriteRow("orders", new RowWrite(WriteType.Put, [new("id", Value.Integer(i))],
+            [
+                new ColumnPut("price", Value.Double(i + 0.5)),
+                new ColumnPut("qty", qty),
+                new ColumnPut("note", Value.String($"order {i}")),
+                new ColumnPut("at", Value.String(i % 4 == 0 ? "not a time" : $"2024-03-0{1 + i % 9}T10:00:00Z")),
+            ]));
+        }
+    }
+
+    protected IElement Field(string label, int index = 0) =>
+        Controls(label).ElementAt(index).QuerySelector("input, textarea")
+        ?? throw new InvalidOperationException($"'{label}' has no input");
+
+    protected IEnumerable<IElement> Controls(string label) =>
+        Page.FindAll("div.mud-input-control").Where(control =>
+            control.QuerySelector("label")?.TextContent.Trim() == label);
+
+    protected void Type(string label, string text, int index = 0) => Field(label, index).Input(text);
+
+    /// <summary>The message MudBlazor shows under the field, or null.</summary>
+    protected string? ErrorUnder(string label, int index = 0) =>
+        Controls(label).ElementAt(index).QuerySelector(".mud-input-helper-text.mud-input-error")?.TextContent.Trim() is { Length: > 0 } text ? text : null;
+
+    protected void Choose(string label, string option, int index = 0)
+    {
+        Controls(label).ElementAt(index).QuerySelector(".mud-select-input, .mud-input-slot, .mud-input")!.MouseDown();
+        Page.WaitForAssertion(() => Assert.Contains(Page.FindAll(".mud-list-item"), item => item.TextContent.Trim() == option));
+        Page.FindAll(".mud-list-item").First(item => item.TextContent.Trim() == option).Click();
+    }
+
+    protected IElement Button(string name, int index = 0) =>
+        Page.FindAll("button").Where(button => button.TextContent.Trim() == name || button.GetAttribute("aria-label") == name)
+            .ElementAt(index);
+
+    protected void Click(string name, int index = 0) => Button(name, index).Click();
+
+    protected string Text(string testId) => Page.Find($"[data-testid={testId}]").TextContent;
+
+    /// <summary>Fills Basics and Destination validly and goes to Schema.</summary>
+    protected async Task FillBasicsAndDestinationAsync(string taskName = "orders-lake", string prefix = "lake/$yyyy/$MM/$dd")
+    {
+        await LocalEndpoint.CreateBucketAsync("lake", Xunit.TestContext.Current.CancellationToken);
+        Type("Task name", taskName);
+        Click("Next");
+        Page.WaitForAssertion(() => Assert.NotEmpty(Controls("Prefix")));
+        Choose("Bucket", "lake");
+        Type("Prefix", prefix);
+        Click("Next");
+        Page.WaitForAssertion(() => Button("Auto generate"));
+    }
+}

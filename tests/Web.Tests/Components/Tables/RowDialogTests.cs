@@ -1,0 +1,142 @@
+using Bunit;
+using DeliveryConsole.TableStore.Model;
+using DeliveryConsole.Web.Components.Pages.Tables;
+using Microsoft.AspNetCore.Components;
+
+namespace DeliveryConsole.Web.Tests.Components.Tables;
+
+public class RowDialogTests : TablesTest
+{
+    [Fact]
+    public void Add_row_writes_the_typed_key_and_attributes()
+    {
+        Tables.CreateTable("orders", [new("shop", PrimaryKeyType.String), new("id", PrimaryKeyType.Integer)]);
+        var page = OpenAddRow("orders");
+
+        Field(page, "shop", scope: InDialog).Input("s1");
+        Field(page, "id", scope: InDialog).Input("-7");
+        AddAttribute(page, 0, "price", "DOUBLE", "12.5");
+        AddAttribute(page, 1, "paid", "BOOLEAN", "true");
+        AddAttribute(page, 2, "blob", "BINARY", "AQID");
+        Button(page, "Save", scope: InDialog).Click();
+
+        page.WaitForAssertion(() => Assert.False(IsDialogOpen(page)));
+        var row = Tables.GetRow("orders", [new("shop", Value.String("s1")), new("id", Value.Integer(-7))]);
+        Assert.NotNull(row);
+        Assert.Equal([("blob", Value.Binary([1, 2, 3])), ("paid", Value.Boolean(true)), ("price", Value.Double(12.5))],
+            row.Columns.Select(c => (c.Name, c.Value)).OrderBy(c => c.Name));
+        Assert.Equal("1", page.Find("[data-testid=row-count]").TextContent);
+        Assert.Equal(["s1", "-7"], page.Find("[data-testid=rows] tbody tr").QuerySelectorAll("td").Take(2).Select(td => td.TextContent));
+    }
+
+    [Fact]
+    public void An_auto_increment_key_is_assigned_on_write()
+    {
+        Tables.CreateTable("orders", [new("shop", PrimaryKeyType.String), new("id", PrimaryKeyType.Integer, AutoIncrement: true)]);
+        var page = OpenAddRow("orders");
+
+        Assert.Equal("assigned on write", Field(page, "id", scope: InDialog).GetAttribute("value"));
+        Assert.True(Field(page, "id", scope: InDialog).HasAttribute("disabled"));
+        Field(page, "shop", scope: InDialog).Input("s1");
+        Button(page, "Save", scope: InDialog).Click();
+
+        page.WaitForAssertion(() => Assert.False(IsDialogOpen(page)));
+        var written = Assert.Single(Tables.GetRange(new GetRangeRequest("orders", Direction.Forward,
+            [new("shop", Value.InfMin), new("id", Value.InfMin)], [new("shop", Value.InfMax), new("id", Value.InfMax)])).Rows);
+        Assert.Equal(ValueKind.Integer, written.PrimaryKey[1].Value.Kind);
+    }
+
+    [Fact]
+    public void A_value_that_is_not_of_its_type_is_refused_by_name_and_nothing_is_written()
+    {
+        Tables.CreateTable("orders", [new("id", PrimaryKeyType.Integer)]);
+        var page = OpenAddRow("orders");
+
+        Field(page, "id", scope: InDialog).Input("1");
+        AddAttribute(page, 0, "qty", "INTEGER", "12x");
+        Button(page, "Save", scope: InDialog).Click();
+
+        Assert.Equal("Attribute 'qty': integer must be a 64-bit integer, as a number or a string of digits.", FieldMessage(page, "Value", scope: InDialog));
+        Assert.Contains("nothing was written", page.Find("[data-testid=row-error]").TextContent);
+        Assert.True(IsDialogOpen(page));
+        Assert.Equal(0, Tables.DescribeTable("orders").RowCount);
+    }
+
+    [Fact]
+    public void Adding_a_row_whose_key_exists_says_so_and_leaves_the_row_alone()
+    {
+        Tables.CreateTable("orders", [new("id", PrimaryKeyType.Integer)]);
+        Tables.WriteRow("orders", new RowWrite(WriteType.Put, [new("id", Value.Integer(1))], [new ColumnPut("a", Value.String("kept"))]));
+        var page = OpenAddRow("orders");
+
+        Field(page, "id", scope: InDialog).Input("1");
+        Button(page, "Save", scope: InDialog).Click();
+
+        Assert.Contains("A row with this primary key already exists", page.Find("[data-testid=row-error]").TextContent);
+        Assert.Equal(Value.String("kept"), Tables.GetRow("orders", [new("id", Value.Integer(1))])!.Columns.Single().Value);
+    }
+
+    [Fact]
+    public void Edit_row_puts_changed_attributes_and_deletes_removed_ones()
+    {
+        Tables.CreateTable("orders", [new("id", PrimaryKeyType.Integer)]);
+        Tables.WriteRow("orders", new RowWrite(WriteType.Put, [new("id", Value.Integer(1))],
+            [new ColumnPut("a", Value.String("old")), new ColumnPut("b", Value.Integer(2)), new ColumnPut("c", Value.Boolean(false))]));
+        var page = RenderPage<TablePage>(("TableName", "orders"));
+
+        Button(page, "Edit row").Click();
+        page.WaitForAssertion(() => Assert.Equal("Edit row", page.Find($"{InDialog} .mud-dialog-title").TextContent.Trim()));
+        Assert.True(Field(page, "id", scope: InDialog).HasAttribute("disabled"));
+        Assert.Equal(["a", "b", "c"], Enumerable.Range(0, 3).Select(i => Field(page, "Attribute name", i, InDialog).GetAttribute("value")));
+        Assert.Equal("INTEGER", Field(page, "Attribute type", 1, InDialog).GetAttribute("value"));
+
+        Field(page, "Value", 0, InDialog).Input("new");
+        Button(page, "Remove attribute", 1, InDialog).Click();
+        AddAttribute(page, 2, "d", "DOUBLE", "0.25");
+        Button(page, "Save", scope: InDialog).Click();
+
+        page.WaitForAssertion(() => Assert.False(IsDialogOpen(page)));
+        var row = Tables.GetRow("orders", [new("id", Value.Integer(1))])!;
+        Assert.Equal([("a", Value.String("new")), ("c", Value.Boolean(false)), ("d", Value.Double(0.25))],
+            row.Columns.Select(c => (c.Name, c.Value)).OrderBy(c => c.Name));
+        Assert.Equal(["id", "a", "c", "d", "Actions"], page.FindAll("[data-testid=rows] th").Select(th => th.TextContent.Trim()));
+    }
+
+    [Fact]
+    public void Delete_row_asks_first_and_then_deletes()
+    {
+        Tables.CreateTable("orders", [new("id", PrimaryKeyType.Integer)]);
+        foreach (var id in new[] { 1, 2 })
+            Tables.WriteRow("orders", new RowWrite(WriteType.Put, [new("id", Value.Integer(id))]));
+        var page = RenderPage<TablePage>(("TableName", "orders"));
+
+        Button(page, "Delete row").Click();
+        page.WaitForAssertion(() => Assert.Contains("Delete the row id=1?", page.Find(InDialog).TextContent));
+        Button(page, "Cancel", scope: InDialog).Click();
+        page.WaitForAssertion(() => Assert.False(IsDialogOpen(page)));
+        Assert.NotNull(Tables.GetRow("orders", [new("id", Value.Integer(1))]));
+
+        Button(page, "Delete row").Click();
+        page.WaitForAssertion(() => Button(page, "Delete", scope: InDialog).Click());
+
+        page.WaitForAssertion(() => Assert.Null(Tables.GetRow("orders", [new("id", Value.Integer(1))])));
+        page.WaitForAssertion(() => Assert.Equal(["2"], page.FindAll("[data-testid=rows] tbody tr").Select(tr => tr.QuerySelector("td")!.TextContent)));
+        Assert.Equal("1", page.Find("[data-testid=row-count]").TextContent);
+    }
+
+    private IRenderedComponent<IComponent> OpenAddRow(string table)
+    {
+        var page = RenderPage<TablePage>(("TableName", table));
+        Button(page, "Add row").Click();
+        page.WaitForAssertion(() => Assert.Equal("Add row", page.Find($"{InDialog} .mud-dialog-title").TextContent.Trim()));
+        return page;
+    }
+
+    private static void AddAttribute(IRenderedComponent<IComponent> page, int index, string name, string type, string value)
+    {
+        Button(page, "Add attribute", scope: InDialog).Click();
+        Field(page, "Attribute name", index, InDialog).Input(name);
+        Choose(page, "Attribute type", type, index, InDialog);
+        Field(page, "Value", index, InDialog).Input(value);
+    }
+}
