@@ -75,8 +75,12 @@ public static partial class JsonLinesImport
         }
         catch (JsonException e)
         {
+            // The value converter throws JsonException itself; the reader throws a subclass for broken JSON.
             var problem = WithoutPosition(e.Message);
-            draft.Fail(column, column is null ? $"not valid JSON: {problem}" : $"column '{column}': {problem}");
+            if (column is not null && e.GetType() == typeof(JsonException))
+                draft.Fail(column, $"column '{column}': {problem}");
+            else
+                draft.Fail(null, $"not valid JSON: {problem}");
             return false;
         }
     }

@@ -12,6 +12,7 @@ internal sealed class RowDraft(TableMeta table, int line, List<ImportError> erro
 {
     private readonly Value?[] _key = new Value?[table.PrimaryKey.Count];
     private readonly List<ColumnPut> _puts = [];
+    private readonly HashSet<string> _failedColumns = new(StringComparer.Ordinal);
     private bool _failed;
 
     public int Line => line;
@@ -24,6 +25,8 @@ internal sealed class RowDraft(TableMeta table, int line, List<ImportError> erro
     {
         errors.Add(new ImportError(line, column, problem));
         _failed = true;
+        if (column is not null)
+            _failedColumns.Add(column);
     }
 
     /// <summary>The row to write, or null when it has errors (all of them recorded).</summary>
@@ -37,7 +40,7 @@ internal sealed class RowDraft(TableMeta table, int line, List<ImportError> erro
                 key[i] = new KeyColumn(column.Name, value);
             else if (column.AutoIncrement)
                 key[i] = new KeyColumn(column.Name, Value.AutoIncrement);
-            else
+            else if (!_failedColumns.Contains(column.Name)) // a value that did not parse is not "missing" too
                 Fail(column.Name, $"key '{column.Name}' is missing");
         }
         if (_failed)
