@@ -17,7 +17,7 @@ public class CellTextTests
     [InlineData("Ada Lovelace", "Ada Lovelace (STRING)")]
     [InlineData("007", "7 (INTEGER)")]
     public void Untyped_text_is_inferred_integer_then_double_then_boolean_else_string(string text, string expected) =>
-        Assert.Equal(expected, Tables.Show(CellText.Infer(text)));
+        Assert.Equal(expected, TestTables.Show(CellText.Infer(text)));
 
     [Theory]
     [InlineData(ColumnType.Integer, " 12 ", "12 (INTEGER)")]
@@ -33,7 +33,7 @@ public class CellTextTests
     {
         var ok = CellText.TryParse(type, text, out var value);
 
-        Assert.Equal(expected, ok ? Tables.Show(value) : null);
+        Assert.Equal(expected, ok ? TestTables.Show(value) : null);
     }
 
     [Theory]

@@ -8,14 +8,14 @@ public class CsvImportTests
     [Fact]
     public void Keys_defined_typed_and_inferred_columns_are_read_by_their_rules()
     {
-        var preview = CsvImport.Parse(Tables.Orders, "shop,id,price,paid,note,code:STRING,blob:BINARY\n\"Mall, East\",7,3,true,\"said \"\"hi\"\"\",0042,AQI=\n");
+        var preview = CsvImport.Parse(TestTables.Orders, "shop,id,price,paid,note,code:STRING,blob:BINARY\n\"Mall, East\",7,3,true,\"said \"\"hi\"\"\",0042,AQI=\n");
 
         var row = Assert.Single(preview.Rows);
         Assert.Empty(preview.Errors);
         Assert.Equal(2, row.Line);
-        Assert.Equal(["shop=Mall, East (STRING)", "id=7 (INTEGER)"], row.Write.PrimaryKey.Select(k => $"{k.Name}={Tables.Show(k.Value)}"));
+        Assert.Equal(["shop=Mall, East (STRING)", "id=7 (INTEGER)"], row.Write.PrimaryKey.Select(k => $"{k.Name}={TestTables.Show(k.Value)}"));
         Assert.Equal(["price=3 (DOUBLE)", "paid=true (BOOLEAN)", "note=said \"hi\" (STRING)", "code=0042 (STRING)", "blob=AQI= (BINARY)"],
-            row.Write.Puts.Select(p => $"{p.Name}={Tables.Show(p.Value)}"));
+            row.Write.Puts.Select(p => $"{p.Name}={TestTables.Show(p.Value)}"));
     }
 
     [Theory]
@@ -29,7 +29,7 @@ public class CsvImportTests
     [InlineData("shop,id\n\"s,1", "line 2: a quoted field is never closed (a \" is missing before the end of the input)", null)]
     public void A_row_that_breaks_a_rule_is_reported_with_its_line_column_and_rule(string csv, string error, string? column)
     {
-        var preview = CsvImport.Parse(Tables.Orders, csv);
+        var preview = CsvImport.Parse(TestTables.Orders, csv);
 
         Assert.Empty(preview.Rows);
         var reported = Assert.Single(preview.Errors);
@@ -41,7 +41,7 @@ public class CsvImportTests
     [Fact]
     public void Every_error_of_a_row_is_reported_and_the_other_rows_still_count()
     {
-        var preview = CsvImport.Parse(Tables.Orders, "shop,id,price\na,1,2.5\nb,x,y\n\nc,3,4\n");
+        var preview = CsvImport.Parse(TestTables.Orders, "shop,id,price\na,1,2.5\nb,x,y\n\nc,3,4\n");
 
         Assert.Equal([2, 5], preview.Rows.Select(r => r.Line));
         Assert.Equal(["line 3: key 'id' must be an INTEGER, not 'x'", "line 3: column 'price' must be a DOUBLE, not 'y'"],
@@ -57,7 +57,7 @@ public class CsvImportTests
     [InlineData("shop,id,bad name", "line 1: header: column name 'bad name' is invalid: use 1-255 letters, digits and underscores, starting with a letter or underscore")]
     public void A_bad_header_is_reported_and_no_row_is_taken(string header, string error)
     {
-        var preview = CsvImport.Parse(Tables.Orders, header + "\ns,1\ns,2\n");
+        var preview = CsvImport.Parse(TestTables.Orders, header + "\ns,1\ns,2\n");
 
         Assert.Empty(preview.Rows);
         Assert.Equal([error], preview.Errors.Select(e => e.ToString()));
@@ -69,7 +69,7 @@ public class CsvImportTests
     [InlineData("source,seq,name\nweb,,Ada")]
     public void An_auto_increment_key_may_be_left_out_or_empty(string csv)
     {
-        var row = Assert.Single(CsvImport.Parse(Tables.Events, csv).Rows);
+        var row = Assert.Single(CsvImport.Parse(TestTables.Events, csv).Rows);
 
         Assert.Equal(ValueKind.AutoIncrement, row.Write.PrimaryKey[1].Value.Kind);
     }
@@ -77,7 +77,7 @@ public class CsvImportTests
     [Fact]
     public void An_empty_field_leaves_the_cell_out_and_a_quoted_empty_one_is_an_empty_string()
     {
-        var row = Assert.Single(CsvImport.Parse(Tables.Events, "source,a,b\nweb,,\"\"").Rows);
+        var row = Assert.Single(CsvImport.Parse(TestTables.Events, "source,a,b\nweb,,\"\"").Rows);
 
         Assert.Equal(["b="], row.Write.Puts.Select(p => $"{p.Name}={p.Value}"));
     }
@@ -85,7 +85,7 @@ public class CsvImportTests
     [Fact]
     public void The_store_rules_are_checked_before_anything_is_written()
     {
-        var preview = CsvImport.Parse(Tables.Orders, $"shop,id\n{new string('k', 1025)},1");
+        var preview = CsvImport.Parse(TestTables.Orders, $"shop,id\n{new string('k', 1025)},1");
 
         Assert.Equal(["line 2: Primary key column 'shop' is 1025 bytes; at most 1024 are allowed."], preview.Errors.Select(e => e.ToString()));
     }

@@ -8,14 +8,14 @@ public class JsonLinesImportTests
     [Fact]
     public void Values_follow_the_json_api_conventions()
     {
-        var preview = JsonLinesImport.Parse(Tables.Orders,
+        var preview = JsonLinesImport.Parse(TestTables.Orders,
             """{"shop": "s", "id": 7, "price": 3, "paid": false, "n": 5, "d": 2.5, "b": {"binary": "AQI="}, "big": {"integer": "12"}, "gone": null}""");
 
         var row = Assert.Single(preview.Rows);
         Assert.Empty(preview.Errors);
-        Assert.Equal(["shop=s (STRING)", "id=7 (INTEGER)"], row.Write.PrimaryKey.Select(k => $"{k.Name}={Tables.Show(k.Value)}"));
+        Assert.Equal(["shop=s (STRING)", "id=7 (INTEGER)"], row.Write.PrimaryKey.Select(k => $"{k.Name}={TestTables.Show(k.Value)}"));
         Assert.Equal(["price=3 (DOUBLE)", "paid=false (BOOLEAN)", "n=5 (INTEGER)", "d=2.5 (DOUBLE)", "b=AQI= (BINARY)", "big=12 (INTEGER)"],
-            row.Write.Puts.Select(p => $"{p.Name}={Tables.Show(p.Value)}"));
+            row.Write.Puts.Select(p => $"{p.Name}={TestTables.Show(p.Value)}"));
     }
 
     [Theory]
@@ -29,7 +29,7 @@ public class JsonLinesImportTests
     [InlineData("""[1, 2]""", "line 1: a line must be one JSON object of column: value, not an array", null)]
     public void A_line_that_breaks_a_rule_is_reported_with_its_column_and_rule(string line, string error, string? column)
     {
-        var preview = JsonLinesImport.Parse(Tables.Orders, line);
+        var preview = JsonLinesImport.Parse(TestTables.Orders, line);
 
         Assert.Empty(preview.Rows);
         var reported = Assert.Single(preview.Errors);
@@ -43,7 +43,7 @@ public class JsonLinesImportTests
     [InlineData("""{shop: 1}""")]
     public void Broken_json_is_reported_as_such(string line)
     {
-        var error = Assert.Single(JsonLinesImport.Parse(Tables.Orders, line).Errors);
+        var error = Assert.Single(JsonLinesImport.Parse(TestTables.Orders, line).Errors);
 
         Assert.StartsWith("line 1: not valid JSON: ", error.ToString());
         Assert.DoesNotContain("BytePositionInLine", error.ToString());
@@ -59,7 +59,7 @@ public class JsonLinesImportTests
             {"shop": "c", "id": 3}
             """;
 
-        var preview = JsonLinesImport.Parse(Tables.Orders, text);
+        var preview = JsonLinesImport.Parse(TestTables.Orders, text);
 
         Assert.Equal([1, 4], preview.Rows.Select(r => r.Line));
         Assert.Equal([3], preview.Errors.Select(e => e.Line));
@@ -71,7 +71,7 @@ public class JsonLinesImportTests
     [InlineData("""{"source": "web", "seq": {"autoIncrement": true}}""")]
     public void An_auto_increment_key_may_be_left_out(string line)
     {
-        var row = Assert.Single(JsonLinesImport.Parse(Tables.Events, line).Rows);
+        var row = Assert.Single(JsonLinesImport.Parse(TestTables.Events, line).Rows);
 
         Assert.Equal(ValueKind.AutoIncrement, row.Write.PrimaryKey[1].Value.Kind);
     }

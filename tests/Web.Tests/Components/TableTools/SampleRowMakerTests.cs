@@ -15,27 +15,27 @@ public class SampleRowMakerTests
     [InlineData(PrimaryKeyType.Binary, 258L, "AAAAAAAAAQI= (BINARY)")]
     public void Each_key_column_gets_a_value_of_its_type_from_the_row_number(PrimaryKeyType type, long number, string expected)
     {
-        var maker = new SampleRowMaker(Tables.Meta("t", [new("k", type)], []));
+        var maker = new SampleRowMaker(TestTables.Meta("t", [new("k", type)], []));
 
         var key = Assert.Single(maker.Make(number, Now).PrimaryKey);
 
-        Assert.Equal(expected, Tables.Show(key.Value));
+        Assert.Equal(expected, TestTables.Show(key.Value));
         Assert.Equal(number, SampleRowMaker.NumberOf(key.Value));
     }
 
     [Fact]
     public void An_auto_increment_key_is_left_to_the_store()
     {
-        var row = new SampleRowMaker(Tables.Events).Make(5, Now);
+        var row = new SampleRowMaker(TestTables.Events).Make(5, Now);
 
         Assert.Equal(["source=row-000000000005 (STRING)", "seq=AUTO_INCREMENT (AUTO_INCREMENT)"],
-            row.PrimaryKey.Select(k => $"{k.Name}={Tables.Show(k.Value)}"));
+            row.PrimaryKey.Select(k => $"{k.Name}={TestTables.Show(k.Value)}"));
     }
 
     [Fact]
     public void A_table_without_defined_columns_gets_the_demo_columns_with_an_rfc3339_created_time()
     {
-        var row = new SampleRowMaker(Tables.Events).Make(5, Now);
+        var row = new SampleRowMaker(TestTables.Events).Make(5, Now);
 
         Assert.Equal(["name STRING", "amount DOUBLE", "quantity INTEGER", "active BOOLEAN", "created STRING"],
             row.Puts.Select(p => $"{p.Name} {p.Value.TypeName}"));
@@ -46,7 +46,7 @@ public class SampleRowMakerTests
     [Fact]
     public void Every_defined_column_gets_a_value_of_its_declared_type()
     {
-        var table = Tables.Meta("t", [new("id", PrimaryKeyType.Integer)],
+        var table = TestTables.Meta("t", [new("id", PrimaryKeyType.Integer)],
             [new("s", ColumnType.String), new("i", ColumnType.Integer), new("d", ColumnType.Double), new("b", ColumnType.Boolean), new("x", ColumnType.Binary)]);
 
         var row = new SampleRowMaker(table).Make(3, Now);
@@ -57,7 +57,7 @@ public class SampleRowMakerTests
     [Fact]
     public void The_same_inputs_make_the_same_row_and_different_numbers_different_keys()
     {
-        var maker = new SampleRowMaker(Tables.Orders);
+        var maker = new SampleRowMaker(TestTables.Orders);
 
         Assert.Equal(Describe(maker.Make(9, Now)), Describe(maker.Make(9, Now)));
         Assert.Equal(1_000, Enumerable.Range(1, 1_000).Select(n => Describe(maker.Make(n, Now)).Split(';')[0]).Distinct().Count());
@@ -89,5 +89,5 @@ public class SampleRowMakerTests
     }
 
     private static string Describe(RowWrite row) =>
-        string.Join(",", row.PrimaryKey.Select(k => Tables.Show(k.Value))) + ";" + string.Join(",", row.Puts.Select(p => $"{p.Name}={Tables.Show(p.Value)}"));
+        string.Join(",", row.PrimaryKey.Select(k => TestTables.Show(k.Value))) + ";" + string.Join(",", row.Puts.Select(p => $"{p.Name}={TestTables.Show(p.Value)}"));
 }

@@ -3,7 +3,7 @@ using DeliveryConsole.TableStore.Model;
 namespace DeliveryConsole.Web.Tests.Components.TableTools;
 
 /// <summary>Table definitions the table-tool tests parse and generate for.</summary>
-internal static class Tables
+internal static class TestTables
 {
     /// <summary>orders: key (shop STRING, id INTEGER), defined price DOUBLE and paid BOOLEAN.</summary>
     public static TableMeta Orders { get; } = Meta("orders", [new("shop", PrimaryKeyType.String), new("id", PrimaryKeyType.Integer)],
