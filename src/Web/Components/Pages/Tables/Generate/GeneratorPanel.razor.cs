@@ -118,20 +118,29 @@ public partial class GeneratorPanel : IDisposable
             // The token source stays: Stop may still be clicked before this run's end is shown.
             run.Dispose();
         }
-        await UpdateAsync(() => (_state, _written, _error) = (state, run.Written, error));
-        if (!_disposed)
-            await InvokeAsync(() => RowsChanged.InvokeAsync());
+        // The host hears of the new rows before the final render, so whoever sees "rows written" sees them too.
+        await UpdateAsync(async () =>
+        {
+            (_state, _written, _error) = (state, run.Written, error);
+            await RowsChanged.InvokeAsync();
+        });
     }
 
-    private async Task UpdateAsync(Action update)
+    private Task UpdateAsync(Action update) => UpdateAsync(() =>
+    {
+        update();
+        return Task.CompletedTask;
+    });
+
+    private async Task UpdateAsync(Func<Task> update)
     {
         if (_disposed)
             return;
         try
         {
-            await InvokeAsync(() =>
+            await InvokeAsync(async () =>
             {
-                update();
+                await update();
                 StateHasChanged();
             });
         }
