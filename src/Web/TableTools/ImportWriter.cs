@@ -10,8 +10,8 @@ public sealed record ImportOutcome(long Written, IReadOnlyList<ImportError> Refu
 /// <summary>
 /// Writes parsed rows with BatchWriteRow: up to 200 rows and well under 4 MiB per request, in input order. A key
 /// that comes again starts a new request (one request may not name a row twice), so the later row wins as it
-/// would row by row. Each row succeeds or fails on its own; a request refused as a whole (the table was deleted)
-/// stops the import, with every row before it written.
+/// would row by row. Each row succeeds or fails on its own; a table that was deleted (or a request refused as a
+/// whole) stops the import, with every row before it written.
 /// </summary>
 public static class ImportWriter
 {
@@ -19,7 +19,7 @@ public static class ImportWriter
     private const long BatchBytes = TableService.MaxBatchBytes / 2;
 
     public static ImportOutcome Write(TableService store, string tableName, IReadOnlyList<ImportedRow> rows,
-        CancellationToken cancellation, Action<long>? progress = null)
+        CancellationToken cancellation)
     {
         var written = 0L;
         var refused = new List<ImportError>();
@@ -37,7 +37,6 @@ public static class ImportWriter
                     || (identity is not null && keys.Contains(identity)))
                 {
                     written += Flush(store, tableName, batch, refused);
-                    progress?.Invoke(written);
                     (bytes, batch) = (0, []);
                     keys.Clear();
                 }
@@ -80,6 +79,9 @@ public static class ImportWriter
         var ok = 0L;
         for (var i = 0; i < results.Count; i++)
         {
+            // A table that is gone refuses every row alike: stop with that one reason instead of listing each row.
+            if (results[i].Error is { Code: TableStoreError.ObjectNotExist } gone)
+                throw new TableStoreException(gone);
             if (results[i].Error is { } error)
                 refused.Add(new ImportError(batch[i].Line, null, error.Message));
             else
