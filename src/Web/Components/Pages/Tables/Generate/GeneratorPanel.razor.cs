@@ -148,6 +148,11 @@ public partial class GeneratorPanel : IDisposable
         {
             // The circuit went away while the run was reporting.
         }
+        catch (Exception e)
+        {
+            // Nobody awaits the background run: hand a failure (say, in the host's RowsChanged) to the renderer.
+            await DispatchExceptionAsync(e);
+        }
     }
 
     private void Stop() => _stop?.Cancel();
