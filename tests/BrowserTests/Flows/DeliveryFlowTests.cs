@@ -72,6 +72,8 @@ public class DeliveryFlowTests : IAsyncLifetime
         await user.Button("Create task").ClickAsync();
 
         var statement = user.Dialog("Statement to create table");
+        await Expect(statement).ToContainTextAsync("STORED AS PARQUET");
+        await statement.GetByRole(AriaRole.Tab, new() { Name = "DuckDB" }).ClickAsync();
         await Expect(statement).ToContainTextAsync("read_parquet");
         await browser.ScreenshotAsync("create-table-statement");
         await statement.GetByRole(AriaRole.Button, new() { Name = "Open task" }).ClickAsync();
