@@ -74,10 +74,14 @@ public sealed class BrowserSession : IAsyncDisposable
     /// </summary>
     public async Task<IReadOnlyList<string>> SeriousAccessibilityViolationsAsync()
     {
+        // Colours in the middle of a fade (a snackbar coming or going) are not what anyone reads: let finite
+        // animations and transitions end first. Endless ones (an indeterminate progress bar) are left running.
+        await Page.WaitForFunctionAsync(
+            "() => document.getAnimations().every(a => a.playState !== 'running' || a.effect?.getComputedTiming().endTime === Infinity)");
         var result = await Page.RunAxe();
         return [.. result.Violations
             .Where(v => v.Impact is "serious" or "critical")
-            .Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}")];
+            .Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(" | ", v.Nodes.Take(3).Select(n => $"{n.Html} ({string.Join("; ", n.Any.Concat(n.All).Concat(n.None).Select(c => c.Message))})"))}")];
     }
 
     public async ValueTask DisposeAsync()

@@ -9,6 +9,13 @@ public sealed class ConsoleUser(BrowserSession browser)
 {
     public IPage Page => browser.Page;
 
+    /// <summary>Serious and critical axe violations met along the way, each with where it was seen.</summary>
+    public List<string> AccessibilityViolations { get; } = [];
+
+    /// <summary>Runs axe on what is on screen now (a dialog, a wizard step, a tab) and keeps what it finds.</summary>
+    public async Task CheckAccessibilityAsync(string where) =>
+        AccessibilityViolations.AddRange((await browser.SeriousAccessibilityViolationsAsync()).Select(v => $"{where}: {v}"));
+
     public ILocator Button(string name) => Page.GetByRole(AriaRole.Button, new() { Name = name, Exact = true });
 
     public ILocator Field(string label) => Page.GetByLabel(label, new() { Exact = true });

@@ -39,6 +39,7 @@ public class DeliveryFlowTests : IAsyncLifetime
         await create.GetByLabel("Table name", new() { Exact = true }).FillAsync("orders");
         await create.GetByLabel("Key name", new() { Exact = true }).First.FillAsync("id");
         await user.ChooseAsync("Key type", "INTEGER", create);
+        await user.CheckAccessibilityAsync("create-table dialog");
         await create.GetByRole(AriaRole.Button, new() { Name = "Create", Exact = true }).ClickAsync();
         await Expect(create).ToBeHiddenAsync();
         await browser.ScreenshotAsync("tables");
@@ -49,6 +50,9 @@ public class DeliveryFlowTests : IAsyncLifetime
         await user.FillAsync("Row count", "1000");
         await user.Button("Generate").ClickAsync();
         await user.ExpectTextAsync("1,000 rows written");
+        await user.CheckAccessibilityAsync("generate tab");
+        await browser.Page.GetByRole(AriaRole.Tab, new() { Name = "Import" }).ClickAsync();
+        await user.CheckAccessibilityAsync("import tab");
         await browser.ScreenshotAsync("table-generate");
 
         await browser.GoToAsync("/delivery/new?table=orders");
@@ -62,13 +66,17 @@ public class DeliveryFlowTests : IAsyncLifetime
         var today = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"));
         await Expect(browser.Page.GetByTestId("folder-preview")).ToContainTextAsync($"lake/{today:yyyy}/");
         await browser.ScreenshotAsync("wizard-destination");
+        await user.CheckAccessibilityAsync("wizard destination");
         await user.Button("Next").ClickAsync();
         await user.Button("Auto generate").ClickAsync();
         await browser.ScreenshotAsync("wizard-schema");
+        await user.CheckAccessibilityAsync("wizard schema");
         await user.Button("Next").ClickAsync();
+        await user.CheckAccessibilityAsync("wizard time");
         await user.Button("Next").ClickAsync();
         await Expect(browser.Page.GetByTestId("request-json")).ToContainTextAsync("\"taskName\": \"orders-lake\"");
         await browser.ScreenshotAsync("wizard-review");
+        await user.CheckAccessibilityAsync("wizard review");
         await user.Button("Create task").ClickAsync();
 
         var statement = user.Dialog("Statement to create table");
@@ -76,6 +84,7 @@ public class DeliveryFlowTests : IAsyncLifetime
         await statement.GetByRole(AriaRole.Tab, new() { Name = "DuckDB" }).ClickAsync();
         await Expect(statement).ToContainTextAsync("read_parquet");
         await browser.ScreenshotAsync("create-table-statement");
+        await user.CheckAccessibilityAsync("statement dialog");
         await statement.GetByRole(AriaRole.Button, new() { Name = "Open task" }).ClickAsync();
         await user.ExpectUrlAsync("/delivery/orders/orders-lake$");
         await Expect(browser.Page.GetByTestId("phase-chip")).ToHaveTextAsync("Incremental sync", new() { Timeout = 60_000 });
@@ -92,6 +101,7 @@ public class DeliveryFlowTests : IAsyncLifetime
         await Expect(rows.Locator("tbody tr")).ToHaveCountAsync(100);
         await browser.ScreenshotAsync("bucket-object");
         Assert.Empty(browser.Errors);
+        Assert.True(user.AccessibilityViolations.Count == 0, string.Join(Environment.NewLine, user.AccessibilityViolations));
     }
 
     [Fact]

@@ -18,7 +18,7 @@ public static class ConsoleTheme
             Primary = "#b93f0a",
             Secondary = "#155e75",
             AppbarBackground = "#b93f0a",
-            Success = "#2e7d32",
+            Success = "#1e6b24",
             Info = "#1565c0",
             Warning = "#9a4d00",
             Error = "#c62828",
