@@ -56,9 +56,17 @@ public sealed class BrowserSession : IAsyncDisposable
     public Task WaitForInteractivityAsync() =>
         Page.Locator("#render-state[data-interactive=true]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
 
+    /// <summary>
+    /// Waits until finite animations and transitions have ended: colours in the middle of a fade (a snackbar coming
+    /// or going, a chip changing colour) are not what anyone reads. Endless ones (an indeterminate progress bar) run on.
+    /// </summary>
+    public Task WaitForAnimationsAsync() => Page.WaitForFunctionAsync(
+        "() => document.getAnimations().every(a => a.playState !== 'running' || a.effect?.getComputedTiming().endTime === Infinity)");
+
     /// <summary>Saves a full-page screenshot beside the test results and attaches it to the test.</summary>
     public async Task<string> ScreenshotAsync(string name)
     {
+        await WaitForAnimationsAsync();
         var folder = RepositoryRoot.Combine("TestResults", "screenshots");
         Directory.CreateDirectory(folder);
         var path = Path.Combine(folder, $"{name}.png");
@@ -74,10 +82,7 @@ public sealed class BrowserSession : IAsyncDisposable
     /// </summary>
     public async Task<IReadOnlyList<string>> SeriousAccessibilityViolationsAsync()
     {
-        // Colours in the middle of a fade (a snackbar coming or going) are not what anyone reads: let finite
-        // animations and transitions end first. Endless ones (an indeterminate progress bar) are left running.
-        await Page.WaitForFunctionAsync(
-            "() => document.getAnimations().every(a => a.playState !== 'running' || a.effect?.getComputedTiming().endTime === Infinity)");
+        await WaitForAnimationsAsync();
         var result = await Page.RunAxe();
         return [.. result.Violations
             .Where(v => v.Impact is "serious" or "critical")

@@ -99,7 +99,7 @@ public class DeliveryFlowTests : IAsyncLifetime
         var rows = browser.Page.GetByTestId("parquet-rows");
         await Expect(rows.GetByRole(AriaRole.Columnheader, new() { Name = "id" })).ToBeVisibleAsync();
         await Expect(rows.Locator("tbody tr")).ToHaveCountAsync(100);
-        await browser.ScreenshotAsync("bucket-object");
+        await browser.ScreenshotAsync("bucket-object-preview");
         Assert.Empty(browser.Errors);
         Assert.True(user.AccessibilityViolations.Count == 0, string.Join(Environment.NewLine, user.AccessibilityViolations));
     }
