@@ -1,37 +1,19 @@
-using System.Globalization;
 using DeliveryConsole.TableStore.Model;
+using DeliveryConsole.Web.Api;
+using DeliveryConsole.Web.Components.Pages.Tables;
 
 namespace DeliveryConsole.Web.TableTools;
 
 /// <summary>Typed values from the text of a CSV field, and the words errors use for each type.</summary>
 public static class CellText
 {
-    /// <summary>Reads <paramref name="text"/> as <paramref name="type"/>; numbers and booleans may carry spaces around them.</summary>
-    public static bool TryParse(ColumnType type, string text, out Value value)
-    {
-        var trimmed = text.AsSpan().Trim();
-        value = default;
-        switch (type)
-        {
-            case ColumnType.String:
-                value = Value.String(text);
-                return true;
-            case ColumnType.Integer when long.TryParse(trimmed, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var integer):
-                value = Value.Integer(integer);
-                return true;
-            case ColumnType.Double when TryParseDouble(trimmed, out var number):
-                value = Value.Double(number);
-                return true;
-            case ColumnType.Boolean when bool.TryParse(trimmed, out var boolean):
-                value = Value.Boolean(boolean);
-                return true;
-            case ColumnType.Binary when TryParseBase64(trimmed, out var bytes):
-                value = Value.Binary(bytes);
-                return true;
-            default:
-                return false;
-        }
-    }
+    /// <summary>
+    /// Reads <paramref name="text"/> as <paramref name="type"/> with the console's one typed-text parser
+    /// (<see cref="ValueText"/>); numbers and booleans may carry spaces around them, and a CSV DOUBLE is a finite number.
+    /// </summary>
+    public static bool TryParse(ColumnType type, string text, out Value value) =>
+        ValueText.TryParse(TableTypes.Kind(type), type == ColumnType.String ? text : text.Trim(), out value) is null
+        && (type != ColumnType.Double || double.IsFinite(value.AsDouble));
 
     /// <summary>A key value: key types share their numbering with the column types of the same name.</summary>
     public static bool TryParseKey(PrimaryKeyType type, string text, out Value value) => TryParse((ColumnType)type, text, out value);
@@ -61,23 +43,6 @@ public static class CellText
         _ => "a STRING",
     };
 
-    public static string Name(ColumnType type) => type.ToString().ToUpperInvariant();
-
     /// <summary>A value quoted for a message, shortened so one huge cell cannot flood the error list.</summary>
     public static string Quote(string text) => text.Length <= 40 ? $"'{text}'" : $"'{text[..37]}...'";
-
-    private static bool TryParseDouble(ReadOnlySpan<char> text, out double number) =>
-        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out number) && double.IsFinite(number);
-
-    private static bool TryParseBase64(ReadOnlySpan<char> text, out byte[] bytes)
-    {
-        var buffer = new byte[text.Length * 3 / 4 + 3];
-        if (Convert.TryFromBase64Chars(text, buffer, out var written))
-        {
-            bytes = buffer[..written];
-            return true;
-        }
-        bytes = [];
-        return false;
-    }
 }

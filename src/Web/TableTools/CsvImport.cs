@@ -1,5 +1,6 @@
 using DeliveryConsole.TableStore.Model;
 using DeliveryConsole.TableStore.Rules;
+using DeliveryConsole.Web.Components.Pages.Tables;
 
 namespace DeliveryConsole.Web.TableTools;
 
@@ -122,7 +123,7 @@ public static class CsvImport
                 {
                     var key = table.PrimaryKey[keyIndex];
                     if (typed is { } t && (int)t != (int)key.Type)
-                        Fail(name, $"key '{name}' is {CellText.Name((ColumnType)key.Type)}; the header says {CellText.Name(t)}");
+                        Fail(name, $"key '{name}' is {TableTypes.Name((ColumnType)key.Type)}; the header says {TableTypes.Name(t)}");
                     columns.Add(new HeaderColumn(name, keyIndex, key, null));
                     continue;
                 }

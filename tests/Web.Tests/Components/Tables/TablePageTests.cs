@@ -1,6 +1,7 @@
 using Bunit;
 using DeliveryConsole.TableStore.Model;
 using DeliveryConsole.Web.Components.Pages.Tables;
+using DeliveryConsole.Web.Components.Pages.Tables.Generate;
 using DeliveryConsole.Web.Components.Pages.Tables.Import;
 using Microsoft.AspNetCore.Components;
 
@@ -33,8 +34,8 @@ public class TablePageTests : TablesTest
         Assert.Equal("1", page.Find("[data-testid=row-count]").TextContent);
         Assert.Contains("Time to live: 86,400 s", page.Find("[data-testid=schema]").TextContent);
         Assert.Equal(["Rows", "Import", "Generate"], page.FindAll(".mud-tab").Select(t => t.TextContent.Trim()));
-        Assert.NotNull(page.Find("[data-testid=ImportPanel-placeholder]"));
-        Assert.NotNull(page.Find("[data-testid=GeneratorPanel-placeholder]"));
+        Assert.Single(page.FindComponents<ImportPanel>());
+        Assert.Single(page.FindComponents<GeneratorPanel>());
     }
 
     [Fact]
