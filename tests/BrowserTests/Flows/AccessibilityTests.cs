@@ -1,6 +1,4 @@
 using System.Text.Json.Nodes;
-using DeliveryConsole.Testing;
-using DeliveryConsole.Web.Tests.Api;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -10,32 +8,14 @@ namespace DeliveryConsole.BrowserTests.Flows;
 /// Every page of a console with data in it (a table with rows, a delivering task, a bucket with objects) passes
 /// axe-core with no serious or critical violation, in light and dark mode; each page's screenshot is saved.
 /// </summary>
-public class AccessibilityTests : IAsyncLifetime
+public class AccessibilityTests : ServedConsoleWithBucket
 {
-    private const string Endpoint = "oss-cn-hangzhou.aliyuncs.com";
-    private const string Bucket = "lake-bucket";
-
-    private readonly ConsoleFactory _console = new(new Dictionary<string, string?> { ["Console:FlushIntervalSeconds"] = "1" });
-    private Uri _baseUrl = null!;
-    private ApiClient _api = null!;
-
-    public async ValueTask InitializeAsync()
+    public override async ValueTask InitializeAsync()
     {
-        _baseUrl = _console.StartOnLoopback();
-        _api = new ApiClient(new HttpClient { BaseAddress = _baseUrl });
-        await _api.OkAsync("CreateBucket", new { endpoint = Endpoint, bucket = Bucket });
-        await _api.OkAsync("CreateTable", new { tableName = "orders", primaryKey = new[] { new { name = "id", type = "INTEGER" } } });
-        var rows = Enumerable.Range(1, 150).Select(i => new JsonObject
-        {
-            ["type"] = "PUT",
-            ["primaryKey"] = new JsonObject { ["id"] = i },
-            ["columns"] = new JsonObject { ["name"] = $"order {i}", ["amount"] = i * 1.5, ["paid"] = i % 2 == 0 },
-        });
-        await _api.OkAsync("BatchWriteRow", new JsonObject
-        {
-            ["tables"] = new JsonArray(new JsonObject { ["tableName"] = "orders", ["rows"] = new JsonArray([.. rows]) }),
-        }.ToJsonString());
-        await _api.OkAsync("CreateDeliveryTask", new
+        await base.InitializeAsync();
+        await CreateTableAsync("orders");
+        await PutRowsAsync("orders", 150, i => new JsonObject { ["name"] = $"order {i}", ["amount"] = i * 1.5, ["paid"] = i % 2 == 0 });
+        await Api.OkAsync("CreateDeliveryTask", new
         {
             tableName = "orders",
             taskName = "orders-lake",
@@ -69,7 +49,7 @@ public class AccessibilityTests : IAsyncLifetime
             ("bucket", $"/buckets/{Endpoint}/{Bucket}"),
             ("bucket-object", $"/buckets/{Endpoint}/{Bucket}?prefix={Uri.EscapeDataString(key[..(key.LastIndexOf('/') + 1)])}&key={Uri.EscapeDataString(key)}"),
         };
-        await using var browser = await BrowserSession.OpenAsync(_baseUrl);
+        await using var browser = await BrowserSession.OpenAsync(BaseUrl);
         var found = new List<string>();
 
         foreach (var dark in new[] { false, true })
@@ -96,13 +76,11 @@ public class AccessibilityTests : IAsyncLifetime
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (true)
         {
-            var listing = await _api.OkAsync("ListObjects", new { endpoint = Endpoint, bucket = Bucket, prefix = "lake/" });
+            var listing = await Api.OkAsync("ListObjects", new { endpoint = Endpoint, bucket = Bucket, prefix = "lake/" });
             if (listing["objects"]!.AsArray().FirstOrDefault() is { } first)
                 return (string)first["key"]!;
             Assert.True(DateTime.UtcNow < deadline, "the task delivered no object within 60 s");
             await Task.Delay(100, TestContext.Current.CancellationToken);
         }
     }
-
-    public async ValueTask DisposeAsync() => await _console.DisposeAsync();
 }

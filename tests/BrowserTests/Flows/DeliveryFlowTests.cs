@@ -1,6 +1,4 @@
 using System.Text.Json.Nodes;
-using DeliveryConsole.Testing;
-using DeliveryConsole.Web.Tests.Api;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -10,27 +8,12 @@ namespace DeliveryConsole.BrowserTests.Flows;
 /// Whole flows a user goes through in real Chromium against a real Kestrel socket, the real engine and the local
 /// endpoint: from an empty console to delivered Parquet seen in the bucket browser.
 /// </summary>
-public class DeliveryFlowTests : IAsyncLifetime
+public class DeliveryFlowTests : ServedConsoleWithBucket
 {
-    private const string Endpoint = "oss-cn-hangzhou.aliyuncs.com";
-    private const string Bucket = "lake-bucket";
-
-    // One-second flushes, so delivered objects show up while the test watches.
-    private readonly ConsoleFactory _console = new(new Dictionary<string, string?> { ["Console:FlushIntervalSeconds"] = "1" });
-    private Uri _baseUrl = null!;
-    private ApiClient _api = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _baseUrl = _console.StartOnLoopback();
-        _api = new ApiClient(new HttpClient { BaseAddress = _baseUrl });
-        await _api.OkAsync("CreateBucket", new { endpoint = Endpoint, bucket = Bucket });
-    }
-
     [Fact]
     public async Task A_table_made_in_the_console_is_delivered_by_a_wizard_task_and_its_object_previews_in_the_bucket_browser()
     {
-        await using var browser = await BrowserSession.OpenAsync(_baseUrl);
+        await using var browser = await BrowserSession.OpenAsync(BaseUrl);
         var user = new ConsoleUser(browser);
 
         await browser.GoToAsync("/tables");
@@ -107,8 +90,8 @@ public class DeliveryFlowTests : IAsyncLifetime
     [Fact]
     public async Task An_invalid_task_name_and_an_unknown_prefix_variable_say_why_and_create_nothing()
     {
-        await _api.OkAsync("CreateTable", new { tableName = "orders", primaryKey = new[] { new { name = "id", type = "INTEGER" } } });
-        await using var browser = await BrowserSession.OpenAsync(_baseUrl);
+        await CreateTableAsync("orders");
+        await using var browser = await BrowserSession.OpenAsync(BaseUrl);
         var user = new ConsoleUser(browser);
 
         await browser.GoToAsync("/delivery/new?table=orders");
@@ -125,7 +108,7 @@ public class DeliveryFlowTests : IAsyncLifetime
         await user.Button("Next").ClickAsync();
         await Expect(user.Button("Auto generate")).Not.ToBeVisibleAsync();
 
-        var tasks = await _api.OkAsync("ListDeliveryTask", new { });
+        var tasks = await Api.OkAsync("ListDeliveryTask", new { });
         Assert.Empty(tasks["tasks"]!.AsArray());
         Assert.Empty(browser.Errors);
     }
@@ -133,18 +116,9 @@ public class DeliveryFlowTests : IAsyncLifetime
     [Fact]
     public async Task A_type_mismatched_column_shows_dirty_counts_in_the_wizard_and_in_the_inspector()
     {
-        await _api.OkAsync("CreateTable", new { tableName = "payments", primaryKey = new[] { new { name = "id", type = "INTEGER" } } });
-        var rows = Enumerable.Range(1, 20).Select(i => new JsonObject
-        {
-            ["type"] = "PUT",
-            ["primaryKey"] = new JsonObject { ["id"] = i },
-            ["columns"] = new JsonObject { ["note"] = $"note {i}" },
-        });
-        await _api.OkAsync("BatchWriteRow", new JsonObject
-        {
-            ["tables"] = new JsonArray(new JsonObject { ["tableName"] = "payments", ["rows"] = new JsonArray([.. rows]) }),
-        }.ToJsonString());
-        await using var browser = await BrowserSession.OpenAsync(_baseUrl);
+        await CreateTableAsync("payments");
+        await PutRowsAsync("payments", 20, i => new JsonObject { ["note"] = $"note {i}" });
+        await using var browser = await BrowserSession.OpenAsync(BaseUrl);
         var user = new ConsoleUser(browser);
 
         await browser.GoToAsync("/delivery/new?table=payments");
@@ -172,6 +146,4 @@ public class DeliveryFlowTests : IAsyncLifetime
         await browser.ScreenshotAsync("dirty-inspector");
         Assert.Empty(browser.Errors);
     }
-
-    public async ValueTask DisposeAsync() => await _console.DisposeAsync();
 }
