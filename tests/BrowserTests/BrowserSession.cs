@@ -63,14 +63,15 @@ public sealed class BrowserSession : IAsyncDisposable
     public Task WaitForAnimationsAsync() => Page.WaitForFunctionAsync(
         "() => document.getAnimations().every(a => a.playState !== 'running' || a.effect?.getComputedTiming().endTime === Infinity)");
 
-    /// <summary>Saves a full-page screenshot beside the test results and attaches it to the test.</summary>
-    public async Task<string> ScreenshotAsync(string name)
+    /// <summary>Saves a screenshot beside the test results and attaches it to the test.</summary>
+    /// <param name="fullPage">False: only what the 1280×800 window shows, as the README's pictures do.</param>
+    public async Task<string> ScreenshotAsync(string name, bool fullPage = true)
     {
         await WaitForAnimationsAsync();
         var folder = RepositoryRoot.Combine("TestResults", "screenshots");
         Directory.CreateDirectory(folder);
         var path = Path.Combine(folder, $"{name}.png");
-        var png = await Page.ScreenshotAsync(new() { Path = path, FullPage = true });
+        var png = await Page.ScreenshotAsync(new() { Path = path, FullPage = fullPage });
         TestContext.Current.AddAttachment(name, png, "image/png");
         TestContext.Current.TestOutputHelper?.WriteLine($"screenshot: {path}");
         return path;

@@ -36,7 +36,7 @@ public class DeliveryFlowTests : ServedConsoleWithBucket
         await user.CheckAccessibilityAsync("generate tab");
         await browser.Page.GetByRole(AriaRole.Tab, new() { Name = "Import" }).ClickAsync();
         await user.CheckAccessibilityAsync("import tab");
-        await browser.ScreenshotAsync("table-generate");
+        await browser.ScreenshotAsync("table-generate", fullPage: false);
 
         await browser.GoToAsync("/delivery/new?table=orders");
         await user.FillAsync("Task name", "orders-lake");
@@ -72,7 +72,7 @@ public class DeliveryFlowTests : ServedConsoleWithBucket
         await user.ExpectUrlAsync("/delivery/orders/orders-lake$");
         await Expect(browser.Page.GetByTestId("phase-chip")).ToHaveTextAsync("Incremental sync", new() { Timeout = 60_000 });
         await Expect(browser.Page.GetByTestId("rows-delivered")).ToContainTextAsync("1,000", new() { Timeout = 30_000 });
-        await browser.ScreenshotAsync("task-detail");
+        await browser.ScreenshotAsync("task-detail", fullPage: false);
 
         var objectLink = browser.Page.GetByTestId("objects").GetByRole(AriaRole.Link).First;
         var key = (await objectLink.TextContentAsync())!.Trim();
@@ -82,7 +82,7 @@ public class DeliveryFlowTests : ServedConsoleWithBucket
         var rows = browser.Page.GetByTestId("parquet-rows");
         await Expect(rows.GetByRole(AriaRole.Columnheader, new() { Name = "id" })).ToBeVisibleAsync();
         await Expect(rows.Locator("tbody tr")).ToHaveCountAsync(100);
-        await browser.ScreenshotAsync("bucket-object-preview");
+        await browser.ScreenshotAsync("bucket-object-preview", fullPage: false);
         Assert.Empty(browser.Errors);
         Assert.True(user.AccessibilityViolations.Count == 0, string.Join(Environment.NewLine, user.AccessibilityViolations));
     }
@@ -133,7 +133,7 @@ public class DeliveryFlowTests : ServedConsoleWithBucket
         await Expect(note.GetByLabel("Source column")).ToHaveValueAsync("note");
         await user.ChooseAsync("Parquet type", "INT64", note);
         await Expect(note.GetByTestId("dirty-count")).ToContainTextAsync("20 dirty");
-        await browser.ScreenshotAsync("wizard-dirty-counts");
+        await browser.ScreenshotAsync("wizard-dirty-counts", fullPage: false);
         await user.Button("Next").ClickAsync();
         await user.Button("Next").ClickAsync();
         await user.Button("Create task").ClickAsync();

@@ -2,6 +2,7 @@ using DeliveryConsole.Delivery.Engine;
 using DeliveryConsole.Delivery.Tasks;
 using DeliveryConsole.TableStore.Model;
 using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DeliveryConsole.Web.Tests.Components.Delivery;
@@ -37,6 +38,23 @@ public abstract class DeliveryPageTest : ConsoleComponentTest
             new DeliveryTaskConfig(prefix, bucket, Endpoint, role,
                 schema ?? [new SchemaColumnConfig("id", "INT64"), new SchemaColumnConfig("name", "UTF8")]), type), Ct);
         Assert.Null(error);
+    }
+
+    /// <summary>
+    /// Polls the catalog until the task has an event of <paramref name="level"/>: the engine saves a state change
+    /// before the event that tells of it, so a page rendered right after the state may not show the event yet.
+    /// </summary>
+    protected async Task WaitForEventAsync(string task, string level)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            await using (var db = await CatalogFactory.CreateDbContextAsync(Ct))
+                if (await db.TaskEvents.AnyAsync(e => e.TaskName == task && e.Level == level, Ct))
+                    return;
+            Assert.True(DateTime.UtcNow < deadline, $"task {task} recorded no {level} event");
+            await Task.Delay(20, Ct);
+        }
     }
 
     /// <summary>Polls the engine (which runs on real time) until the task's status satisfies <paramref name="until"/>.</summary>

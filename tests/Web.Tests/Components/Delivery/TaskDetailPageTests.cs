@@ -176,6 +176,7 @@ public class TaskDetailPageTests : DeliveryPageTest
         // The bucket does not exist: the task cannot leave INIT, reports INVALID_OSS_BUCKET and retries.
         await CreateTaskAsync("orders", "orders-inc", type: "INC", bucket: "missing");
         await WaitForTaskAsync("orders", "orders-inc", s => s.State.ErrorCode == TaskErrorCode.InvalidOssBucket);
+        await WaitForEventAsync("orders-inc", TaskEvent.Error);
         var dialogs = Render<MudDialogProvider>();
         var page = RenderDetail("orders", "orders-inc");
 
@@ -184,7 +185,7 @@ public class TaskDetailPageTests : DeliveryPageTest
         Assert.Contains("missing", error);
         Assert.Contains("retries by itself at", error);
         Assert.Equal("Error", page.Find("[data-testid=phase-chip]").TextContent.Trim());
-        page.WaitForAssertion(() => Assert.Contains(page.FindAll("[data-testid=events] tr"), tr => tr.GetAttribute("data-level") == "error"));
+        Assert.Contains(page.FindAll("[data-testid=events] tr"), tr => tr.GetAttribute("data-level") == "error");
 
         // Not awaited: the click's handler waits for the answer to the dialog it opens.
         var deleting = ButtonNamed(page.FindAll("button"), "Delete task").ClickAsync(new());
