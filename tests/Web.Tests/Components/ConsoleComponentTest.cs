@@ -30,6 +30,8 @@ public abstract class ConsoleComponentTest : ComponentTest
     protected IDbContextFactory<CatalogDb> CatalogFactory { get; }
     protected FakeTimeProvider PageClock { get; }
 
+    private int _released;
+
     protected ConsoleComponentTest() : this(ConsoleParts.Create())
     {
     }
@@ -47,12 +49,26 @@ public abstract class ConsoleComponentTest : ComponentTest
     /// <summary>Moves the pages' clock on by one live-refresh interval and lets the refresh render.</summary>
     protected void Tick(double seconds = 1) => PageClock.Advance(TimeSpan.FromSeconds(seconds));
 
+    // xunit disposes a test class asynchronously when it can: bUnit's DisposeAsync ends with Dispose(false), so the
+    // parts are released here, once, on both paths (each ~75 MB of RocksDB files in the temp folder).
+    protected override async ValueTask DisposeAsyncCore()
+    {
+        await base.DisposeAsyncCore();
+        await ReleasePartsAsync();
+    }
+
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (!disposing)
+        if (disposing)
+            ReleasePartsAsync().AsTask().GetAwaiter().GetResult();
+    }
+
+    private async ValueTask ReleasePartsAsync()
+    {
+        if (Interlocked.Exchange(ref _released, 1) == 1)
             return;
-        Engine.StopAsync(CancellationToken.None).GetAwaiter().GetResult();
+        await Engine.StopAsync(CancellationToken.None);
         Engine.Dispose();
         Tables.Dispose();
         Data.Dispose();
