@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+using DeliveryConsole.Catalog.Entities;
 using DeliveryConsole.Delivery.Engine;
 using DeliveryConsole.Delivery.Tasks;
 using DeliveryConsole.TableStore.Model;
@@ -41,18 +43,18 @@ public abstract class DeliveryPageTest : ConsoleComponentTest
     }
 
     /// <summary>
-    /// Polls the catalog until the task has an event of <paramref name="level"/>: the engine saves a state change
-    /// before the event that tells of it, so a page rendered right after the state may not show the event yet.
+    /// Polls the catalog until the task has an event that <paramref name="which"/> matches: the engine saves a state
+    /// change before the event that tells of it, so a page rendered right after the state may not show the event yet.
     /// </summary>
-    protected async Task WaitForEventAsync(string task, string level)
+    protected async Task WaitForEventAsync(string task, Expression<Func<TaskEventRow, bool>> which)
     {
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (true)
         {
             await using (var db = await CatalogFactory.CreateDbContextAsync(Ct))
-                if (await db.TaskEvents.AnyAsync(e => e.TaskName == task && e.Level == level, Ct))
+                if (await db.TaskEvents.Where(e => e.TaskName == task).AnyAsync(which, Ct))
                     return;
-            Assert.True(DateTime.UtcNow < deadline, $"task {task} recorded no {level} event");
+            Assert.True(DateTime.UtcNow < deadline, $"task {task} did not record the event {which}");
             await Task.Delay(20, Ct);
         }
     }

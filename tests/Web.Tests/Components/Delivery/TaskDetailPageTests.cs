@@ -51,6 +51,7 @@ public class TaskDetailPageTests : DeliveryPageTest
         await CreateBucketAsync("lake");
         await CreateTaskAsync("orders", "orders-base", type: "BASE", prefix: "lake/$yyyy");
         var status = await WaitForTaskAsync("orders", "orders-base", s => s.State.Finished);
+        await WaitForEventAsync("orders-base", e => e.Message.StartsWith("Snapshot delivered"));
 
         var page = RenderDetail("orders", "orders-base");
 
@@ -176,7 +177,7 @@ public class TaskDetailPageTests : DeliveryPageTest
         // The bucket does not exist: the task cannot leave INIT, reports INVALID_OSS_BUCKET and retries.
         await CreateTaskAsync("orders", "orders-inc", type: "INC", bucket: "missing");
         await WaitForTaskAsync("orders", "orders-inc", s => s.State.ErrorCode == TaskErrorCode.InvalidOssBucket);
-        await WaitForEventAsync("orders-inc", TaskEvent.Error);
+        await WaitForEventAsync("orders-inc", e => e.Level == TaskEvent.Error);
         var dialogs = Render<MudDialogProvider>();
         var page = RenderDetail("orders", "orders-inc");
 
