@@ -83,6 +83,9 @@ public sealed class BrowserSession : IAsyncDisposable
     /// </summary>
     public async Task<IReadOnlyList<string>> SeriousAccessibilityViolationsAsync()
     {
+        // A snackbar fades out on its own timer, possibly while axe runs, and a half-faded one is measured at its
+        // blended colours; wait until it has gone (its settled colours are the theme's, which pass on their own).
+        await Assertions.Expect(Page.Locator(".mud-snackbar")).ToHaveCountAsync(0, new() { Timeout = 20_000 });
         await WaitForAnimationsAsync();
         var result = await Page.RunAxe();
         return [.. result.Violations
