@@ -33,10 +33,10 @@ public class DeliveryFlowTests : ServedConsoleWithBucket
         await user.FillAsync("Row count", "1000");
         await user.Button("Generate").ClickAsync();
         await user.ExpectTextAsync("1,000 rows written");
+        await browser.ScreenshotAsync("table-generate", fullPage: false);
         await user.CheckAccessibilityAsync("generate tab");
         await browser.Page.GetByRole(AriaRole.Tab, new() { Name = "Import" }).ClickAsync();
         await user.CheckAccessibilityAsync("import tab");
-        await browser.ScreenshotAsync("table-generate", fullPage: false);
 
         await browser.GoToAsync("/delivery/new?table=orders");
         await user.FillAsync("Task name", "orders-lake");
