@@ -16,8 +16,12 @@ public static class OpenAccessWarning
         {
             var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
             var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(OpenAccessWarning).FullName!);
-            if (Warning(app.Services.GetRequiredService<IOptions<ConsoleOptions>>().Value, addresses) is { } warning)
+            var options = app.Services.GetRequiredService<IOptions<ConsoleOptions>>().Value;
+            if (Warning(options, addresses) is { } warning)
                 logger.LogWarning("{Warning}", warning);
+            // Always one line, after any warning: the state is visible in every log, and tests know the check has run.
+            logger.LogInformation("Access control: {State}.", options.AuthenticationOff ? "off (Console:Authentication is None)"
+                : options.AccessKey.IsWellKnown ? "on, with the well-known local access key" : "on, with the configured access key");
         });
 
     /// <summary>The warning for these settings and bound addresses, or null when there is nothing to warn about.</summary>
