@@ -74,7 +74,8 @@ internal static class RenderBenchProgram
                         && html.Contains($"of {objects:N0} delivered objects", StringComparison.Ordinal)),
         };
 
-        using var http = new HttpClient { BaseAddress = baseUrl };
+        // The pages need the instance key since access control is on; HTTP Basic works for pages as for the API.
+        using var http = new HttpClient { BaseAddress = baseUrl, DefaultRequestHeaders = { Authorization = ConsoleFactory.DefaultKey } };
         // Warm-up rounds (JIT, EF model, caches), then measured rounds with the pages interleaved, so the host's noise
         // falls on every page alike.
         for (var round = 0; round < warmup; round++)

@@ -5,6 +5,7 @@ using DeliveryConsole.TableStore;
 using DeliveryConsole.Web.Api;
 using DeliveryConsole.Web.Components;
 using DeliveryConsole.Web.Hosting;
+using DeliveryConsole.Web.Hosting.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
@@ -37,7 +38,9 @@ builder.Services.AddSingleton<DeliveryEngine>();
 // After CatalogMigration: hosted services start in order, and the engine reads the catalog when it starts.
 builder.Services.AddHostedService(services => services.GetRequiredService<DeliveryEngine>());
 builder.Services.AddSingleton<HealthReporter>();
-builder.Services.AddOpenApi(options => options.AddSchemaTransformer(ApiSchemas.DescribeValuesAsync));
+builder.Services.AddOpenApi(options => options.AddSchemaTransformer(ApiSchemas.DescribeValuesAsync)
+    .AddDocumentTransformer(OpenApiSecurity.DescribeBasicSchemeAsync));
+builder.Services.AddConsoleSecurity();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
 
@@ -45,18 +48,26 @@ var app = builder.Build();
 
 if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
+app.UseSecurityHeaders();
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+// Before authentication: the top-level wwwroot (styles, scripts, images) is public, as the sign-in page needs it.
 app.UseConsoleStaticFiles();
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseAntiforgery();
-app.MapStaticAssets();
+app.MapStaticAssets().AllowAnonymous();
 app.MapHealthz();
-app.MapOpenApi();
+// The API's description is public (it holds no data), so tools can read it before they have the key.
+app.MapOpenApi().AllowAnonymous();
+app.MapSignOut();
 app.MapTableStoreApi();
 app.MapBucketApi();
 app.MapDeliveryApi();
 app.MapObjectDownload();
 app.MapUnknownOperations();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+
+app.WarnAboutOpenAccess();
 
 try
 {

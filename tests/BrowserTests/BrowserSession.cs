@@ -27,7 +27,8 @@ public sealed class BrowserSession : IAsyncDisposable
         page.Request += (_, request) => { lock (Requests) Requests.Add(request.Url); };
     }
 
-    public static async Task<BrowserSession> OpenAsync(Uri baseUrl)
+    /// <summary>Opens Chromium on the console; signed in with the well-known key unless <paramref name="signedIn"/> is false.</summary>
+    public static async Task<BrowserSession> OpenAsync(Uri baseUrl, bool signedIn = true)
     {
         Requires.Chromium();
         var playwright = await Playwright.CreateAsync();
@@ -43,7 +44,27 @@ public sealed class BrowserSession : IAsyncDisposable
                 "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
         });
         var page = context.Pages.FirstOrDefault() ?? await context.NewPageAsync();
-        return new BrowserSession(playwright, profile, context, page, baseUrl);
+        var session = new BrowserSession(playwright, profile, context, page, baseUrl);
+        if (signedIn)
+            await session.SignInAsync(ConsoleFactory.DefaultKeyId, ConsoleFactory.DefaultKeySecret);
+        return session;
+    }
+
+    /// <summary>Signs in through the sign-in form, as a person does, and waits for the page it leads to.</summary>
+    public async Task SignInAsync(string id, string secret, string path = "/signin")
+    {
+        await Page.GotoAsync(path);
+        await FillSignInFormAsync(id, secret);
+        await Page.WaitForURLAsync(url => !new Uri(url).AbsolutePath.StartsWith("/signin", StringComparison.Ordinal));
+        await WaitForInteractivityAsync();
+    }
+
+    /// <summary>Types the key into the sign-in form on the current page and submits it.</summary>
+    public async Task FillSignInFormAsync(string id, string secret)
+    {
+        await Page.GetByLabel("Access key ID").FillAsync(id);
+        await Page.GetByLabel("Access key secret").FillAsync(secret);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
     }
 
     /// <summary>Opens a page and waits until the SignalR circuit is live: clicks on prerendered HTML are lost.</summary>

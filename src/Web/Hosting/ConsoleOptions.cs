@@ -33,6 +33,22 @@ public sealed class ConsoleOptions
     /// <summary>Appended to every delivered object's name, such as <c>.parquet</c>; empty for none, as the real service.</summary>
     public string ObjectExtension { get; set; } = "";
 
+    /// <summary>
+    /// The instance access key's id: the console's sign-in and the JSON API's HTTP Basic user name (and, later, the
+    /// key that signs Tablestore wire-protocol requests). Defaults to the well-known local key.
+    /// </summary>
+    public string AccessKeyId { get; set; } = Security.InstanceAccessKey.WellKnownId;
+
+    /// <summary>The instance access key's secret; never logged or shown. Defaults to the well-known local secret.</summary>
+    public string AccessKeySecret { get; set; } = Security.InstanceAccessKey.WellKnownSecret;
+
+    /// <summary><c>AccessKey</c> (the default): sign-in and the key on every API call; <c>None</c>: no sign-in, for a purely local instance.</summary>
+    public string Authentication { get; set; } = Security.InstanceAccessKey.AccessKeyMode;
+
+    public Security.InstanceAccessKey AccessKey => new(AccessKeyId, AccessKeySecret);
+
+    public bool AuthenticationOff => string.Equals(Authentication, Security.InstanceAccessKey.NoneMode, StringComparison.OrdinalIgnoreCase);
+
     /// <summary>The name of the local endpoint the console has when no endpoint is configured.</summary>
     public const string DefaultEndpoint = "oss-cn-hangzhou.aliyuncs.com";
 

@@ -34,6 +34,8 @@ public sealed partial class ConsoleOptionsValidator : IValidateOptions<ConsoleOp
             yield return $"{s}:ObjectExtension must be empty or a '.' and 1-16 letters or digits, such as .parquet, not '{options.ObjectExtension}'.";
         if (DataFolderError(options.DataFolder) is { } folderError)
             yield return $"{s}:DataFolder {folderError}";
+        foreach (var error in Security.InstanceAccessKey.Errors(options))
+            yield return error;
         foreach (var (endpointName, endpoint) in options.Endpoints)
         {
             if (!EndpointName().IsMatch(endpointName))

@@ -53,5 +53,5 @@ public static class HealthEndpoint
         {
             var report = await reporter.CheckAsync(cancellationToken);
             return Results.Json(report, statusCode: report.Status == HealthReport.Unhealthy ? 503 : 200);
-        });
+        }).AllowAnonymous(); // The container's HEALTHCHECK has no key.
 }

@@ -21,7 +21,7 @@ public abstract class ServedConsoleWithBucket : IAsyncLifetime
     public virtual async ValueTask InitializeAsync()
     {
         BaseUrl = _console.StartOnLoopback();
-        Api = new ApiClient(new HttpClient { BaseAddress = BaseUrl });
+        Api = new ApiClient(new HttpClient { BaseAddress = BaseUrl, DefaultRequestHeaders = { Authorization = ConsoleFactory.DefaultKey } });
         await Api.OkAsync("CreateBucket", new { endpoint = Endpoint, bucket = Bucket });
     }
 

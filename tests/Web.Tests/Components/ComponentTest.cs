@@ -2,6 +2,7 @@ using Bunit;
 using DeliveryConsole.Web.Components;
 using DeliveryConsole.Web.Hosting;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
@@ -20,6 +21,13 @@ public abstract class ComponentTest : BunitContext
         Services.AddMudServices();
         Services.AddSingleton(Options.Create(options ?? new ConsoleOptions { InstanceName = "test-instance" }));
         Services.AddCascadingValue(_ => new ThemePreference(darkCookie));
+        // The app bar's sign-out form renders <AntiforgeryToken />; the server gives the real token, bUnit has none.
+        Services.AddSingleton<AntiforgeryStateProvider>(new TestAntiforgery());
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+    }
+
+    private sealed class TestAntiforgery : AntiforgeryStateProvider
+    {
+        public override AntiforgeryRequestToken GetAntiforgeryToken() => new("test-antiforgery-token", "__RequestVerificationToken");
     }
 }

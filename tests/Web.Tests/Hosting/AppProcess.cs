@@ -45,6 +45,15 @@ public sealed partial class AppProcess : IAsyncDisposable
         _process.BeginErrorReadLine();
     }
 
+    /// <summary>A client for a started app that sends the well-known key it starts with, as a script would (curl -u).</summary>
+    public static HttpClient KeyedClient(Uri baseAddress, TimeSpan? timeout = null)
+    {
+        var client = new HttpClient { BaseAddress = baseAddress, DefaultRequestHeaders = { Authorization = ConsoleFactory.DefaultKey } };
+        if (timeout is { } limit)
+            client.Timeout = limit;
+        return client;
+    }
+
     public static AppProcess Start(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] arguments) =>
         new(workingDirectory, environment, arguments);
 
@@ -71,12 +80,34 @@ public sealed partial class AppProcess : IAsyncDisposable
         return _process.ExitCode;
     }
 
+    private readonly List<(string Text, TaskCompletionSource Seen)> _awaitedLines = [];
+
+    /// <summary>Waits until the process has printed a line containing <paramref name="text"/>.</summary>
+    public async Task WaitForLineAsync(string text, TimeSpan limit)
+    {
+        var seen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_output)
+        {
+            if (_output.ToString().Contains(text, StringComparison.Ordinal))
+                return;
+            _awaitedLines.Add((text, seen));
+        }
+        var first = await Task.WhenAny(seen.Task, _process.WaitForExitAsync(), Task.Delay(limit));
+        if (first != seen.Task)
+            throw new TimeoutException($"The app did not print '{text}':\n{Output}");
+    }
+
     private void OnLine(string? line)
     {
         if (line is null)
             return;
         lock (_output)
+        {
             _output.AppendLine(line);
+            foreach (var (text, seen) in _awaitedLines)
+                if (line.Contains(text, StringComparison.Ordinal))
+                    seen.TrySetResult();
+        }
         if (ListeningLine().Match(line) is { Success: true } match)
             _listening.TrySetResult(new Uri(match.Groups["url"].Value));
     }

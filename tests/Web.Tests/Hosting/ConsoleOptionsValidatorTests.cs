@@ -16,6 +16,26 @@ public class ConsoleOptionsValidatorTests : IDisposable
     }
 
     [Fact]
+    public void A_broken_access_key_is_named_without_showing_the_secret()
+    {
+        var options = Defaults();
+        options.AccessKeyId = "short";
+        options.AccessKeySecret = "tiny-secret";
+        options.Authentication = "Maybe";
+
+        var failures = Validate(options).Failures!.ToList();
+
+        Assert.Equal([
+            "Console:Authentication must be AccessKey (sign-in and the key on every API call) or None (no sign-in, local use only), not 'Maybe'.",
+            "Console:AccessKeyId must be 8-128 letters or digits, such as LTAI5tLocalConsoleKey, not 'short'.",
+            "Console:AccessKeySecret must be 16-256 characters long (the value is not shown).",
+        ], failures);
+        options.AccessKeySecret = "has a space in the middle";
+        Assert.Contains("Console:AccessKeySecret must be printable ASCII without spaces (the value is not shown).", Validate(options).Failures!);
+        Assert.DoesNotContain(Validate(options).Failures!, f => f.Contains("has a space", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Every_broken_setting_is_named_with_its_rule()
     {
         var options = Defaults();

@@ -19,7 +19,7 @@ public class StartupTests
         await using var app = AppProcess.Start(RepositoryRoot.Path, new Dictionary<string, string> { ["Console__DataFolder"] = data.Path },
             "run", "--project", "src/Web", "--no-build", "-c", AppProcess.Configuration, "--", "--urls", "http://127.0.0.1:0");
 
-        using var http = new HttpClient { BaseAddress = await app.ListeningAsync(StartLimit) };
+        using var http = AppProcess.KeyedClient(await app.ListeningAsync(StartLimit));
 
         await ServedConsole.AssertServesShellAndAssetsAsync(http, Cancel);
         Assert.Contains("\"status\":\"healthy\"", await http.GetStringAsync("/healthz", Cancel));
@@ -41,7 +41,7 @@ public class StartupTests
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["Console__DataFolder"] = temp.Combine("data"),
         }, "DeliveryConsole.Web.dll", "--urls", "http://127.0.0.1:0");
-        using var http = new HttpClient { BaseAddress = await app.ListeningAsync(StartLimit) };
+        using var http = AppProcess.KeyedClient(await app.ListeningAsync(StartLimit));
 
         await ServedConsole.AssertServesShellAndAssetsAsync(http, Cancel);
         Assert.Contains("\"status\":\"healthy\"", await http.GetStringAsync("/healthz", Cancel));

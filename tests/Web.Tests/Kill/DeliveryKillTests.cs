@@ -103,7 +103,7 @@ public class DeliveryKillTests
                 await using var app = Start(data, environment);
                 var url = await app.ListeningAsync(TimeSpan.FromSeconds(90));
                 var listening = Stopwatch.StartNew();
-                using var http = new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromSeconds(30) };
+                using var http = AppProcess.KeyedClient(url, TimeSpan.FromSeconds(30));
                 if (cycle == 0)
                 {
                     await OkAsync(http, "CreateBucket", new JsonObject { ["endpoint"] = endpoint, ["bucket"] = bucketName });
@@ -184,7 +184,7 @@ public class DeliveryKillTests
             // Once more, without a kill: wait until every change committed before the writer stopped is delivered.
             await using (var app = Start(data, environment))
             {
-                using var http = new HttpClient { BaseAddress = await app.ListeningAsync(TimeSpan.FromSeconds(90)), Timeout = TimeSpan.FromSeconds(30) };
+                using var http = AppProcess.KeyedClient(await app.ListeningAsync(TimeSpan.FromSeconds(90)), TimeSpan.FromSeconds(30));
                 final = await WaitCaughtUpAsync(http, writer.LastAcknowledged, log);
                 await app.KillAsync();
                 foreach (var line in Problems(app.Output))

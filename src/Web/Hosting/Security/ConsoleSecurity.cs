@@ -1,0 +1,73 @@
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.Options;
+
+namespace DeliveryConsole.Web.Hosting.Security;
+
+/// <summary>
+/// Access control, on by default: every endpoint needs the instance access key (HTTP Basic) or the sign-in cookie,
+/// except those marked anonymous (<c>/healthz</c>, <c>/signin</c>, the error pages, static assets).
+/// </summary>
+public static class ConsoleSecurity
+{
+    public const string SignInPath = "/signin";
+    public const string SignOutPath = "/signout";
+    public const string CookieName = ".DeliveryConsole.Session";
+
+    public static IServiceCollection AddConsoleSecurity(this IServiceCollection services)
+    {
+        services.AddAuthentication(AccessKeyHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, AccessKeyHandler>(AccessKeyHandler.SchemeName, null)
+            .AddCookie(AccessKeyHandler.CookieScheme, cookie =>
+            {
+                cookie.Cookie.Name = CookieName;
+                cookie.Cookie.HttpOnly = true;
+                cookie.Cookie.SameSite = SameSiteMode.Strict;
+                cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                cookie.LoginPath = SignInPath;
+                cookie.AccessDeniedPath = SignInPath;
+                cookie.ReturnUrlParameter = "returnUrl";
+                cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+                cookie.SlidingExpiration = true;
+                cookie.Events.OnValidatePrincipal = RejectCookiesOfAnotherKeyAsync;
+            });
+        // The fallback policy covers every endpoint without its own metadata (pages, the API, downloads) and requests
+        // that match no endpoint; the default scheme (AccessKeyHandler) decides between the key and the cookie.
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder(AccessKeyHandler.SchemeName).RequireAuthenticatedUser().Build());
+        return services;
+    }
+
+    // A cookie issued before the key was changed no longer signs anyone in.
+    private static async Task RejectCookiesOfAnotherKeyAsync(CookieValidatePrincipalContext context)
+    {
+        var key = context.HttpContext.RequestServices.GetRequiredService<IOptions<ConsoleOptions>>().Value.AccessKey;
+        if (context.Principal?.FindFirst(AccessKeyHandler.FingerprintClaim)?.Value != key.Fingerprint)
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(AccessKeyHandler.CookieScheme);
+        }
+    }
+
+    /// <summary>Signs the browser in with the cookie; the caller has checked the key.</summary>
+    public static Task SignInAsync(HttpContext context, InstanceAccessKey key) =>
+        context.SignInAsync(AccessKeyHandler.CookieScheme,
+            AccessKeyHandler.Principal(key.Id, "form", AccessKeyHandler.CookieScheme, key.Fingerprint),
+            new AuthenticationProperties { IsPersistent = false });
+
+    /// <summary>
+    /// <c>POST /signout</c> from the app bar's form: checks the antiforgery token (a form on another site cannot sign
+    /// the user out), clears the cookie and goes to the sign-in page.
+    /// </summary>
+    public static void MapSignOut(this IEndpointRouteBuilder app) =>
+        app.MapPost(SignOutPath, async (HttpContext context, IAntiforgery antiforgery) =>
+        {
+            if (!await antiforgery.IsRequestValidAsync(context))
+                return Results.Text("The sign-out form's antiforgery token is missing or not valid: reload the page and try again.",
+                    statusCode: StatusCodes.Status400BadRequest);
+            await context.SignOutAsync(AccessKeyHandler.CookieScheme);
+            return Results.Redirect(SignInPath);
+        }).AllowAnonymous().ExcludeFromDescription();
+}
