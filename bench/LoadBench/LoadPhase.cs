@@ -98,7 +98,8 @@ internal sealed class LoadPhase(LoadApi api, IReadOnlyList<string> tables, int t
         do
         {
             process.Refresh();
-            into.Enqueue(new MemorySample(clock.Elapsed.TotalSeconds, process.WorkingSet64, GC.GetTotalMemory(false)));
+            into.Enqueue(new MemorySample(clock.Elapsed.TotalSeconds, process.WorkingSet64, GC.GetTotalMemory(false),
+                GC.GetGCMemoryInfo().TotalCommittedBytes, ProcStatusBytes("RssAnon"), ProcStatusBytes("RssFile")));
         }
         while (await Tick(timer, token));
     }
@@ -137,7 +138,12 @@ internal sealed class LoadPhase(LoadApi api, IReadOnlyList<string> tables, int t
     private sealed record Written(long Accepted, long Rejected, double LatenessMaxMs);
 }
 
-internal sealed record MemorySample(double Seconds, long WorkingSetBytes, long ManagedBytes);
+/// <summary>
+/// The working set and what it is made of: the managed heap (live estimate) and what the GC has committed, and
+/// the kernel's split of the resident set into anonymous memory (heaps, RocksDB's memtables and block cache,
+/// SQLite's page cache) and file-backed pages mapped by the process.
+/// </summary>
+internal sealed record MemorySample(double Seconds, long WorkingSetBytes, long ManagedBytes, long GcCommittedBytes, long RssAnonBytes, long RssFileBytes);
 
 internal sealed record PhaseResult(
     int Tables, int TaskCount, int Rate, double WritingSeconds, double CatchUpSeconds, double CpuWritingSeconds, double CpuTotalSeconds,
@@ -155,8 +161,11 @@ internal sealed record PhaseResult(
     public double[] FreshnessMs => [.. Samples.Where(s => s.Seconds <= WritingSeconds).Select(s => (double)s.Sample.FreshnessLagMs).Order()];
 
     /// <summary>Mean working set of the samples in [from, to) seconds of the phase.</summary>
-    public double MeanWorkingSet(double from, double to) =>
-        Memory.Where(m => m.Seconds >= from && m.Seconds < to).Select(m => (double)m.WorkingSetBytes).DefaultIfEmpty(double.NaN).Average();
+    public double MeanWorkingSet(double from, double to) => Mean(from, to, m => m.WorkingSetBytes);
+
+    /// <summary>Mean of one memory figure over the samples in [from, to) seconds of the phase.</summary>
+    public double Mean(double from, double to, Func<MemorySample, long> figure) =>
+        Memory.Where(m => m.Seconds >= from && m.Seconds < to).Select(m => (double)figure(m)).DefaultIfEmpty(double.NaN).Average();
 
     /// <summary>Least-squares slope of the working set over the samples in [from, to) seconds, in bytes per minute.</summary>
     public double WorkingSetSlopePerMinute(double from, double to)

@@ -99,7 +99,9 @@ internal static class LoadBenchProgram
         foreach (var s in r.Errors)
             Console.WriteLine($"#   ERROR {s.Table}/{s.Task}: {s.ErrorCode} {s.Detail} last error: {s.LastError}");
         foreach (var m in r.Memory)
-            Console.WriteLine(string.Create(Inv, $"#   t={m.Seconds,6:F0} s  working set {m.WorkingSetBytes / 1e6,6:F0} MB  managed {m.ManagedBytes / 1e6,6:F0} MB"));
+            Console.WriteLine(string.Create(Inv,
+                $"#   t={m.Seconds,6:F0} s  working set {m.WorkingSetBytes / 1e6,6:F0} MB  managed {m.ManagedBytes / 1e6,6:F0} MB  " +
+                $"GC committed {m.GcCommittedBytes / 1e6,6:F0} MB  RssAnon {m.RssAnonBytes / 1e6,6:F0} MB  RssFile {m.RssFileBytes / 1e6,6:F0} MB"));
     }
 
     private static void Summary(PhaseResult main, PhaseResult? reference, double idle, double seconds)
@@ -111,6 +113,8 @@ internal static class LoadBenchProgram
         var slope = main.WorkingSetSlopePerMinute(seconds / 5, seconds + 1);
         var freshness = main.FreshnessMs;
         var perTaskRate = main.RowsDelivered / (double)main.TaskCount / main.WritingSeconds;
+        string Grew(Func<MemorySample, long> figure) => string.Create(Inv,
+            $"{main.Mean(4 * seconds / 5, seconds + 1, figure) / 1e6:F0} vs {main.Mean(seconds / 5, 2 * seconds / 5, figure) / 1e6:F0} MB");
 
         Console.WriteLine();
         Console.WriteLine("| measurement | result | target | met |");
@@ -129,6 +133,9 @@ internal static class LoadBenchProgram
             Row(memoryTitle,
                 string.Create(Inv, $"{late / 1e6:F0} MB vs {early / 1e6:F0} MB ({growth:+0.0%;-0.0%}); slope after the first fifth {slope / 1e6:+0.0;-0.0} MB/min"),
                 "within ±10 %", Math.Abs(growth) <= 0.10);
+        Console.WriteLine(string.Create(Inv,
+            $"| what grew, last fifth vs second fifth: RssAnon / RssFile / GC committed / managed heap | " +
+            $"{Grew(m => m.RssAnonBytes)} / {Grew(m => m.RssFileBytes)} / {Grew(m => m.GcCommittedBytes)} / {Grew(m => m.ManagedBytes)} | — | — |"));
         Console.WriteLine(string.Create(Inv,
             $"| freshness lag (DescribeDeliveryTask freshnessLagMs, every task every 10 s while writing) p50 / p99 / max | {main.Percentiles(freshness)} s ({freshness.Length} samples) | — | — |"));
         Console.WriteLine(string.Create(Inv,
