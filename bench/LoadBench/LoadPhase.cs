@@ -10,7 +10,7 @@ namespace DeliveryConsole.LoadBench;
 /// the working set is sampled every 5 s and every task described every 10 s; then the tasks are described until
 /// each has delivered every row written to its table.
 /// </summary>
-internal sealed class LoadPhase(LoadApi api, IReadOnlyList<string> tables, int tasksPerTable, int rate, double seconds, int flushIntervalSeconds)
+internal sealed class LoadPhase(LoadApi api, RocksProbe rocks, IReadOnlyList<string> tables, int tasksPerTable, int rate, double seconds, int flushIntervalSeconds)
 {
     public const int BatchRows = 100;
     private static readonly TimeSpan MemoryEvery = TimeSpan.FromSeconds(5);
@@ -92,14 +92,15 @@ internal sealed class LoadPhase(LoadApi api, IReadOnlyList<string> tables, int t
         return new Written(accepted, rejected, latenessMax);
     }
 
-    private static async Task SampleMemoryAsync(Process process, Stopwatch clock, ConcurrentQueue<MemorySample> into, CancellationToken token)
+    private async Task SampleMemoryAsync(Process process, Stopwatch clock, ConcurrentQueue<MemorySample> into, CancellationToken token)
     {
         using var timer = new PeriodicTimer(MemoryEvery);
         do
         {
             process.Refresh();
+            var (memtables, blockCache, tableReaders) = rocks.Sample();
             into.Enqueue(new MemorySample(clock.Elapsed.TotalSeconds, process.WorkingSet64, GC.GetTotalMemory(false),
-                GC.GetGCMemoryInfo().TotalCommittedBytes, ProcStatusBytes("RssAnon"), ProcStatusBytes("RssFile")));
+                GC.GetGCMemoryInfo().TotalCommittedBytes, ProcStatusBytes("RssAnon"), ProcStatusBytes("RssFile"), memtables, blockCache, tableReaders));
         }
         while (await Tick(timer, token));
     }
@@ -141,9 +142,10 @@ internal sealed class LoadPhase(LoadApi api, IReadOnlyList<string> tables, int t
 /// <summary>
 /// The working set and what it is made of: the managed heap (live estimate) and what the GC has committed, and
 /// the kernel's split of the resident set into anonymous memory (heaps, RocksDB's memtables and block cache,
-/// SQLite's page cache) and file-backed pages mapped by the process.
+/// SQLite's page cache) and file-backed pages mapped by the process; and RocksDB's own figures (<see cref="RocksProbe"/>).
 /// </summary>
-internal sealed record MemorySample(double Seconds, long WorkingSetBytes, long ManagedBytes, long GcCommittedBytes, long RssAnonBytes, long RssFileBytes);
+internal sealed record MemorySample(double Seconds, long WorkingSetBytes, long ManagedBytes, long GcCommittedBytes, long RssAnonBytes, long RssFileBytes,
+    long RocksMemtableBytes, long RocksBlockCacheBytes, long RocksTableReaderBytes);
 
 internal sealed record PhaseResult(
     int Tables, int TaskCount, int Rate, double WritingSeconds, double CatchUpSeconds, double CpuWritingSeconds, double CpuTotalSeconds,

@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using System.Runtime;
 using DeliveryConsole.LoadBench;
+using DeliveryConsole.TableStore;
 using DeliveryConsole.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Mvc.Testing;
 using static DeliveryConsole.DeliveryBench.Stats;
 
@@ -66,6 +68,7 @@ internal static class LoadBenchProgram
         // The factory's client: it carries whatever credentials the console's factory gives its clients.
         using var http = console.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = baseUrl, AllowAutoRedirect = false });
         var api = new LoadApi(http);
+        var rocks = new RocksProbe(console.Services.GetRequiredService<TableService>());
         await api.CreateBucketAsync();
         var idle = await IdleWorkingSetAsync();
         Console.WriteLine(string.Create(Inv, $"# serving {baseUrl}; idle working set {idle / 1e6:F0} MB"));
@@ -73,13 +76,13 @@ internal static class LoadBenchProgram
         PhaseResult? referenceResult = null;
         if (reference > 0)
         {
-            var phase = new LoadPhase(api, ["reference"], 1, rate, reference, flushSeconds);
+            var phase = new LoadPhase(api, rocks, ["reference"], 1, rate, reference, flushSeconds);
             referenceResult = await phase.RunAsync();
             Report("reference", referenceResult);
             foreach (var (table, task) in phase.Tasks)
                 await api.DeleteTaskAsync(table, task); // idle from here on, but no runner left behind for the main run
         }
-        var main = new LoadPhase(api, [.. Enumerable.Range(0, tables).Select(t => $"load_{t:D2}")], tasksPerTable, rate, seconds, flushSeconds);
+        var main = new LoadPhase(api, rocks, [.. Enumerable.Range(0, tables).Select(t => $"load_{t:D2}")], tasksPerTable, rate, seconds, flushSeconds);
         var result = await main.RunAsync();
         Report("main", result);
         Console.WriteLine(string.Create(Inv, $"# finished {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, load average {LoadAverage()}"));
@@ -101,7 +104,8 @@ internal static class LoadBenchProgram
         foreach (var m in r.Memory)
             Console.WriteLine(string.Create(Inv,
                 $"#   t={m.Seconds,6:F0} s  working set {m.WorkingSetBytes / 1e6,6:F0} MB  managed {m.ManagedBytes / 1e6,6:F0} MB  " +
-                $"GC committed {m.GcCommittedBytes / 1e6,6:F0} MB  RssAnon {m.RssAnonBytes / 1e6,6:F0} MB  RssFile {m.RssFileBytes / 1e6,6:F0} MB"));
+                $"GC committed {m.GcCommittedBytes / 1e6,6:F0} MB  RssAnon {m.RssAnonBytes / 1e6,6:F0} MB  RssFile {m.RssFileBytes / 1e6,6:F0} MB  " +
+                $"rocksdb memtables {m.RocksMemtableBytes / 1e6,5:F0} MB  block cache {m.RocksBlockCacheBytes / 1e6,5:F0} MB  table readers {m.RocksTableReaderBytes / 1e6,5:F0} MB"));
     }
 
     private static void Summary(PhaseResult main, PhaseResult? reference, double idle, double seconds)
@@ -136,6 +140,9 @@ internal static class LoadBenchProgram
         Console.WriteLine(string.Create(Inv,
             $"| what grew, last fifth vs second fifth: RssAnon / RssFile / GC committed / managed heap | " +
             $"{Grew(m => m.RssAnonBytes)} / {Grew(m => m.RssFileBytes)} / {Grew(m => m.GcCommittedBytes)} / {Grew(m => m.ManagedBytes)} | — | — |"));
+        Console.WriteLine(string.Create(Inv,
+            $"| RocksDB, last fifth vs second fifth: memtables / block caches / index and filter blocks of open files | " +
+            $"{Grew(m => m.RocksMemtableBytes)} / {Grew(m => m.RocksBlockCacheBytes)} / {Grew(m => m.RocksTableReaderBytes)} | — | — |"));
         Console.WriteLine(string.Create(Inv,
             $"| freshness lag (DescribeDeliveryTask freshnessLagMs, every task every 10 s while writing) p50 / p99 / max | {main.Percentiles(freshness)} s ({freshness.Length} samples) | — | — |"));
         Console.WriteLine(string.Create(Inv,
