@@ -8,21 +8,12 @@ using static Microsoft.Playwright.Assertions;
 namespace DeliveryConsole.BrowserTests;
 
 /// <summary>The shell in a real browser: a real Kestrel socket, the SignalR circuit, MudBlazor's scripts.</summary>
-public class ShellTests : IAsyncLifetime
+public class ShellTests : LoopbackConsoleTest
 {
-    private readonly ConsoleFactory _console = new();
-    private Uri _baseUrl = null!;
-
-    public ValueTask InitializeAsync()
-    {
-        _baseUrl = _console.StartOnLoopback();
-        return ValueTask.CompletedTask;
-    }
-
     [Fact]
     public async Task Dark_mode_switches_on_and_is_remembered_by_the_browser()
     {
-        await using var browser = await BrowserSession.OpenAsync(_baseUrl);
+        await using var browser = await BrowserSession.OpenAsync(BaseUrl);
         await browser.GoToAsync("/");
         var body = browser.Page.Locator("body");
         await Expect(body).ToHaveCSSAsync("background-color", Css(ConsoleTheme.Theme.PaletteLight.Background));
@@ -45,7 +36,7 @@ public class ShellTests : IAsyncLifetime
     [Fact]
     public async Task The_navigation_reaches_every_section_without_a_reload_and_nothing_leaves_the_machine()
     {
-        await using var browser = await BrowserSession.OpenAsync(_baseUrl);
+        await using var browser = await BrowserSession.OpenAsync(BaseUrl);
         await browser.GoToAsync("/");
         await Expect(browser.Page.GetByRole(AriaRole.Heading, new() { Name = "Overview", Level = 1 })).ToBeVisibleAsync();
         await Expect(browser.Page.GetByTestId("endpoints")).ToContainTextAsync("oss-cn-hangzhou.aliyuncs.com");
@@ -60,10 +51,8 @@ public class ShellTests : IAsyncLifetime
 
         Assert.True(await browser.Page.EvaluateAsync<bool>("window.__sameDocument === true"), "a section link reloaded the page");
         Assert.Empty(browser.Errors);
-        Assert.All(browser.Requests, url => Assert.StartsWith(_baseUrl.GetLeftPart(UriPartial.Authority), url));
+        Assert.All(browser.Requests, url => Assert.StartsWith(BaseUrl.GetLeftPart(UriPartial.Authority), url));
     }
 
     private static string Css(MudColor color) => $"rgb({color.R}, {color.G}, {color.B})";
-
-    public async ValueTask DisposeAsync() => await _console.DisposeAsync();
 }

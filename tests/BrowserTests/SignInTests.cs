@@ -6,21 +6,12 @@ using static Microsoft.Playwright.Assertions;
 namespace DeliveryConsole.BrowserTests;
 
 /// <summary>Signing in and out in a real browser, under the real Content-Security-Policy: any blocked script or style is a console error.</summary>
-public class SignInTests : IAsyncLifetime
+public class SignInTests : LoopbackConsoleTest
 {
-    private readonly ConsoleFactory _console = new();
-    private Uri _baseUrl = null!;
-
-    public ValueTask InitializeAsync()
-    {
-        _baseUrl = _console.StartOnLoopback();
-        return ValueTask.CompletedTask;
-    }
-
     [Fact]
     public async Task A_person_signs_in_through_the_form_works_and_signs_out_with_nothing_blocked()
     {
-        await using var browser = await BrowserSession.OpenAsync(_baseUrl, signedIn: false);
+        await using var browser = await BrowserSession.OpenAsync(BaseUrl, signedIn: false);
 
         await browser.Page.GotoAsync("/delivery");
         await Expect(browser.Page).ToHaveURLAsync(new Regex("/signin\\?returnUrl=%2Fdelivery$"));
@@ -43,12 +34,6 @@ public class SignInTests : IAsyncLifetime
         await Expect(browser.Page).ToHaveURLAsync(new Regex("/signin\\?returnUrl=%2Ftables$"));
 
         Assert.Empty(browser.Errors);
-        Assert.All(browser.Requests, url => Assert.StartsWith(_baseUrl.GetLeftPart(UriPartial.Authority), url));
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _console.DisposeAsync();
-        GC.SuppressFinalize(this);
+        Assert.All(browser.Requests, url => Assert.StartsWith(BaseUrl.GetLeftPart(UriPartial.Authority), url));
     }
 }

@@ -1,6 +1,4 @@
 using System.Text.Json.Nodes;
-using DeliveryConsole.Testing;
-using DeliveryConsole.Web.Tests.Api;
 
 namespace DeliveryConsole.BrowserTests.Flows;
 
@@ -8,20 +6,14 @@ namespace DeliveryConsole.BrowserTests.Flows;
 /// A console on a real loopback port with one-second flushes (delivered objects show up while a test watches), an
 /// empty bucket on its default local endpoint, and the JSON API for setting up data as a user's script would.
 /// </summary>
-public abstract class ServedConsoleWithBucket : IAsyncLifetime
+public abstract class ServedConsoleWithBucket() : LoopbackConsoleTest(new Dictionary<string, string?> { ["Console:FlushIntervalSeconds"] = "1" })
 {
     protected const string Endpoint = "oss-cn-hangzhou.aliyuncs.com";
     protected const string Bucket = "lake-bucket";
 
-    private readonly ConsoleFactory _console = new(new Dictionary<string, string?> { ["Console:FlushIntervalSeconds"] = "1" });
-
-    protected Uri BaseUrl { get; private set; } = null!;
-    protected ApiClient Api { get; private set; } = null!;
-
-    public virtual async ValueTask InitializeAsync()
+    public override async ValueTask InitializeAsync()
     {
-        BaseUrl = _console.StartOnLoopback();
-        Api = new ApiClient(new HttpClient { BaseAddress = BaseUrl, DefaultRequestHeaders = { Authorization = ConsoleFactory.DefaultKey } });
+        await base.InitializeAsync();
         await Api.OkAsync("CreateBucket", new { endpoint = Endpoint, bucket = Bucket });
     }
 
@@ -44,10 +36,4 @@ public abstract class ServedConsoleWithBucket : IAsyncLifetime
                 })]),
             }),
         }.ToJsonString());
-
-    public async ValueTask DisposeAsync()
-    {
-        await _console.DisposeAsync();
-        GC.SuppressFinalize(this);
-    }
 }

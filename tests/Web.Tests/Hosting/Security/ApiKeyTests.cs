@@ -10,20 +10,8 @@ using DeliveryConsole.Web.Tests.Api;
 namespace DeliveryConsole.Web.Tests.Hosting.Security;
 
 /// <summary>The JSON API and the download endpoint take the instance key as HTTP Basic; /healthz and the API document need none.</summary>
-public class ApiKeyTests : IAsyncLifetime
+public class ApiKeyTests : ServedConsoleTest
 {
-    private readonly ConsoleFactory _console = new();
-
-    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
-
-    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
-
-    public async ValueTask DisposeAsync()
-    {
-        await _console.DisposeAsync();
-        GC.SuppressFinalize(this);
-    }
-
     public static TheoryData<string, string> OneOperationOfEachFamily => new()
     {
         { "ListTable", "{}" },
@@ -35,7 +23,7 @@ public class ApiKeyTests : IAsyncLifetime
     [MemberData(nameof(OneOperationOfEachFamily))]
     public async Task An_operation_without_the_key_is_a_401_envelope(string operation, string body)
     {
-        using var http = _console.CreateSignedOutClient();
+        using var http = App.CreateSignedOutClient();
 
         using var response = await PostAsync(http, operation, body);
 
@@ -46,13 +34,13 @@ public class ApiKeyTests : IAsyncLifetime
     [MemberData(nameof(OneOperationOfEachFamily))]
     public async Task An_operation_with_a_wrong_key_is_a_401_envelope(string operation, string body)
     {
-        using var wrongSecret = _console.CreateSignedOutClient();
+        using var wrongSecret = App.CreateSignedOutClient();
         wrongSecret.DefaultRequestHeaders.Authorization = ConsoleFactory.Basic(ConsoleFactory.DefaultKeyId, "not-the-secret-at-all");
-        using var wrongId = _console.CreateSignedOutClient();
+        using var wrongId = App.CreateSignedOutClient();
         wrongId.DefaultRequestHeaders.Authorization = ConsoleFactory.Basic("LTAIsomebodyElse", ConsoleFactory.DefaultKeySecret);
-        using var notBase64 = _console.CreateSignedOutClient();
+        using var notBase64 = App.CreateSignedOutClient();
         notBase64.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", "%%%not base64%%%");
-        using var bearer = _console.CreateSignedOutClient();
+        using var bearer = App.CreateSignedOutClient();
         bearer.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "token");
 
         foreach (var http in new[] { wrongSecret, wrongId, notBase64, bearer })
@@ -66,7 +54,7 @@ public class ApiKeyTests : IAsyncLifetime
     [MemberData(nameof(OneOperationOfEachFamily))]
     public async Task An_operation_with_the_key_answers(string operation, string body)
     {
-        var api = new ApiClient(_console.CreateClient());
+        var api = new ApiClient(App.CreateClient());
         await api.OkAsync("CreateTable", new { tableName = "orders", primaryKey = new[] { new { name = "id", type = "INTEGER" } } });
 
         var response = await api.CallAsync(operation, body);
@@ -93,21 +81,21 @@ public class ApiKeyTests : IAsyncLifetime
     [Fact]
     public async Task A_download_needs_the_key_too()
     {
-        await new ApiClient(_console.CreateClient()).OkAsync("CreateBucket", new { endpoint = ConsoleOptions.DefaultEndpoint, bucket = "keyed" });
+        await new ApiClient(App.CreateClient()).OkAsync("CreateBucket", new { endpoint = ConsoleOptions.DefaultEndpoint, bucket = "keyed" });
         var url = ObjectDownload.Url(ConsoleOptions.DefaultEndpoint, "keyed", "nothing-here");
-        using var signedOut = _console.CreateSignedOutClient();
+        using var signedOut = App.CreateSignedOutClient();
 
         using var refused = await signedOut.GetAsync(url, Cancel);
         await AssertAuthFailedAsync(refused);
 
-        using var keyed = await _console.CreateClient().GetAsync(url, Cancel);
+        using var keyed = await App.CreateClient().GetAsync(url, Cancel);
         Assert.Equal(HttpStatusCode.NotFound, keyed.StatusCode);
     }
 
     [Fact]
     public async Task Healthz_and_the_api_document_need_no_key_and_the_document_describes_basic()
     {
-        using var http = _console.CreateSignedOutClient();
+        using var http = App.CreateSignedOutClient();
 
         using var health = await http.GetAsync("/healthz", Cancel);
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);

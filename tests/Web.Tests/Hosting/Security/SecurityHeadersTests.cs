@@ -5,20 +5,8 @@ using DeliveryConsole.Web.Hosting.Security;
 namespace DeliveryConsole.Web.Tests.Hosting.Security;
 
 /// <summary>Every response carries the hardening headers and a Content-Security-Policy with no other origin in it.</summary>
-public partial class SecurityHeadersTests : IAsyncLifetime
+public partial class SecurityHeadersTests : ServedConsoleTest
 {
-    private readonly ConsoleFactory _console = new();
-
-    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
-
-    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
-
-    public async ValueTask DisposeAsync()
-    {
-        await _console.DisposeAsync();
-        GC.SuppressFinalize(this);
-    }
-
     [Theory]
     [InlineData("GET", "/delivery")]
     [InlineData("GET", "/signin")]
@@ -32,7 +20,7 @@ public partial class SecurityHeadersTests : IAsyncLifetime
         if (method == "POST")
             request.Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json");
 
-        using var response = await _console.CreateClient().SendAsync(request, Cancel);
+        using var response = await App.CreateClient().SendAsync(request, Cancel);
 
         AssertSecurityHeaders(response);
     }
@@ -40,10 +28,10 @@ public partial class SecurityHeadersTests : IAsyncLifetime
     [Fact]
     public async Task A_fingerprinted_framework_asset_has_them_too()
     {
-        var html = await _console.CreateClient().GetStringAsync("/", Cancel);
+        var html = await App.CreateClient().GetStringAsync("/", Cancel);
         var script = Regex.Match(html, "src=\"(_framework/blazor\\.web\\.[^\"]+)\"").Groups[1].Value;
 
-        using var response = await _console.CreateSignedOutClient().GetAsync(script, Cancel);
+        using var response = await App.CreateSignedOutClient().GetAsync(script, Cancel);
 
         Assert.True(response.IsSuccessStatusCode, $"{script}: {response.StatusCode}");
         AssertSecurityHeaders(response);
@@ -52,7 +40,7 @@ public partial class SecurityHeadersTests : IAsyncLifetime
     [Fact]
     public async Task The_policy_allows_the_page_import_map_by_its_hash_and_no_other_inline_script()
     {
-        using var response = await _console.CreateClient().GetAsync("/delivery", Cancel);
+        using var response = await App.CreateClient().GetAsync("/delivery", Cancel);
         var html = await response.Content.ReadAsStringAsync(Cancel);
 
         var inlineScripts = InlineScript().Matches(html).Select(m => m.Groups["content"].Value).ToList();

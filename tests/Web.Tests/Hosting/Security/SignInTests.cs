@@ -6,27 +6,15 @@ using DeliveryConsole.Web.Hosting.Security;
 namespace DeliveryConsole.Web.Tests.Hosting.Security;
 
 /// <summary>Pages need a signed-in browser: the sign-in form, its cookie, the return address and sign-out, over HTTP.</summary>
-public partial class SignInTests : IAsyncLifetime
+public partial class SignInTests : ServedConsoleTest
 {
-    private readonly ConsoleFactory _console = new();
-
-    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
-
-    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
-
-    public async ValueTask DisposeAsync()
-    {
-        await _console.DisposeAsync();
-        GC.SuppressFinalize(this);
-    }
-
     [Theory]
     [InlineData("/", "%2F")]
     [InlineData("/delivery", "%2Fdelivery")]
     [InlineData("/tables/orders?x=1", "%2Ftables%2Forders%3Fx%3D1")]
     public async Task A_page_sends_a_signed_out_browser_to_sign_in_and_back(string path, string returnUrl)
     {
-        using var browser = _console.CreateSignedOutClient();
+        using var browser = App.CreateSignedOutClient();
 
         using var response = await browser.GetAsync(path, Cancel);
 
@@ -37,7 +25,7 @@ public partial class SignInTests : IAsyncLifetime
     [Fact]
     public async Task The_sign_in_page_is_a_plain_form_with_labelled_fields()
     {
-        using var browser = _console.CreateSignedOutClient();
+        using var browser = App.CreateSignedOutClient();
 
         var html = await browser.GetStringAsync("/signin", Cancel);
 
@@ -53,7 +41,7 @@ public partial class SignInTests : IAsyncLifetime
     [InlineData("LTAIsomeoneElse", ConsoleFactory.DefaultKeySecret)]
     public async Task A_wrong_key_says_so_without_naming_the_half_and_sets_no_cookie(string id, string secret)
     {
-        using var browser = _console.CreateSignedOutClient();
+        using var browser = App.CreateSignedOutClient();
 
         using var response = await SubmitSignInAsync(browser, "/signin", id, secret);
 
@@ -69,7 +57,7 @@ public partial class SignInTests : IAsyncLifetime
     [Fact]
     public async Task The_right_key_sets_an_http_only_strict_cookie_and_returns_to_the_page()
     {
-        using var browser = _console.CreateSignedOutClient();
+        using var browser = App.CreateSignedOutClient();
 
         using var response = await SubmitSignInAsync(browser, "/signin?returnUrl=%2Fdelivery", ConsoleFactory.DefaultKeyId, ConsoleFactory.DefaultKeySecret);
 
@@ -87,9 +75,9 @@ public partial class SignInTests : IAsyncLifetime
     [InlineData("https://evil.example/")]
     [InlineData("//evil.example/")]
     [InlineData("/\\evil.example/")]
-    public async Task A_return_address_off_the_console_is_refused(string returnUrl)
+    public async Task A_return_address_off_theApp_is_refused(string returnUrl)
     {
-        using var browser = _console.CreateSignedOutClient();
+        using var browser = App.CreateSignedOutClient();
 
         using var response = await SubmitSignInAsync(browser, $"/signin?returnUrl={Uri.EscapeDataString(returnUrl)}",
             ConsoleFactory.DefaultKeyId, ConsoleFactory.DefaultKeySecret);
@@ -101,7 +89,7 @@ public partial class SignInTests : IAsyncLifetime
     [Fact]
     public async Task The_signed_in_cookie_also_opens_downloads()
     {
-        using var browser = _console.CreateSignedOutClient();
+        using var browser = App.CreateSignedOutClient();
         using (await SubmitSignInAsync(browser, "/signin", ConsoleFactory.DefaultKeyId, ConsoleFactory.DefaultKeySecret)) { }
 
         using var download = await browser.GetAsync("/download/oss-cn-hangzhou.aliyuncs.com/no-bucket?key=a", Cancel);
@@ -112,7 +100,7 @@ public partial class SignInTests : IAsyncLifetime
     [Fact]
     public async Task The_cookie_does_not_open_the_json_api()
     {
-        using var browser = _console.CreateSignedOutClient();
+        using var browser = App.CreateSignedOutClient();
         using (await SubmitSignInAsync(browser, "/signin", ConsoleFactory.DefaultKeyId, ConsoleFactory.DefaultKeySecret)) { }
 
         using var response = await browser.PostAsync("/api/ListTable", new StringContent("{}", System.Text.Encoding.UTF8, "application/json"), Cancel);
@@ -123,7 +111,7 @@ public partial class SignInTests : IAsyncLifetime
     [Fact]
     public async Task Sign_out_needs_the_antiforgery_token_and_then_clears_the_cookie()
     {
-        using var browser = _console.CreateSignedOutClient();
+        using var browser = App.CreateSignedOutClient();
         using (await SubmitSignInAsync(browser, "/signin", ConsoleFactory.DefaultKeyId, ConsoleFactory.DefaultKeySecret)) { }
         var page = await browser.GetStringAsync("/delivery", Cancel);
 
