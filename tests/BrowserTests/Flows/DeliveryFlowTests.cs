@@ -126,6 +126,8 @@ public class DeliveryFlowTests : ServedConsoleWithBucket
         await user.Button("Next").ClickAsync();
         await user.ChooseAsync("Bucket", Bucket);
         await user.FillAsync("Prefix", "pay/$yyyy");
+        // The preview is rendered from the server's copy of the form: once it shows the prefix, Next sees it too.
+        await Expect(browser.Page.GetByTestId("folder-preview")).ToContainTextAsync("pay/");
         await user.Button("Next").ClickAsync();
         await user.Button("Auto generate").ClickAsync();
         // Auto generate maps the key first, then the sampled attribute.

@@ -19,7 +19,7 @@ public class SecretsScanTests
 {
     private const string Local = ConsoleOptions.DefaultEndpoint;
     private const string WrongSecret = "Wr0ng-S3cret-5f0c2a9e71d4b8e6-must-not-leak";
-    private const string ConsoleKeyId = "ConsoleKeyId-3a7c91e5";
+    private const string ConsoleKeyId = "ConsoleKeyId3a7c91e5";
     private const string ConsoleKeySecret = "ConsoleKeySecret-8d2b6e4a1c9f7350-must-not-leak";
     private const string Table = "orders";
 
