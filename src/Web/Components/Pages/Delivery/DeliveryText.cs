@@ -1,5 +1,6 @@
 using System.Globalization;
 using DeliveryConsole.Delivery.Tasks;
+using DeliveryConsole.Web.Components.Shared;
 
 namespace DeliveryConsole.Web.Components.Pages.Delivery;
 
@@ -36,26 +37,17 @@ public static class DeliveryText
 
     /// <summary>The newest commit time durably delivered (milliseconds since the epoch), in UTC; "—" before the first.</summary>
     public static string SyncTime(long currentSyncTimeMs) =>
-        currentSyncTimeMs > 0 ? Time(DateTimeOffset.FromUnixTimeMilliseconds(currentSyncTimeMs)) : "—";
-
-    public static string Time(DateTimeOffset time) =>
-        time.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss", Inv) + " UTC";
-
-    public static string Time(DateTimeOffset? time) => time is { } t ? Time(t) : "—";
+        currentSyncTimeMs > 0 ? DisplayText.Time(DateTimeOffset.FromUnixTimeMilliseconds(currentSyncTimeMs)) : "—";
 
     public static string Count(long count) => count.ToString("N0", Inv);
 
     /// <summary>Bytes in binary units: "512 B", "1.5 KiB", "12.0 MiB".</summary>
     public static string Bytes(long bytes)
     {
-        string[] units = ["KiB", "MiB", "GiB", "TiB"];
         if (bytes < 1024)
             return string.Create(Inv, $"{bytes} B");
-        var value = bytes / 1024.0;
-        var unit = 0;
-        while (value >= 1024 && unit < units.Length - 1)
-            (value, unit) = (value / 1024, unit + 1);
-        return string.Create(Inv, $"{value:F1} {units[unit]}");
+        var (value, unit) = DisplayText.InBinaryUnits(bytes);
+        return string.Create(Inv, $"{value:F1} {unit}");
     }
 
     /// <summary>The detail page of a task.</summary>

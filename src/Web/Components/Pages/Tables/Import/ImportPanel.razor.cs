@@ -1,6 +1,7 @@
 using System.Text;
 using DeliveryConsole.TableStore;
 using DeliveryConsole.TableStore.Model;
+using DeliveryConsole.Web.Components.Shared;
 using DeliveryConsole.Web.TableTools;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
@@ -150,10 +151,11 @@ public partial class ImportPanel
         _ => null,
     };
 
-    private static string Bytes(long bytes) => bytes switch
+    private static string Bytes(long bytes)
     {
-        >= 1024 * 1024 => $"{bytes / (1024.0 * 1024):0.#} MiB",
-        >= 1024 => $"{bytes / 1024.0:0.#} KiB",
-        _ => $"{bytes:N0} bytes",
-    };
+        if (bytes < 1024)
+            return $"{bytes:N0} bytes";
+        var (value, unit) = DisplayText.InBinaryUnits(bytes);
+        return $"{value:0.#} {unit}";
+    }
 }
