@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Components;
@@ -41,9 +42,14 @@ public static class SecurityHeaders
         "connect-src 'self'; " +
         "frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'";
 
+    // An endpoint's import map never changes: hash it once, not on every response.
+    private static readonly ConditionalWeakTable<ImportMapDefinition, string> ImportMapHashes = new();
+
     /// <summary>The CSP hash source of the import map Blazor's &lt;ImportMap /&gt; renders for this endpoint, if any.</summary>
     public static string? ImportMapHash(HttpContext context) =>
-        context.GetEndpoint()?.Metadata.GetMetadata<ImportMapDefinition>() is { } map ? HashSource(map.ToString()) : null;
+        context.GetEndpoint()?.Metadata.GetMetadata<ImportMapDefinition>() is { } map
+            ? ImportMapHashes.GetValue(map, definition => HashSource(definition.ToString()))
+            : null;
 
     public static string HashSource(string inlineScript) =>
         $"'sha256-{Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(inlineScript)))}'";
