@@ -25,13 +25,17 @@ public sealed partial class InstanceAccessKey(string id, string secret)
     /// <summary>The secret; compare with <see cref="Matches"/>, never with ==, and never write it anywhere.</summary>
     internal string Secret { get; } = secret;
 
+    // The key's own hashes, taken once: every API request compares against them.
+    private readonly byte[] _idHash = Hash(id);
+    private readonly byte[] _secretHash = Hash(secret);
+
     public bool IsWellKnown => Id == WellKnownId && Secret == WellKnownSecret;
 
     /// <summary>Both halves compared in constant time, so the time of a failed attempt tells nothing about either half.</summary>
     public bool Matches(string? id, string? secret)
     {
-        var idMatches = CryptographicOperations.FixedTimeEquals(Hash(id ?? ""), Hash(Id));
-        var secretMatches = CryptographicOperations.FixedTimeEquals(Hash(secret ?? ""), Hash(Secret));
+        var idMatches = CryptographicOperations.FixedTimeEquals(Hash(id ?? ""), _idHash);
+        var secretMatches = CryptographicOperations.FixedTimeEquals(Hash(secret ?? ""), _secretHash);
         return idMatches & secretMatches;
     }
 
