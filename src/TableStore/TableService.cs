@@ -56,6 +56,18 @@ public sealed partial class TableService : IDisposable
 
     public IReadOnlyList<string> ListTable() => [.. _tables.Keys.Order(StringComparer.Ordinal)];
 
+    /// <summary>
+    /// Every table with its row count, in name order, from one listing: a table deleted meanwhile is simply not there,
+    /// where listing and then describing each name could meet a name that no longer exists.
+    /// </summary>
+    public IReadOnlyList<TableDescription> DescribeTables()
+    {
+        var tables = _tables;
+        lock (_writeLock)
+            return [.. tables.Values.OrderBy(t => t.Name, StringComparer.Ordinal)
+                .Select(t => new TableDescription(t, _rowCounts.GetValueOrDefault(t.Id)))];
+    }
+
     public TableDescription DescribeTable(string tableName)
     {
         var table = Table(tableName);

@@ -20,6 +20,21 @@ public class TableOperationTests : StoreTest
     }
 
     [Fact]
+    public void DescribeTables_gives_every_table_in_name_order_with_its_row_count()
+    {
+        Store.CreateTable("users", IdKey);
+        Store.CreateTable("orders", IdKey);
+        Store.WriteRow("orders", new RowWrite(WriteType.Put, [new("id", Value.String("a"))], [new ColumnPut("n", Value.Integer(1))]));
+        Store.DeleteTable("users");
+        Store.CreateTable("accounts", IdKey);
+
+        var tables = Store.DescribeTables();
+
+        Assert.Equal([("accounts", 0L), ("orders", 1L)], tables.Select(t => (t.Table.Name, t.RowCount)));
+        Assert.Equal(Store.DescribeTable("orders"), tables[1]);
+    }
+
+    [Fact]
     public void CreateTable_returns_and_describes_the_definition()
     {
         var meta = Store.CreateTable("orders",

@@ -46,22 +46,7 @@ public sealed partial class OverviewPage
         }
     }
 
-    private List<TableLine> ReadTables()
-    {
-        var lines = new List<TableLine>();
-        foreach (var name in Tables.ListTable())
-        {
-            try
-            {
-                lines.Add(new TableLine(name, Tables.DescribeTable(name).RowCount));
-            }
-            catch (TableStoreException)
-            {
-                // Deleted between the list and the describe: it is gone, so it is not shown.
-            }
-        }
-        return lines;
-    }
+    private List<TableLine> ReadTables() => [.. Tables.DescribeTables().Select(t => new TableLine(t.Table.Name, t.RowCount))];
 
     private async Task<List<TaskLine>> ReadTasksAsync()
     {
