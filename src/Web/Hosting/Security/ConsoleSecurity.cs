@@ -2,6 +2,9 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.Extensions.Options;
 
 namespace DeliveryConsole.Web.Hosting.Security;
@@ -16,8 +19,17 @@ public static class ConsoleSecurity
     public const string SignOutPath = "/signout";
     public const string CookieName = ".DeliveryConsole.Session";
 
+    /// <summary>The folder under the data folder that keeps the keys protecting cookies and antiforgery tokens.</summary>
+    public const string KeysFolder = "keys";
+
     public static IServiceCollection AddConsoleSecurity(this IServiceCollection services)
     {
+        // The keys that encrypt the sign-in cookie live in the data folder, not in memory: a restart of the console
+        // (or of its container, with the data folder on a volume) does not sign every browser out.
+        services.AddDataProtection().SetApplicationName("DeliveryConsole");
+        services.AddOptions<KeyManagementOptions>().Configure<IOptions<ConsoleOptions>, ILoggerFactory>((keys, console, logs) =>
+            keys.XmlRepository = new FileSystemXmlRepository(
+                new DirectoryInfo(Path.Combine(console.Value.DataFolderPath, KeysFolder)), logs));
         services.AddAuthentication(AccessKeyHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, AccessKeyHandler>(AccessKeyHandler.SchemeName, null)
             .AddCookie(AccessKeyHandler.CookieScheme, cookie =>
