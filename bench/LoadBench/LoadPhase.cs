@@ -100,7 +100,8 @@ internal sealed class LoadPhase(LoadApi api, RocksProbe rocks, IReadOnlyList<str
             process.Refresh();
             var (memtables, blockCache, tableReaders) = rocks.Sample();
             into.Enqueue(new MemorySample(clock.Elapsed.TotalSeconds, process.WorkingSet64, GC.GetTotalMemory(false),
-                GC.GetGCMemoryInfo().TotalCommittedBytes, ProcStatusBytes("RssAnon"), ProcStatusBytes("RssFile"), memtables, blockCache, tableReaders));
+                GC.GetGCMemoryInfo().TotalCommittedBytes, ProcStatusBytes("RssAnon"), ProcStatusBytes("RssFile"), memtables, blockCache, tableReaders,
+                SQLitePCL.raw.sqlite3_memory_used()));
         }
         while (await Tick(timer, token));
     }
@@ -145,7 +146,7 @@ internal sealed class LoadPhase(LoadApi api, RocksProbe rocks, IReadOnlyList<str
 /// SQLite's page cache) and file-backed pages mapped by the process; and RocksDB's own figures (<see cref="RocksProbe"/>).
 /// </summary>
 internal sealed record MemorySample(double Seconds, long WorkingSetBytes, long ManagedBytes, long GcCommittedBytes, long RssAnonBytes, long RssFileBytes,
-    long RocksMemtableBytes, long RocksBlockCacheBytes, long RocksTableReaderBytes);
+    long RocksMemtableBytes, long RocksBlockCacheBytes, long RocksTableReaderBytes, long SqliteBytes);
 
 internal sealed record PhaseResult(
     int Tables, int TaskCount, int Rate, double WritingSeconds, double CatchUpSeconds, double CpuWritingSeconds, double CpuTotalSeconds,

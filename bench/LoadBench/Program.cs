@@ -105,7 +105,7 @@ internal static class LoadBenchProgram
             Console.WriteLine(string.Create(Inv,
                 $"#   t={m.Seconds,6:F0} s  working set {m.WorkingSetBytes / 1e6,6:F0} MB  managed {m.ManagedBytes / 1e6,6:F0} MB  " +
                 $"GC committed {m.GcCommittedBytes / 1e6,6:F0} MB  RssAnon {m.RssAnonBytes / 1e6,6:F0} MB  RssFile {m.RssFileBytes / 1e6,6:F0} MB  " +
-                $"rocksdb memtables {m.RocksMemtableBytes / 1e6,5:F0} MB  block cache {m.RocksBlockCacheBytes / 1e6,5:F0} MB  table readers {m.RocksTableReaderBytes / 1e6,5:F0} MB"));
+                $"rocksdb memtables {m.RocksMemtableBytes / 1e6,5:F0} MB  block cache {m.RocksBlockCacheBytes / 1e6,5:F0} MB  table readers {m.RocksTableReaderBytes / 1e6,5:F0} MB  sqlite {m.SqliteBytes / 1e6,5:F0} MB"));
     }
 
     private static void Summary(PhaseResult main, PhaseResult? reference, double idle, double seconds)
@@ -143,6 +143,8 @@ internal static class LoadBenchProgram
         Console.WriteLine(string.Create(Inv,
             $"| RocksDB, last fifth vs second fifth: memtables / block caches / index and filter blocks of open files | " +
             $"{Grew(m => m.RocksMemtableBytes)} / {Grew(m => m.RocksBlockCacheBytes)} / {Grew(m => m.RocksTableReaderBytes)} | — | — |"));
+        Console.WriteLine(string.Create(Inv,
+            $"| SQLite's own heap (sqlite3_memory_used: page caches, statements), last fifth vs second fifth | {Grew(m => m.SqliteBytes)} | — | — |"));
         Console.WriteLine(string.Create(Inv,
             $"| freshness lag (DescribeDeliveryTask freshnessLagMs, every task every 10 s while writing) p50 / p99 / max | {main.Percentiles(freshness)} s ({freshness.Length} samples) | — | — |"));
         Console.WriteLine(string.Create(Inv,
