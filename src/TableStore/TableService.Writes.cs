@@ -15,10 +15,16 @@ public sealed partial class TableService
     /// PutRow, UpdateRow or DeleteRow: writes one row and appends its change record in one atomic commit.
     /// Returns the primary key as stored (auto-increment values filled in); throws with the error code otherwise.
     /// </summary>
-    public IReadOnlyList<KeyColumn> WriteRow(string tableName, RowWrite write)
+    public IReadOnlyList<KeyColumn> WriteRow(string tableName, RowWrite write) => WriteRowWithResult(tableName, write).PrimaryKey!;
+
+    /// <summary>
+    /// <see cref="WriteRow"/> giving back everything the write produced: the key as stored and, for increments, the
+    /// new cells (<see cref="RowWriteResult.ReturnColumns"/>). The result is always ok; errors throw.
+    /// </summary>
+    public RowWriteResult WriteRowWithResult(string tableName, RowWrite write)
     {
         var result = Commit([new PendingWrite(tableName, write)])[0];
-        return result.Error is null ? result.PrimaryKey! : throw new TableStoreException(result.Error);
+        return result.Error is null ? result : throw new TableStoreException(result.Error);
     }
 
     /// <summary>
@@ -94,12 +100,23 @@ public sealed partial class TableService
                 var encodedKey = encodedKeys?[i] is { } known && ReferenceEquals(key, write.PrimaryKey)
                     ? known : KeyCodec.Encode(table.Id, key, writer);
                 var stored = _store.Db.Get(encodedKey, _store.Rows);
-                if (ConditionFails(write.Condition, stored is not null))
+                // Updates merge into the current cells and column conditions look at them; a Put or Delete without
+                // a column condition never needs them decoded.
+                var current = stored is not null && (write.Type == WriteType.Update || write.ColumnCondition is not null)
+                    ? RowMerge.Visible(table, stored, now) : null;
+                if (ConditionFails(write.Condition, stored is not null)
+                    || write.ColumnCondition is { } columnCondition && !ColumnConditionRules.Passes(columnCondition, current ?? []))
                 {
                     results[i] = Failed(new TableStoreError(TableStoreError.ConditionCheckFail, "Condition check failed."));
                     continue;
                 }
-                var cells = write.Type == WriteType.Delete ? null : RowMerge.Apply(table, write, stored, now);
+                var incremented = RowMerge.Increment(write, current, now, out var incrementError);
+                if (incrementError is not null)
+                {
+                    results[i] = Failed(TableStoreError.Invalid(incrementError));
+                    continue;
+                }
+                var cells = write.Type == WriteType.Delete ? null : RowMerge.Apply(table, write, current, incremented, now);
                 if (cells is not null)
                 {
                     RowCodec.Encode(cells, writer);
@@ -110,11 +127,11 @@ public sealed partial class TableService
                 var delta = (stored is null ? 0 : -1) + (cells is null ? 0 : 1);
                 if (delta != 0)
                     rowCounts[table.Id] = rowCounts.GetValueOrDefault(table.Id, _rowCounts.GetValueOrDefault(table.Id)) + delta;
-                var change = new ChangeRecord(++sequence, commitTime, table.Name, ActionOf(write.Type), key, ChangedColumns(write, now));
+                var change = new ChangeRecord(++sequence, commitTime, table.Name, ActionOf(write.Type), key, ChangedColumns(write, incremented, now));
                 ChangeCodec.Encode(change, writer);
                 RocksStore.WriteSequenceKey(sequenceKey, change.Sequence);
                 batch.Put(sequenceKey, writer.WrittenSpan, _store.Changes);
-                results[i] = new RowWriteResult(key, null);
+                results[i] = new RowWriteResult(key, null, incremented.Length > 0 ? incremented : null);
             }
             if (sequence == _sequence)
                 return results;
@@ -195,9 +212,10 @@ public sealed partial class TableService
         return -1;
     }
 
-    private static ColumnChange[] ChangedColumns(RowWrite write, long now)
+    /// <summary>What the write did to each column; an increment is recorded as the Put of its new value, so readers of the log see values.</summary>
+    private static ColumnChange[] ChangedColumns(RowWrite write, Cell[] incremented, long now)
     {
-        var columns = new ColumnChange[write.DeleteAll.Count + write.DeleteVersions.Count + write.Puts.Count];
+        var columns = new ColumnChange[write.DeleteAll.Count + write.DeleteVersions.Count + write.Puts.Count + incremented.Length];
         var next = 0;
         foreach (var name in write.DeleteAll)
             columns[next++] = new ColumnChange(name, ColumnChangeType.DeleteAllVersions, null, null);
@@ -205,6 +223,8 @@ public sealed partial class TableService
             columns[next++] = new ColumnChange(delete.Name, ColumnChangeType.DeleteOneVersion, null, delete.Timestamp);
         for (var i = 0; i < write.Puts.Count; i++)
             columns[next++] = new ColumnChange(write.Puts[i].Name, ColumnChangeType.Put, write.Puts[i].Value, write.Puts[i].Timestamp ?? now);
+        foreach (var cell in incremented)
+            columns[next++] = new ColumnChange(cell.Name, ColumnChangeType.Put, cell.Value, cell.Timestamp);
         return columns;
     }
 
@@ -217,6 +237,8 @@ public sealed partial class TableService
             size += write.PrimaryKey[i].Name.Length + (write.PrimaryKey[i].Value.IsPlaceholder ? 0 : write.PrimaryKey[i].Value.Size);
         for (var i = 0; i < write.Puts.Count; i++)
             size += write.Puts[i].Name.Length + write.Puts[i].Value.Size + 8;
+        for (var i = 0; i < write.Increments.Count; i++)
+            size += write.Increments[i].Name.Length + 8;
         return size;
     }
 

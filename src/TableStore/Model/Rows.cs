@@ -30,10 +30,19 @@ public readonly record struct ColumnPut(string Name, Value Value, long? Timestam
 public readonly record struct ColumnVersion(string Name, long Timestamp);
 
 /// <summary>
-/// One row write as PutRow, UpdateRow, DeleteRow and each row of BatchWriteRow express it.
-/// Put replaces the row with <see cref="Puts"/>; Update applies puts, version deletes and delete-alls to it;
-/// Delete removes it.
+/// An atomic counter step (UpdateRow's INCREMENT): the column's latest INTEGER version (0 when the column is
+/// absent) plus <paramref name="Delta"/>, written as a new version at the server's time.
 /// </summary>
+public readonly record struct ColumnIncrement(string Name, long Delta);
+
+/// <summary>
+/// One row write as PutRow, UpdateRow, DeleteRow and each row of BatchWriteRow express it.
+/// Put replaces the row with <see cref="Puts"/>; Update applies puts, increments, version deletes and delete-alls
+/// to it; Delete removes it. <see cref="Condition"/> and <see cref="ColumnCondition"/> are both checked against the
+/// row as it is before the write; if either fails nothing is written.
+/// </summary>
+/// <param name="Increments">UpdateRow only; a column may not also be put or deleted by the same write.</param>
+/// <param name="ColumnCondition">Null: no column condition.</param>
 public sealed record RowWrite(
     WriteType Type,
     IReadOnlyList<KeyColumn> PrimaryKey,
@@ -41,15 +50,23 @@ public sealed record RowWrite(
     IReadOnlyList<ColumnVersion>? DeleteVersions = null,
     IReadOnlyList<string>? DeleteAll = null,
     RowExistence Condition = RowExistence.Ignore,
-    bool ReturnPrimaryKey = false)
+    bool ReturnPrimaryKey = false,
+    IReadOnlyList<ColumnIncrement>? Increments = null,
+    ColumnCondition? ColumnCondition = null)
 {
     public IReadOnlyList<ColumnPut> Puts { get; init; } = Puts ?? [];
     public IReadOnlyList<ColumnVersion> DeleteVersions { get; init; } = DeleteVersions ?? [];
     public IReadOnlyList<string> DeleteAll { get; init; } = DeleteAll ?? [];
+    public IReadOnlyList<ColumnIncrement> Increments { get; init; } = Increments ?? [];
 }
 
-/// <summary>The outcome of one row write: the key as stored (with generated auto-increment values) or the error.</summary>
-public sealed record RowWriteResult(IReadOnlyList<KeyColumn>? PrimaryKey, TableStoreError? Error)
+/// <summary>
+/// The outcome of one row write: the key as stored (with generated auto-increment values) or the error.
+/// <paramref name="ReturnColumns"/> holds the cells the write computed, i.e. each incremented column with its new
+/// value and timestamp (what ReturnContent RT_AFTER_MODIFY answers); null when the write incremented nothing.
+/// </summary>
+public sealed record RowWriteResult(IReadOnlyList<KeyColumn>? PrimaryKey, TableStoreError? Error,
+    IReadOnlyList<Cell>? ReturnColumns = null)
 {
     public bool IsOk => Error is null;
 }

@@ -60,7 +60,7 @@ public static class RowRules
     /// <summary>Null when the attribute cells of a write are valid for <paramref name="table"/> at <paramref name="now"/> (ms).</summary>
     public static string? CheckWrite(TableMeta table, RowWrite write, long now)
     {
-        var count = write.Puts.Count + write.DeleteVersions.Count + write.DeleteAll.Count;
+        var count = write.Puts.Count + write.DeleteVersions.Count + write.DeleteAll.Count + write.Increments.Count;
         if (count > MaxColumnsPerWrite)
             return $"A row write may touch at most {MaxColumnsPerWrite} attribute columns, not {count}.";
         if (write.Type == WriteType.Update && write.Condition == RowExistence.ExpectNotExist)
@@ -90,6 +90,36 @@ public static class RowRules
         foreach (var name in write.DeleteAll)
             if (CheckColumnName(table, name) is { } nameError)
                 return nameError;
+        return CheckIncrements(table, write) ?? ColumnConditionRules.Check(write.ColumnCondition);
+    }
+
+    /// <summary>
+    /// An incremented column is read and rewritten by the write itself, so no other operation of the same write may
+    /// touch it, and only UpdateRow increments.
+    /// </summary>
+    private static string? CheckIncrements(TableMeta table, RowWrite write)
+    {
+        if (write.Increments.Count == 0)
+            return null;
+        if (write.Type != WriteType.Update)
+            return "Only UpdateRow can increment columns.";
+        var incremented = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var increment in write.Increments)
+        {
+            if (CheckColumnName(table, increment.Name) is { } nameError)
+                return nameError;
+            if (!incremented.Add(increment.Name))
+                return $"Column '{increment.Name}' is incremented twice in one write.";
+        }
+        foreach (var put in write.Puts)
+            if (incremented.Contains(put.Name))
+                return $"Column '{put.Name}' is both incremented and put in one write.";
+        foreach (var delete in write.DeleteVersions)
+            if (incremented.Contains(delete.Name))
+                return $"Column '{delete.Name}' is both incremented and deleted in one write.";
+        foreach (var name in write.DeleteAll)
+            if (incremented.Contains(name))
+                return $"Column '{name}' is both incremented and deleted in one write.";
         return null;
     }
 
