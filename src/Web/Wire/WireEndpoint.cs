@@ -22,7 +22,7 @@ public static class WireEndpoint
     public static void MapTableStoreWire(this IEndpointRouteBuilder app)
     {
         foreach (var (action, operation) in WireOperations.ByAction)
-            app.Map("/" + action, context => HandleAsync(context, action, operation))
+            app.Map("/" + action, context => HandleAsync(context, RequestedAction(context), operation))
                 .AllowAnonymous().DisableAntiforgery().ExcludeFromDescription();
         // Any other single-segment POST that is an SDK's (it carries x-ots-* headers): the real service's answer.
         var unknown = RoutePatternFactory.Parse("/{action}", defaults: null, parameterPolicies: new { action = new SdkRequestConstraint() });
@@ -31,8 +31,13 @@ public static class WireEndpoint
             .AllowAnonymous().DisableAntiforgery().ExcludeFromDescription();
     }
 
+    // Routes match case-insensitively, action names do not: /listTable is no action (and is signed as sent).
+    private static string RequestedAction(HttpContext context) => context.Request.Path.Value!.Trim('/');
+
     private static async Task HandleAsync(HttpContext context, string action, WireOperation? operation)
     {
+        if (operation is not null && operation.Action != action)
+            operation = null;
         // Every error here has its protobuf body; the console's HTML error pages must not replace it.
         if (context.Features.Get<IStatusCodePagesFeature>() is { } statusPages)
             statusPages.Enabled = false;
