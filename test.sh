@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test the way CI does, on a fresh Debian machine or a developer's: installs what is missing
-# (Chromium, OpenStack Swift with memcached), starts Swift's S3 API on loopback, restores the local tools,
+# (Chromium, OpenStack Swift with memcached, node and npm), starts Swift's S3 API on loopback, restores the local tools,
 # builds in Release, checks the EF model and the Dockerfile, runs all tests and ends with "N passed, N failed".
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -13,6 +13,7 @@ declare -A package_of=(
   [chromium]=chromium [memcached]=memcached [curl]=curl [swift-ring-builder]=swift
   [swift-proxy-server]=swift-proxy [swift-account-server]=swift-account
   [swift-container-server]=swift-container [swift-object-server]=swift-object
+  [node]=nodejs [npm]=npm
 )
 missing=()
 for command in "${!package_of[@]}"; do
@@ -44,6 +45,9 @@ dotnet ef migrations has-pending-model-changes --project src/Catalog --no-build 
 
 step "Dockerfile lint"
 npx --yes dockerfile-utils@0.16.3 lint Dockerfile
+
+step "npm SDK for the wire protocol tests (tests/sdk-node, from its lock file)"
+npm ci --prefix tests/sdk-node --no-audit --no-fund
 
 step "tests"
 log=$(mktemp)

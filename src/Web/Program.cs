@@ -6,6 +6,7 @@ using DeliveryConsole.Web.Api;
 using DeliveryConsole.Web.Components;
 using DeliveryConsole.Web.Hosting;
 using DeliveryConsole.Web.Hosting.Security;
+using DeliveryConsole.Web.Wire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
@@ -65,6 +66,8 @@ app.MapBucketApi();
 app.MapDeliveryApi();
 app.MapObjectDownload();
 app.MapUnknownOperations();
+// The Tablestore wire protocol at the root (POST /<Action>, signed): the real SDKs talk to the console unchanged.
+app.MapTableStoreWire();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.WarnAboutOpenAccess();

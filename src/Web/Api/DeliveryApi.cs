@@ -1,5 +1,4 @@
 using DeliveryConsole.Delivery.Engine;
-using DeliveryConsole.Delivery.Tasks;
 using DeliveryConsole.TableStore;
 using DeliveryConsole.TableStore.Model;
 
@@ -15,41 +14,24 @@ public static class DeliveryApi
     public static void MapDeliveryApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapApiGroup("Delivery tasks");
-        // A create or delete runs to its end even when the client goes away: stopping it halfway could leave half a task.
         Map<CreateDeliveryTaskBody, EmptyBody>(api, "CreateDeliveryTask", async (engine, _, body, _) =>
-            Done(await engine.CreateTaskAsync(body.Request, CancellationToken.None)));
+        {
+            await DeliveryTaskCalls.CreateAsync(engine, body.Request);
+            return new EmptyBody();
+        });
         Map<ListDeliveryTaskBody, ListDeliveryTaskResult>(api, "ListDeliveryTask", async (engine, services, body, cancel) =>
         {
-            // As the real service: the tasks of a table that does not exist are an error, not an empty list.
-            if (body.TableName is { } tableName)
-                services.GetRequiredService<TableService>().Table(tableName);
-            var tasks = await engine.ListTasksAsync(body.TableName, cancel);
+            var tasks = await DeliveryTaskCalls.ListAsync(engine, services.GetRequiredService<TableService>(), body.TableName, cancel);
             return new ListDeliveryTaskResult([.. tasks.Select(DeliveryTaskSummaryJson.From)]);
         });
         Map<DeliveryTaskBody, DescribeDeliveryTaskResult>(api, "DescribeDeliveryTask", async (engine, _, body, cancel) =>
-        {
-            var (tableName, taskName) = Names(body);
-            return await engine.DescribeTaskAsync(tableName, taskName, cancel) is { } status
-                ? DescribeDeliveryTaskResult.From(status)
-                : throw new TableStoreException(new TableStoreError(TableStoreError.ObjectNotExist,
-                    $"Table '{tableName}' has no delivery task named '{taskName}'."));
-        });
+            DescribeDeliveryTaskResult.From(await DeliveryTaskCalls.DescribeAsync(engine, body.TableName, body.TaskName, cancel)));
         Map<DeliveryTaskBody, EmptyBody>(api, "DeleteDeliveryTask", async (engine, _, body, _) =>
         {
-            var (tableName, taskName) = Names(body);
-            return Done(await engine.DeleteTaskAsync(tableName, taskName, CancellationToken.None));
+            await DeliveryTaskCalls.DeleteAsync(engine, body.TableName, body.TaskName);
+            return new EmptyBody();
         });
     }
-
-    private static (string TableName, string TaskName) Names(DeliveryTaskBody body) =>
-        (body.TableName ?? throw Required("tableName"), body.TaskName ?? throw Required("taskName"));
-
-    private static TableStoreException Required(string field) =>
-        new(TableStoreError.Invalid($"{field} is required."));
-
-    /// <summary>The empty answer of a change the engine made, or its error (null means done).</summary>
-    private static EmptyBody Done(DeliveryTaskError? error) =>
-        error is null ? new EmptyBody() : throw new TableStoreException(new TableStoreError(error.Code, error.Message));
 
     private static void Map<TBody, TResult>(RouteGroupBuilder api, string operation,
         Func<DeliveryEngine, IServiceProvider, TBody, CancellationToken, Task<TResult>> handle) where TBody : notnull where TResult : notnull =>

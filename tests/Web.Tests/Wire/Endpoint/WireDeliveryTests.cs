@@ -1,0 +1,119 @@
+using System.Net;
+using DeliveryConsole.Testing;
+using DeliveryConsole.Web.Tests.Api;
+using DeliveryConsole.Web.Wire.Protocol;
+using DeliveryConsole.Web.Tests.Delivery;
+using static DeliveryConsole.Web.Tests.Delivery.DeliveryRequests;
+
+namespace DeliveryConsole.Web.Tests.Wire.Endpoint;
+
+/// <summary>The delivery task actions over the wire, answered by the same engine as the JSON API.</summary>
+public sealed class WireDeliveryTests : IAsyncDisposable
+{
+    private readonly ConsoleFactory _console = new();
+    private readonly WireClient _wire;
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    public WireDeliveryTests() => _wire = WireClient.For(_console);
+
+    private static CreateDeliveryTaskRequest Task(string taskName, DeliveryTaskType? type = null)
+    {
+        var request = new CreateDeliveryTaskRequest
+        {
+            TableName = "t",
+            TaskName = taskName,
+            TaskConfig = new OSSTaskConfig
+            {
+                OssPrefix = "lake/$yyyy/$MM/$dd",
+                OssBucket = "lake",
+                OssEndpoint = DeliveryRequests.Endpoint,
+                OssStsRole = Role,
+                Schema =
+                {
+                    new ParquetSchema { ColumnName = "k", Type = DataType.Utf8 },
+                    new ParquetSchema { ColumnName = "n", Type = DataType.Int64, OssColumnName = "number", Encode = Encoding.DeltaBinaryPacked },
+                },
+            },
+        };
+        if (type is { } taskType)
+            request.TaskType = taskType;
+        return request;
+    }
+
+    private async Task CreateTableAndBucketAsync()
+    {
+        var api = new ApiClient(_console.CreateClient());
+        await api.OkAsync("CreateTable", CreateTable);
+        await api.OkAsync("CreateBucket", $$"""{"endpoint": "{{DeliveryRequests.Endpoint}}", "bucket": "lake"}""");
+    }
+
+    [Fact]
+    public async Task A_task_is_created_listed_described_and_deleted()
+    {
+        await CreateTableAndBucketAsync();
+        var withEventTime = Task("lake-2", DeliveryTaskType.Inc);
+        withEventTime.TaskConfig.EventTimeColumn = new EventColumn { ColumnName = "ts", TimeFormat = EventTimeFormat.Rfc3339 };
+        withEventTime.TaskConfig.OssDirtyPrefix = "dirty";
+
+        await _wire.OkAsync("CreateDeliveryTask", Task("lake-1"), CreateDeliveryTaskResponse.Parser, Cancel);
+        await _wire.OkAsync("CreateDeliveryTask", withEventTime, CreateDeliveryTaskResponse.Parser, Cancel);
+
+        var listed = await _wire.OkAsync("ListDeliveryTask", new ListDeliveryTaskRequest { TableName = "t" }, ListDeliveryTaskResponse.Parser, Cancel);
+        Assert.Equal([("t", "lake-1", DeliveryTaskType.BaseInc), ("t", "lake-2", DeliveryTaskType.Inc)],
+            listed.Tasks.Select(task => (task.TableName, task.TaskName, task.TaskType)));
+        Assert.Equal(2, (await _wire.OkAsync("ListDeliveryTask", new ListDeliveryTaskRequest(), ListDeliveryTaskResponse.Parser, Cancel)).Tasks.Count);
+
+        var described = await _wire.OkAsync("DescribeDeliveryTask", new DescribeDeliveryTaskRequest { TableName = "t", TaskName = "lake-2" },
+            DescribeDeliveryTaskResponse.Parser, Cancel);
+        var expected = withEventTime.TaskConfig.Clone();
+        expected.Schema[0].OssColumnName = "k";
+        expected.Schema[0].Encode = Encoding.Plain;
+        expected.Format = Format.Parquet;
+        expected.Formatter = TimeFormatter.Ydmformatter;
+        Assert.Equal(expected, described.TaskConfig);
+        Assert.Equal(DeliveryTaskType.Inc, described.TaskType);
+        Assert.True(described.TaskSyncStat.HasTaskSyncPhase && described.TaskSyncStat.HasCurrentSyncTimestamp && described.TaskSyncStat.HasErrorCode);
+        Assert.Equal(ErrorType.Ok, described.TaskSyncStat.ErrorCode);
+
+        // A task cannot be deleted while it initializes (as the real service); wait until it is past INIT.
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(30);
+        while ((await _wire.OkAsync("DescribeDeliveryTask", new DescribeDeliveryTaskRequest { TableName = "t", TaskName = "lake-1" },
+                   DescribeDeliveryTaskResponse.Parser, Cancel)).TaskSyncStat.TaskSyncPhase == TaskSyncPhase.Init)
+        {
+            Assert.True(DateTimeOffset.UtcNow < deadline, "lake-1 stayed in INIT");
+            await System.Threading.Tasks.Task.Delay(50, Cancel);
+        }
+        await _wire.OkAsync("DeleteDeliveryTask", new DeleteDeliveryTaskRequest { TableName = "t", TaskName = "lake-1" },
+            DeleteDeliveryTaskResponse.Parser, Cancel);
+        Assert.Equal(["lake-2"], (await _wire.OkAsync("ListDeliveryTask", new ListDeliveryTaskRequest(), ListDeliveryTaskResponse.Parser, Cancel))
+            .Tasks.Select(task => task.TaskName));
+    }
+
+    [Fact]
+    public async Task Task_errors_have_the_real_codes_and_name_the_field()
+    {
+        await CreateTableAndBucketAsync();
+        await _wire.OkAsync("CreateDeliveryTask", Task("lake-1"), CreateDeliveryTaskResponse.Parser, Cancel);
+
+        await _wire.FailsAsync("CreateDeliveryTask", Task("lake-1"), HttpStatusCode.Conflict, "OTSObjectAlreadyExist", Cancel);
+        await _wire.FailsAsync("DescribeDeliveryTask", new DescribeDeliveryTaskRequest { TableName = "t", TaskName = "nope" },
+            HttpStatusCode.NotFound, "OTSObjectNotExist", Cancel);
+        await _wire.FailsAsync("DeleteDeliveryTask", new DeleteDeliveryTaskRequest { TableName = "t", TaskName = "nope" },
+            HttpStatusCode.NotFound, "OTSObjectNotExist", Cancel);
+        await _wire.FailsAsync("ListDeliveryTask", new ListDeliveryTaskRequest { TableName = "nope" }, HttpStatusCode.NotFound, "OTSObjectNotExist", Cancel);
+
+        var noBucket = Task("lake-3");
+        noBucket.TaskConfig.ClearOssBucket();
+        Assert.Contains("taskConfig.ossBucket is required",
+            (await _wire.FailsAsync("CreateDeliveryTask", noBucket, HttpStatusCode.BadRequest, "OTSParameterInvalid", Cancel)).Message);
+        var dateType = Task("lake-3");
+        dateType.TaskConfig.Schema[0].Type = DataType.Date;
+        Assert.Contains("DATE",
+            (await _wire.FailsAsync("CreateDeliveryTask", dateType, HttpStatusCode.BadRequest, "OTSParameterInvalid", Cancel)).Message);
+        Assert.Contains("taskName is required",
+            (await _wire.FailsAsync("DescribeDeliveryTask", new DescribeDeliveryTaskRequest { TableName = "t" },
+                HttpStatusCode.BadRequest, "OTSParameterInvalid", Cancel)).Message);
+    }
+
+    public async ValueTask DisposeAsync() => await _console.DisposeAsync();
+}
