@@ -1,6 +1,7 @@
 using DeliveryConsole.TableStore.Model;
 using DeliveryConsole.Web.Api;
 using DeliveryConsole.Web.Hosting;
+using DeliveryConsole.Web.Wire.PlainBuffer;
 using DeliveryConsole.Web.Wire.Protocol;
 using Google.Protobuf;
 using Microsoft.AspNetCore.Diagnostics;
@@ -70,9 +71,9 @@ public static class WireEndpoint
         {
             return Failure(e.Code, e.Message);
         }
-        catch (InvalidDataException e)
+        catch (PlainBufferFormatException e)
         {
-            // The PlainBuffer codec's format errors: a row, key or value in the body that does not decode.
+            // A row, key or value in the body that does not decode.
             return Failure(TableStoreError.ParameterInvalid, e.Message);
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
