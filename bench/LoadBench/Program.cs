@@ -130,7 +130,7 @@ internal static class LoadBenchProgram
             string.Create(Inv, $"{main.TaskCount - main.NotCaughtUp.Count()} of {main.TaskCount}, {main.CatchUpSeconds:F1} s after the last write"),
             $"{main.TaskCount} of {main.TaskCount}", !main.NotCaughtUp.Any());
         Row("tasks with an error code or a last error in any sample (every 10 s)", main.Errors.Count().ToString(Inv), "0", !main.Errors.Any());
-        const string memoryTitle = "working set: mean of the last fifth vs the second fifth (minute 5 vs minute 2 of 5)";
+        const string memoryTitle = "working set: mean of the last fifth vs the second fifth";
         if (double.IsNaN(growth))
             Console.WriteLine($"| {memoryTitle} | n/a: the run is too short for a sample (every 5 s) in both windows | within ±10 % | — |");
         else
