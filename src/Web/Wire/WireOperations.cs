@@ -14,5 +14,9 @@ public static class WireOperations
         {
             TableOperations.All,
             DeliveryOperations.All,
+            RowOperations.All,
+            BatchOperations.All,
+            RangeOperations.All,
+            StreamOperations.All,
         }.SelectMany(group => group).ToFrozenDictionary(operation => operation.Action, StringComparer.Ordinal);
 }
