@@ -1,8 +1,12 @@
 using System.Net;
 using DeliveryConsole.Testing;
+using Value = DeliveryConsole.TableStore.Model.Value;
 using DeliveryConsole.Web.Wire;
+using DeliveryConsole.Web.Wire.PlainBuffer;
 using DeliveryConsole.Web.Wire.Protocol;
 using Google.Protobuf;
+using Direction = DeliveryConsole.Web.Wire.Protocol.Direction;
+using GetRangeRequest = DeliveryConsole.Web.Wire.Protocol.GetRangeRequest;
 
 namespace DeliveryConsole.Web.Tests.Wire.Endpoint;
 
@@ -37,7 +41,27 @@ public sealed class WireFuzzTests : IAsyncDisposable
             },
         }.ToByteArray(),
         new DescribeDeliveryTaskRequest { TableName = "f", TaskName = "x" }.ToByteArray(),
+        new PutRowRequest { TableName = "f", Row = RowSeed, Condition = new Condition { RowExistence = RowExistenceExpectation.Ignore, ColumnCondition = FilterSeed } }.ToByteArray(),
+        new GetRowRequest { TableName = "f", PrimaryKey = KeySeed, MaxVersions = 1, Filter = FilterSeed }.ToByteArray(),
+        new GetRangeRequest { TableName = "f", Direction = Direction.Forward, MaxVersions = 1, InclusiveStartPrimaryKey = KeySeed, ExclusiveEndPrimaryKey = KeySeed }.ToByteArray(),
+        new BatchWriteRowRequest { Tables = { new TableInBatchWriteRowRequest { TableName = "f", Rows = { new RowInBatchWriteRowRequest { Type = OperationType.Update, RowChange = RowSeed, Condition = new Condition() } } } } }.ToByteArray(),
+        new GetShardIteratorRequest { StreamId = "f_1", ShardId = "0", Timestamp = 1 }.ToByteArray(),
     ];
+
+    private static ByteString KeySeed => ByteString.CopyFrom(PlainBufferWriter.WritePrimaryKey([new("k", Value.String("a"))]));
+
+    private static ByteString RowSeed => ByteString.CopyFrom(PlainBufferWriter.WriteRow(new PlainBufferRow([new("k", Value.String("a"))],
+        [new PlainBufferCell("c", Value.Integer(1), CellOperation.Increment, null)], false)));
+
+    private static ByteString FilterSeed => new Filter
+    {
+        Type = FilterType.FtSingleColumnValue,
+        Filter_ = new SingleColumnValueFilter
+        {
+            Comparator = ComparatorType.CtEqual, ColumnName = "c", ColumnValue = ByteString.CopyFrom(PlainBufferWriter.WriteVariant(Value.Integer(1))),
+            FilterIfMissing = false, LatestVersionOnly = true,
+        }.ToByteString(),
+    }.ToByteString();
 
     [Fact]
     public async Task Thousands_of_random_and_mutated_bodies_never_get_a_500()
