@@ -40,16 +40,24 @@ internal sealed class RocksStore : IDisposable
         var options = new DbOptions()
             .SetCreateIfMissing(true)
             .SetCreateMissingColumnFamilies(true)
-            .IncreaseParallelism(Math.Max(2, Environment.ProcessorCount));
+            .IncreaseParallelism(Math.Max(2, Environment.ProcessorCount))
+            .SetDbWriteBufferSize(MemtableBudgetBytes);
         return RocksDb.Open(options, folder, Families());
     }
 
     private static ColumnFamilies Families() => new()
     {
         { "meta", new ColumnFamilyOptions() },
-        { "rows", RowsOptions() },
-        { "changes", new ColumnFamilyOptions() },
+        { "rows", RowsOptions().SetWriteBufferSize(FamilyMemtableBytes) },
+        { "changes", new ColumnFamilyOptions().SetWriteBufferSize(FamilyMemtableBytes) },
     };
+
+    // The memtables are most of the store's memory. RocksDB's defaults (64 MB per family, two per family while one
+    // flushes) let them grow for minutes under a steady write load before the first flush, so the console's memory
+    // climbed for as long as a load run lasted (docs/benchmarks.md, "Load"). A budget for all families flushes
+    // early and often, so memory levels off within the first minute; bulk writes measured no slower.
+    private const ulong MemtableBudgetBytes = 64UL << 20;
+    private const ulong FamilyMemtableBytes = 16UL << 20;
 
     /// <summary>
     /// Bloom filters on the rows family, in files and in the memtable: every write first looks its row up (for
