@@ -14,6 +14,7 @@ using MudBlazor.Services;
 if (args is [HealthProbe.Command, ..])
     return await HealthProbe.RunAsync(args);
 
+NativeHeap.FixMmapThreshold();
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddOptions<ConsoleOptions>().BindConfiguration(ConsoleOptions.Section)
