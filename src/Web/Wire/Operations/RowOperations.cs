@@ -11,38 +11,12 @@ public static class RowOperations
 {
     public static IReadOnlyList<WireOperation> All { get; } =
     [
-        WireOperation.Of("PutRow", Proto.PutRowRequest.Parser, (request, wire) =>
-        {
-            RowMessages.RejectTransaction(request.HasTransactionId);
-            RowMessages.CheckReturnContent(request.ReturnContent, "PutRow");
-            var (consumed, row) = Write(wire, request.TableName, RowMessages.Put(request.Row, request.Condition, "row"), request.Row, request.ReturnContent);
-            var response = new Proto.PutRowResponse { Consumed = consumed };
-            if (row is not null)
-                response.Row = row;
-            return response;
-        }),
-        WireOperation.Of("UpdateRow", Proto.UpdateRowRequest.Parser, (request, wire) =>
-        {
-            RowMessages.RejectTransaction(request.HasTransactionId);
-            RowMessages.CheckReturnContent(request.ReturnContent, "UpdateRow");
-            var (consumed, row) = Write(wire, request.TableName, RowMessages.Update(request.RowChange, request.Condition, "row_change"),
-                request.RowChange, request.ReturnContent);
-            var response = new Proto.UpdateRowResponse { Consumed = consumed };
-            if (row is not null)
-                response.Row = row;
-            return response;
-        }),
-        WireOperation.Of("DeleteRow", Proto.DeleteRowRequest.Parser, (request, wire) =>
-        {
-            RowMessages.RejectTransaction(request.HasTransactionId);
-            RowMessages.CheckReturnContent(request.ReturnContent, "DeleteRow");
-            var (consumed, row) = Write(wire, request.TableName, RowMessages.Delete(request.PrimaryKey, request.Condition, "primary_key"),
-                request.PrimaryKey, request.ReturnContent);
-            var response = new Proto.DeleteRowResponse { Consumed = consumed };
-            if (row is not null)
-                response.Row = row;
-            return response;
-        }),
+        WriteAction<Proto.PutRowRequest, Proto.PutRowResponse>("PutRow", Proto.PutRowRequest.Parser,
+            r => (r.TableName, r.Row, r.Condition, r.ReturnContent, r.HasTransactionId), RowMessages.Put, "row"),
+        WriteAction<Proto.UpdateRowRequest, Proto.UpdateRowResponse>("UpdateRow", Proto.UpdateRowRequest.Parser,
+            r => (r.TableName, r.RowChange, r.Condition, r.ReturnContent, r.HasTransactionId), RowMessages.Update, "row_change"),
+        WriteAction<Proto.DeleteRowRequest, Proto.DeleteRowResponse>("DeleteRow", Proto.DeleteRowRequest.Parser,
+            r => (r.TableName, r.PrimaryKey, r.Condition, r.ReturnContent, r.HasTransactionId), RowMessages.Delete, "primary_key"),
         WireOperation.Of("GetRow", Proto.GetRowRequest.Parser, (request, wire) =>
         {
             RowMessages.RejectTransaction(request.HasTransactionId);
@@ -60,10 +34,27 @@ public static class RowOperations
             ? ByteString.CopyFrom(PlainBufferWriter.WriteReadRow(row))
             : ByteString.Empty;
 
-    private static (Proto.ConsumedCapacity, ByteString?) Write(WireRequest wire, string tableName, RowWrite write, ByteString sent,
-        Proto.ReturnContent? returnContent)
-    {
-        var result = wire.Service<TableService>().WriteRowWithResult(tableName, write);
-        return (RowMessages.Consumed(0, RowMessages.Units(sent.Length)), RowMessages.ReturnedRow(returnContent, result));
-    }
+    /// <summary>
+    /// PutRow, UpdateRow or DeleteRow: the request's row bytes decoded by <paramref name="decode"/> into one store write.
+    /// Their responses share their fields (1 consumed, 2 the optional returned row), so one body answers all three.
+    /// </summary>
+    private static WireOperation WriteAction<TRequest, TResponse>(string action, MessageParser<TRequest> parser,
+        Func<TRequest, (string TableName, ByteString Sent, Proto.Condition Condition, Proto.ReturnContent? ReturnContent, bool HasTransactionId)> parts,
+        Func<ByteString, Proto.Condition, string, RowWrite> decode, string rowField)
+        where TRequest : IMessage<TRequest> where TResponse : IMessage, new() =>
+        WireOperation.Of(action, parser, (request, wire) =>
+        {
+            var (tableName, sent, condition, returnContent, hasTransactionId) = parts(request);
+            RowMessages.RejectTransaction(hasTransactionId);
+            RowMessages.CheckReturnContent(returnContent, action);
+            var result = wire.Service<TableService>().WriteRowWithResult(tableName, decode(sent, condition, rowField));
+            IMessage response = new TResponse();
+            response.Descriptor.Fields[ConsumedField].Accessor.SetValue(response, RowMessages.Consumed(0, RowMessages.Units(sent.Length)));
+            if (RowMessages.ReturnedRow(returnContent, result) is { } row)
+                response.Descriptor.Fields[RowField].Accessor.SetValue(response, row);
+            return response;
+        });
+
+    private const int ConsumedField = 1;
+    private const int RowField = 2;
 }
