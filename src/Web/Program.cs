@@ -46,35 +46,37 @@ builder.Services.AddConsoleSecurity();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
 
-var app = builder.Build();
-
-if (!app.Environment.IsDevelopment())
-    app.UseExceptionHandler("/Error", createScopeForErrors: true);
-app.UseSecurityHeaders();
-app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
-// Before authentication: the top-level wwwroot (styles, scripts, images) is public, as the sign-in page needs it.
-app.UseConsoleStaticFiles();
-app.UseAuthentication();
-app.UseAuthorization();
-app.UseAntiforgery();
-app.MapStaticAssets().AllowAnonymous();
-app.MapHealthz();
-// The API's description is public (it holds no data), so tools can read it before they have the key.
-app.MapOpenApi().AllowAnonymous();
-app.MapSignOut();
-app.MapTableStoreApi();
-app.MapBucketApi();
-app.MapDeliveryApi();
-app.MapObjectDownload();
-app.MapUnknownOperations();
-// The Tablestore wire protocol at the root (POST /<Action>, signed): the real SDKs talk to the console unchanged.
-app.MapTableStoreWire();
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
-
-app.WarnAboutOpenAccess();
-
 try
 {
+    // Inside the try: building the pipeline already reads the settings (antiforgery's data protection keys live in
+    // the data folder), so a bad setting can surface here as well as at start.
+    var app = builder.Build();
+
+    if (!app.Environment.IsDevelopment())
+        app.UseExceptionHandler("/Error", createScopeForErrors: true);
+    app.UseSecurityHeaders();
+    app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+    // Before authentication: the top-level wwwroot (styles, scripts, images) is public, as the sign-in page needs it.
+    app.UseConsoleStaticFiles();
+    app.UseAuthentication();
+    app.UseAuthorization();
+    app.UseAntiforgery();
+    app.MapStaticAssets().AllowAnonymous();
+    app.MapHealthz();
+    // The API's description is public (it holds no data), so tools can read it before they have the key.
+    app.MapOpenApi().AllowAnonymous();
+    app.MapSignOut();
+    app.MapTableStoreApi();
+    app.MapBucketApi();
+    app.MapDeliveryApi();
+    app.MapObjectDownload();
+    app.MapUnknownOperations();
+    // The Tablestore wire protocol at the root (POST /<Action>, signed): the real SDKs talk to the console unchanged.
+    app.MapTableStoreWire();
+    app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+
+    app.WarnAboutOpenAccess();
+
     await app.RunAsync();
     return 0;
 }
