@@ -27,8 +27,9 @@ public static class WireEndpoint
                 .AllowAnonymous().DisableAntiforgery().ExcludeFromDescription();
         // Any other single-segment POST that is an SDK's (it carries x-ots-* headers): the real service's answer.
         var unknown = RoutePatternFactory.Parse("/{action}", defaults: null, parameterPolicies: new { action = new SdkRequestConstraint() });
+        // The method is checked by the constraint, not by method metadata: with metadata, routing answers every GET of a
+        // single-segment path (/favicon.svg) with 405 before the constraint runs, and the static files are never served.
         app.Map(unknown, context => HandleAsync(context, (string)context.GetRouteValue("action")!, operation: null))
-            .WithMetadata(new HttpMethodMetadata([HttpMethods.Post]))
             .AllowAnonymous().DisableAntiforgery().ExcludeFromDescription();
     }
 
@@ -95,7 +96,7 @@ public static class WireEndpoint
     private sealed class SdkRequestConstraint : IRouteConstraint
     {
         public bool Match(HttpContext? httpContext, IRouter? route, string routeKey, RouteValueDictionary values, RouteDirection routeDirection) =>
-            httpContext is not null
+            httpContext is not null && HttpMethods.IsPost(httpContext.Request.Method)
             && httpContext.Request.Headers.Keys.Any(name => name.StartsWith(WireSignature.HeaderPrefix, StringComparison.OrdinalIgnoreCase));
     }
 }
