@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using DeliveryConsole.Web.Hosting;
+using DeliveryConsole.Web.Hosting.Security;
 
 namespace DeliveryConsole.Web.Wire;
 
@@ -28,7 +29,8 @@ public static class WireAuthentication
     public static readonly TimeSpan AllowedSkew = TimeSpan.FromMinutes(15);
 
     /// <summary>Throws the real service's error for the first check the request fails.</summary>
-    public static void Check(HttpRequest request, string action, ReadOnlySpan<byte> body, ConsoleOptions options, DateTimeOffset now)
+    public static void Check(HttpRequest request, string action, ReadOnlySpan<byte> body, ConsoleOptions options, KeyGuessLimiter guesses,
+        DateTimeOffset now)
     {
         var headers = RequiredHeaders.ToDictionary(name => name, name => request.Headers[name] is { Count: > 0 } value
             ? value.ToString()
@@ -38,15 +40,24 @@ public static class WireAuthentication
         if (!FixedTimeEquals(WireSignature.ContentMd5(body), headers[ContentMd5Header].Trim()))
             throw Failed("Mismatch between MD5 value of request body and x-ots-contentmd5 in header.");
         var key = options.AccessKey;
+        var address = request.HttpContext.Connection.RemoteIpAddress;
+        if (!options.AuthenticationOff && guesses.RetryAfter(address) is { } retryAfter)
+            throw Failed(KeyGuessLimiter.Message(retryAfter));
         if (!options.AuthenticationOff && !FixedTimeEquals(key.Id, headers[AccessKeyIdHeader].Trim()))
+        {
+            guesses.Failed(address);
             throw Failed($"The AccessKeyId '{headers[AccessKeyIdHeader].Trim()}' is not this console's access key.");
+        }
         if (headers[InstanceNameHeader].Trim() != options.InstanceName)
             throw Failed($"The instance '{headers[InstanceNameHeader].Trim()}' does not exist; this console's instance is named '{options.InstanceName}'.");
         if (!options.AuthenticationOff)
         {
             var signed = request.Headers.Select(h => KeyValuePair.Create(h.Key, h.Value.ToString()));
             if (!FixedTimeEquals(WireSignature.SignRequest(key.Secret, action, signed), headers[WireSignature.SignatureHeader].Trim()))
+            {
+                guesses.Failed(address);
                 throw Failed("Signature mismatch.");
+            }
         }
         if ((date - now).Duration() > AllowedSkew)
             throw Failed($"Mismatch between system time and x-ots-date: {headers[DateHeader]}.");

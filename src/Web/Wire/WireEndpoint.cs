@@ -1,6 +1,7 @@
 using DeliveryConsole.TableStore.Model;
 using DeliveryConsole.Web.Api;
 using DeliveryConsole.Web.Hosting;
+using DeliveryConsole.Web.Hosting.Security;
 using DeliveryConsole.Web.Wire.PlainBuffer;
 using DeliveryConsole.Web.Wire.Protocol;
 using Google.Protobuf;
@@ -62,7 +63,7 @@ public static class WireEndpoint
             if (operation is null)
                 throw WireErrors.Invalid($"Unsupported operation: {action}.");
             var body = await WireBody.ReadAsync(context);
-            WireAuthentication.Check(context.Request, action, body, options, time.GetUtcNow());
+            WireAuthentication.Check(context.Request, action, body, options, context.RequestServices.GetRequiredService<KeyGuessLimiter>(), time.GetUtcNow());
             var response = await operation.Handle(new WireRequest(action, body, context.RequestServices, context.RequestAborted));
             if (RequiredFields.FirstMissing(response) is { } missing)
                 throw new InvalidOperationException($"The {action} response lacks its required field {missing}.");

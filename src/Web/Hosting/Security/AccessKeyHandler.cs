@@ -16,13 +16,16 @@ namespace DeliveryConsole.Web.Hosting.Security;
 /// </summary>
 public sealed class AccessKeyHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> schemeOptions, ILoggerFactory logger, UrlEncoder encoder,
-    IOptions<ConsoleOptions> console)
+    IOptions<ConsoleOptions> console, KeyGuessLimiter guesses)
     : AuthenticationHandler<AuthenticationSchemeOptions>(schemeOptions, logger, encoder)
 {
     public const string SchemeName = "AccessKey";
     public const string CookieScheme = CookieAuthenticationDefaults.AuthenticationScheme;
     public const string Realm = "Tablestore Delivery Console";
     public const string FingerprintClaim = "access-key-fingerprint";
+
+    // Set when the caller's address is locked out, so the challenge answers 429 rather than asking for the key again.
+    private const string LockedOutItem = "access-key-locked-out";
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -39,6 +42,11 @@ public sealed class AccessKeyHandler(
 
     private AuthenticateResult Basic(InstanceAccessKey key)
     {
+        if (guesses.RetryAfter(Context.Connection.RemoteIpAddress) is { } retryAfter)
+        {
+            Context.Items[LockedOutItem] = retryAfter;
+            return AuthenticateResult.Fail(KeyGuessLimiter.Message(retryAfter));
+        }
         if (!AuthenticationHeaderValue.TryParse(Request.Headers.Authorization, out var header)
             || !header.Scheme.Equals("Basic", StringComparison.OrdinalIgnoreCase) || header.Parameter is null)
             return AuthenticateResult.Fail("The Authorization header is not HTTP Basic.");
@@ -52,9 +60,10 @@ public sealed class AccessKeyHandler(
             return AuthenticateResult.Fail("The HTTP Basic credentials are not Base64.");
         }
         var colon = decoded.IndexOf(':');
-        return colon > 0 && key.Matches(decoded[..colon], decoded[(colon + 1)..])
-            ? Success(key.Id, "basic")
-            : AuthenticateResult.Fail("The access key is not this instance's.");
+        if (colon > 0 && key.Matches(decoded[..colon], decoded[(colon + 1)..]))
+            return Success(key.Id, "basic");
+        guesses.Failed(Context.Connection.RemoteIpAddress);
+        return AuthenticateResult.Fail("The access key is not this instance's.");
     }
 
     private AuthenticateResult Success(string id, string method) =>
@@ -76,8 +85,15 @@ public sealed class AccessKeyHandler(
             await Context.ChallengeAsync(CookieScheme, properties);
             return;
         }
-        Response.Headers.WWWAuthenticate = $"Basic realm=\"{Realm}\", charset=\"UTF-8\"";
         Response.Headers[ApiErrors.RequestIdHeader] = ApiErrors.RequestId(Context);
+        if (Context.Items[LockedOutItem] is TimeSpan retryAfter)
+        {
+            Response.Headers.RetryAfter = Math.Ceiling(retryAfter.TotalSeconds).ToString("0", System.Globalization.CultureInfo.InvariantCulture);
+            await Results.Json(new ApiErrorBody(AuthFailed, KeyGuessLimiter.Message(retryAfter), ApiErrors.RequestId(Context)), ApiJson.Options,
+                statusCode: StatusCodes.Status429TooManyRequests).ExecuteAsync(Context);
+            return;
+        }
+        Response.Headers.WWWAuthenticate = $"Basic realm=\"{Realm}\", charset=\"UTF-8\"";
         var body = new ApiErrorBody(AuthFailed,
             "This request needs the instance access key as HTTP Basic credentials (curl -u <AccessKeyId>:<AccessKeySecret>); it had none or a wrong one.",
             ApiErrors.RequestId(Context));

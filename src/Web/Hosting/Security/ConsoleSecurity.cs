@@ -30,6 +30,7 @@ public static class ConsoleSecurity
         services.AddOptions<KeyManagementOptions>().Configure<IOptions<ConsoleOptions>, ILoggerFactory>((keys, console, logs) =>
             keys.XmlRepository = new FileSystemXmlRepository(
                 new DirectoryInfo(Path.Combine(console.Value.DataFolderPath, KeysFolder)), logs));
+        services.AddSingleton<KeyGuessLimiter>();
         services.AddAuthentication(AccessKeyHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, AccessKeyHandler>(AccessKeyHandler.SchemeName, null)
             .AddCookie(AccessKeyHandler.CookieScheme, cookie =>

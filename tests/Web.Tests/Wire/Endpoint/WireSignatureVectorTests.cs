@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using DeliveryConsole.Web.Hosting;
+using DeliveryConsole.Web.Hosting.Security;
 using DeliveryConsole.Web.Wire;
 using Microsoft.AspNetCore.Http;
 
@@ -59,12 +60,12 @@ public class WireSignatureVectorTests
         var options = new ConsoleOptions { AccessKeyId = "test", AccessKeySecret = "test" };
         var now = new DateTimeOffset(2026, 11, 24, 3, 40, 0, TimeSpan.Zero);
 
-        WireAuthentication.Check(ProbeRequest(ExpectedSignature()), "CreateTable", Body, options, now);
+        WireAuthentication.Check(ProbeRequest(ExpectedSignature()), "CreateTable", Body, options, new KeyGuessLimiter(TimeProvider.System), now);
 
         var wrong = ExpectedSignature().ToCharArray();
         wrong[0] = wrong[0] == 'A' ? 'B' : 'A';
         var failure = Assert.Throws<DeliveryConsole.TableStore.Model.TableStoreException>(() =>
-            WireAuthentication.Check(ProbeRequest(new string(wrong)), "CreateTable", Body, options, now));
+            WireAuthentication.Check(ProbeRequest(new string(wrong)), "CreateTable", Body, options, new KeyGuessLimiter(TimeProvider.System), now));
         Assert.Equal(("OTSAuthFailed", "Signature mismatch."), (failure.Code, failure.Message));
     }
 

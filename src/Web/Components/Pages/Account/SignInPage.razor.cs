@@ -21,6 +21,9 @@ public partial class SignInPage
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
 
+    [Inject]
+    private KeyGuessLimiter Guesses { get; set; } = default!;
+
     [SupplyParameterFromForm(FormName = "signin")]
     private SignInInput? Input { get; set; }
 
@@ -28,14 +31,24 @@ public partial class SignInPage
     private string? ReturnUrl { get; set; }
 
     private bool _failed;
+    private string? _lockedOut;
 
     protected override void OnInitialized() => Input ??= new SignInInput();
 
     private async Task SignInAsync()
     {
         var key = Options.Value.AccessKey;
+        var address = HttpContext.Connection.RemoteIpAddress;
+        if (Guesses.RetryAfter(address) is { } retryAfter)
+        {
+            _lockedOut = KeyGuessLimiter.Message(retryAfter);
+            HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            Input?.AccessKeySecret = "";
+            return;
+        }
         if (Input is null || !key.Matches(Input.AccessKeyId, Input.AccessKeySecret))
         {
+            Guesses.Failed(address);
             _failed = true;
             Input?.AccessKeySecret = ""; // Never sent back into the page.
             return;
