@@ -41,7 +41,7 @@ public static class DeliveryTaskCalls
     private static (string TableName, string TaskName) Names(string? tableName, string? taskName) =>
         (tableName ?? throw Required("tableName"), taskName ?? throw Required("taskName"));
 
-    private static TableStoreException Required(string field) => new(TableStoreError.Invalid($"{field} is required."));
+    private static TableStoreException Required(string field) => TableStoreException.Invalid($"{field} is required.");
 
     /// <summary>The engine's answer to a change: null means done, else its error.</summary>
     private static void Done(DeliveryTaskError? error)

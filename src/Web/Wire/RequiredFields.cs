@@ -1,4 +1,5 @@
 using System.Collections;
+using DeliveryConsole.TableStore.Model;
 using Google.Protobuf;
 using Google.Protobuf.Reflection;
 
@@ -10,6 +11,27 @@ namespace DeliveryConsole.Web.Wire;
 /// </summary>
 public static class RequiredFields
 {
+    /// <summary>
+    /// <paramref name="bytes"/> as a <typeparamref name="TMessage"/> with every required field set; otherwise
+    /// OTSParameterInvalid naming <paramref name="subject"/>, the message and the field.
+    /// </summary>
+    public static TMessage Parse<TMessage>(MessageParser<TMessage> parser, ReadOnlySpan<byte> bytes, string subject)
+        where TMessage : IMessage<TMessage>
+    {
+        TMessage message;
+        try
+        {
+            message = parser.ParseFrom(bytes);
+        }
+        catch (InvalidProtocolBufferException e)
+        {
+            throw TableStoreException.Invalid($"{subject} is not a valid {typeof(TMessage).Name} protobuf message: {e.Message}");
+        }
+        return FirstMissing(message) is { } field
+            ? throw TableStoreException.Invalid($"{subject}: {typeof(TMessage).Name} is missing the required field {field}.")
+            : message;
+    }
+
     /// <summary>The path of the first required field not set (<c>table_meta.primary_key[1].type</c>), or null.</summary>
     public static string? FirstMissing(IMessage message, string path = "")
     {

@@ -1,5 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
+using DeliveryConsole.TableStore.Model;
 using DeliveryConsole.Web.Hosting;
 using DeliveryConsole.Web.Hosting.Security;
 
@@ -34,16 +33,16 @@ public static class WireAuthentication
     {
         var headers = RequiredHeaders.ToDictionary(name => name, name => request.Headers[name] is { Count: > 0 } value
             ? value.ToString()
-            : throw WireErrors.Invalid($"Missing header: {name}."));
+            : throw TableStoreException.Invalid($"Missing header: {name}."));
         if (WireDates.Parse(headers[DateHeader].Trim()) is not { } date)
-            throw WireErrors.Invalid($"Invalid date format: {headers[DateHeader]}.");
-        if (!FixedTimeEquals(WireSignature.ContentMd5(body), headers[ContentMd5Header].Trim()))
+            throw TableStoreException.Invalid($"Invalid date format: {headers[DateHeader]}.");
+        if (!InstanceAccessKey.SameText(WireSignature.ContentMd5(body), headers[ContentMd5Header].Trim()))
             throw Failed("Mismatch between MD5 value of request body and x-ots-contentmd5 in header.");
         var key = options.AccessKey;
         var address = request.HttpContext.Connection.RemoteIpAddress;
         if (!options.AuthenticationOff && guesses.RetryAfter(address) is { } retryAfter)
             throw Failed(KeyGuessLimiter.Message(retryAfter));
-        if (!options.AuthenticationOff && !FixedTimeEquals(key.Id, headers[AccessKeyIdHeader].Trim()))
+        if (!options.AuthenticationOff && !key.IdMatches(headers[AccessKeyIdHeader].Trim()))
         {
             guesses.Failed(address);
             throw Failed($"The AccessKeyId '{headers[AccessKeyIdHeader].Trim()}' is not this console's access key.");
@@ -53,7 +52,7 @@ public static class WireAuthentication
         if (!options.AuthenticationOff)
         {
             var signed = request.Headers.Select(h => KeyValuePair.Create(h.Key, h.Value.ToString()));
-            if (!FixedTimeEquals(WireSignature.SignRequest(key.Secret, action, signed), headers[WireSignature.SignatureHeader].Trim()))
+            if (!InstanceAccessKey.SameText(WireSignature.SignRequest(key.Secret, action, signed), headers[WireSignature.SignatureHeader].Trim()))
             {
                 guesses.Failed(address);
                 throw Failed("Signature mismatch.");
@@ -64,8 +63,4 @@ public static class WireAuthentication
     }
 
     private static Exception Failed(string message) => WireErrors.Error(WireErrors.AuthFailed, message);
-
-    // Constant time over the two texts' hashes, so neither the content nor the length of a guess leaks through timing.
-    private static bool FixedTimeEquals(string expected, string actual) =>
-        CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(expected)), SHA256.HashData(Encoding.UTF8.GetBytes(actual)));
 }

@@ -61,7 +61,7 @@ public static class WireEndpoint
             if (!HttpMethods.IsPost(context.Request.Method))
                 throw WireErrors.Error(WireErrors.MethodNotAllowed, $"{context.Request.Method} is not allowed: every Tablestore action is a POST.");
             if (operation is null)
-                throw WireErrors.Invalid($"Unsupported operation: {action}.");
+                throw TableStoreException.Invalid($"Unsupported operation: {action}.");
             var body = await WireBody.ReadAsync(context);
             WireAuthentication.Check(context.Request, action, body, options, context.RequestServices.GetRequiredService<KeyGuessLimiter>(), time.GetUtcNow());
             var response = await operation.Handle(new WireRequest(action, body, context.RequestServices, context.RequestAborted));
@@ -91,7 +91,7 @@ public static class WireEndpoint
     }
 
     private static (int, IMessage) Failure(string code, string message) =>
-        (WireErrors.StatusOf(code), new Error { Code = code, Message = message });
+        (WireErrors.StatusOf(code), WireErrors.Message(code, message));
 
     /// <summary>Matches only requests that carry an <c>x-ots-*</c> header: the SDKs' requests, never a browser's.</summary>
     private sealed class SdkRequestConstraint : IRouteConstraint

@@ -19,7 +19,8 @@ public static class WireErrors
         _ => ApiErrors.StatusOf(code),
     };
 
-    public static TableStoreException Invalid(string message) => TableStoreException.Invalid(message);
-
     public static TableStoreException Error(string code, string message) => new(new TableStoreError(code, message));
+
+    /// <summary>The protobuf <c>Error</c> a failed request, or a failed row of a batch, answers with.</summary>
+    public static Protocol.Error Message(string code, string message) => new() { Code = code, Message = message };
 }

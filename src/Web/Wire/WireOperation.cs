@@ -1,3 +1,4 @@
+using DeliveryConsole.TableStore.Model;
 using Google.Protobuf;
 
 namespace DeliveryConsole.Web.Wire;
@@ -36,19 +37,6 @@ public sealed class WireRequest(string action, byte[] body, IServiceProvider ser
     /// The body as a <typeparamref name="TMessage"/>; a body that is not one, or lacks a proto2 required field, is
     /// OTSParameterInvalid naming the message and the field (Google.Protobuf does not check required fields itself).
     /// </summary>
-    public TMessage Parse<TMessage>(MessageParser<TMessage> parser) where TMessage : IMessage<TMessage>
-    {
-        TMessage message;
-        try
-        {
-            message = parser.ParseFrom(Body);
-        }
-        catch (InvalidProtocolBufferException e)
-        {
-            throw WireErrors.Invalid($"The body of {Action} is not a valid {typeof(TMessage).Name} protobuf message: {e.Message}");
-        }
-        return RequiredFields.FirstMissing(message) is { } field
-            ? throw WireErrors.Invalid($"{typeof(TMessage).Name} is missing the required field {field}.")
-            : message;
-    }
+    public TMessage Parse<TMessage>(MessageParser<TMessage> parser) where TMessage : IMessage<TMessage> =>
+        RequiredFields.Parse(parser, Body, $"The body of {Action}");
 }

@@ -34,10 +34,16 @@ public sealed partial class InstanceAccessKey(string id, string secret)
     /// <summary>Both halves compared in constant time, so the time of a failed attempt tells nothing about either half.</summary>
     public bool Matches(string? id, string? secret)
     {
-        var idMatches = CryptographicOperations.FixedTimeEquals(Hash(id ?? ""), _idHash);
+        var idMatches = IdMatches(id);
         var secretMatches = CryptographicOperations.FixedTimeEquals(Hash(secret ?? ""), _secretHash);
         return idMatches & secretMatches;
     }
+
+    /// <summary>Whether <paramref name="id"/> is this key's id, compared in constant time.</summary>
+    public bool IdMatches(string? id) => CryptographicOperations.FixedTimeEquals(Hash(id ?? ""), _idHash);
+
+    /// <summary>Two texts (a signature, a digest) compared in constant time: neither content nor length leaks through timing.</summary>
+    public static bool SameText(string expected, string actual) => CryptographicOperations.FixedTimeEquals(Hash(expected), Hash(actual));
 
     /// <summary>
     /// A short fingerprint of the key pair kept in the sign-in cookie: after the key is changed, cookies issued for

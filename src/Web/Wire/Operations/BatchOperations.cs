@@ -21,7 +21,7 @@ public static class BatchOperations
         {
             var rows = request.Tables.Sum(table => table.PrimaryKey.Count);
             if (rows is 0 or > MaxBatchGetRows)
-                throw WireErrors.Invalid($"BatchGetRow takes 1-{MaxBatchGetRows} rows, not {rows}.");
+                throw TableStoreException.Invalid($"BatchGetRow takes 1-{MaxBatchGetRows} rows, not {rows}.");
             var store = wire.Service<TableService>();
             // Every table's read fields are checked before any row is read.
             var shapes = request.Tables.Select((table, t) => RowReadShape.From(table.ColumnsToGet, table.HasMaxVersions, table.MaxVersions,
@@ -41,7 +41,7 @@ public static class BatchOperations
         {
             RowMessages.RejectTransaction(request.HasTransactionId);
             if (request.IsAtomic)
-                throw WireErrors.Invalid("is_atomic: atomic batches are not supported by the console; each row succeeds or fails on its own.");
+                throw TableStoreException.Invalid("is_atomic: atomic batches are not supported by the console; each row succeeds or fails on its own.");
             var writes = request.Tables.Select((table, t) => (table.TableName,
                 (IReadOnlyList<RowWrite>)[.. table.Rows.Select((row, r) => ToWrite(row, $"tables[{t}].rows[{r}]"))])).ToList();
             var results = wire.Service<TableService>().BatchWriteRow(writes);
@@ -75,7 +75,7 @@ public static class BatchOperations
         }
 
         static Proto.RowInBatchGetRowResponse Failed(string code, string message) =>
-            new() { IsOk = false, Error = new Proto.Error { Code = code, Message = message } };
+            new() { IsOk = false, Error = WireErrors.Message(code, message) };
     }
 
     private static RowWrite ToWrite(Proto.RowInBatchWriteRowRequest row, string field)
@@ -88,19 +88,19 @@ public static class BatchOperations
                 Proto.OperationType.Put => RowMessages.Put(row.RowChange, row.Condition, $"{field}.row_change"),
                 Proto.OperationType.Update => RowMessages.Update(row.RowChange, row.Condition, $"{field}.row_change"),
                 Proto.OperationType.Delete => RowMessages.Delete(row.RowChange, row.Condition, $"{field}.row_change"),
-                var other => throw WireErrors.Invalid($"{field}.type {(int)other} is not PUT (1), UPDATE (2) or DELETE (3)."),
+                var other => throw TableStoreException.Invalid($"{field}.type {(int)other} is not PUT (1), UPDATE (2) or DELETE (3)."),
             };
         }
         catch (PlainBufferFormatException e)
         {
-            throw WireErrors.Invalid($"{field}.row_change: {e.Message}");
+            throw TableStoreException.Invalid($"{field}.row_change: {e.Message}");
         }
     }
 
     private static Proto.RowInBatchWriteRowResponse Written(Proto.RowInBatchWriteRowRequest request, RowWriteResult result)
     {
         if (result.Error is { } error)
-            return new Proto.RowInBatchWriteRowResponse { IsOk = false, Error = new Proto.Error { Code = error.Code, Message = error.Message } };
+            return new Proto.RowInBatchWriteRowResponse { IsOk = false, Error = WireErrors.Message(error.Code, error.Message) };
         var response = new Proto.RowInBatchWriteRowResponse { IsOk = true, Consumed = RowMessages.Consumed(0, RowMessages.Units(request.RowChange.Length)) };
         if (RowMessages.ReturnedRow(request.ReturnContent, result) is { } row)
             response.Row = row;

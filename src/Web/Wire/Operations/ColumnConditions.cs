@@ -15,8 +15,8 @@ public static class ColumnConditions
     /// <summary>The condition in <paramref name="bytes"/>, checked by the store's rules; <paramref name="field"/> names it in errors.</summary>
     public static ColumnCondition Parse(ByteString bytes, string field)
     {
-        var condition = Parse(ParseMessage(Proto.Filter.Parser, bytes, field), field, depth: 1);
-        return ColumnConditionRules.Check(condition) is { } error ? throw WireErrors.Invalid($"{field}: {error}") : condition;
+        var condition = Parse(RequiredFields.Parse(Proto.Filter.Parser, bytes.Span, field), field, depth: 1);
+        return ColumnConditionRules.Check(condition) is { } error ? throw TableStoreException.Invalid($"{field}: {error}") : condition;
     }
 
     /// <summary>The condition when <paramref name="present"/>, else null (the field was not sent).</summary>
@@ -27,11 +27,11 @@ public static class ColumnConditions
     private static ColumnCondition Parse(Proto.Filter filter, string field, int depth)
     {
         if (depth > ColumnConditionRules.MaxDepth)
-            throw WireErrors.Invalid($"{field}: a column condition may nest at most {ColumnConditionRules.MaxDepth} levels deep.");
+            throw TableStoreException.Invalid($"{field}: a column condition may nest at most {ColumnConditionRules.MaxDepth} levels deep.");
         switch (filter.Type)
         {
             case Proto.FilterType.FtSingleColumnValue:
-                var single = ParseMessage(Proto.SingleColumnValueFilter.Parser, filter.Filter_, field);
+                var single = RequiredFields.Parse(Proto.SingleColumnValueFilter.Parser, filter.Filter_.Span, field);
                 Value value;
                 try
                 {
@@ -39,34 +39,18 @@ public static class ColumnConditions
                 }
                 catch (PlainBufferFormatException e)
                 {
-                    throw WireErrors.Invalid($"{field}: column_value of '{single.ColumnName}' is not a PlainBuffer value: {e.Message}");
+                    throw TableStoreException.Invalid($"{field}: column_value of '{single.ColumnName}' is not a PlainBuffer value: {e.Message}");
                 }
                 return new SingleColumnCondition(single.ColumnName, (Comparison)(int)single.Comparator, value,
                     PassIfMissing: !single.FilterIfMissing, LatestVersionOnly: single.LatestVersionOnly);
             case Proto.FilterType.FtCompositeColumnValue:
-                var composite = ParseMessage(Proto.CompositeColumnValueFilter.Parser, filter.Filter_, field);
+                var composite = RequiredFields.Parse(Proto.CompositeColumnValueFilter.Parser, filter.Filter_.Span, field);
                 return new CompositeColumnCondition((LogicalOperator)(int)composite.Combinator,
                     [.. composite.SubFilters.Select(sub => Parse(sub, field, depth + 1))]);
             case Proto.FilterType.FtColumnPagination:
-                throw WireErrors.Invalid($"{field}: ColumnPaginationFilter is not supported by the console; use column value filters.");
+                throw TableStoreException.Invalid($"{field}: ColumnPaginationFilter is not supported by the console; use column value filters.");
             default:
-                throw WireErrors.Invalid($"{field}: filter type {(int)filter.Type} is not FT_SINGLE_COLUMN_VALUE (1), FT_COMPOSITE_COLUMN_VALUE (2) or FT_COLUMN_PAGINATION (3).");
+                throw TableStoreException.Invalid($"{field}: filter type {(int)filter.Type} is not FT_SINGLE_COLUMN_VALUE (1), FT_COMPOSITE_COLUMN_VALUE (2) or FT_COLUMN_PAGINATION (3).");
         }
-    }
-
-    private static T ParseMessage<T>(MessageParser<T> parser, ByteString bytes, string field) where T : IMessage<T>
-    {
-        T message;
-        try
-        {
-            message = parser.ParseFrom(bytes);
-        }
-        catch (InvalidProtocolBufferException e)
-        {
-            throw WireErrors.Invalid($"{field} is not a valid {typeof(T).Name}: {e.Message}");
-        }
-        return RequiredFields.FirstMissing(message) is { } missing
-            ? throw WireErrors.Invalid($"{field}: {typeof(T).Name} is missing the required field {missing}.")
-            : message;
     }
 }

@@ -24,7 +24,7 @@ public static class RangeOperations
             {
                 Proto.Direction.Forward => Direction.Forward,
                 Proto.Direction.Backward => Direction.Backward,
-                var other => throw WireErrors.Invalid($"GetRange: direction {(int)other} is not FORWARD (0) or BACKWARD (1)."),
+                var other => throw TableStoreException.Invalid($"GetRange: direction {(int)other} is not FORWARD (0) or BACKWARD (1)."),
             };
             var page = wire.Service<TableService>().GetRange(new GetRangeRequest(request.TableName, direction,
                 Bound(request.InclusiveStartPrimaryKey, "inclusive_start_primary_key"),
@@ -54,7 +54,7 @@ public static class RangeOperations
         }
         catch (PlainBufferFormatException e)
         {
-            throw WireErrors.Invalid($"GetRange {field}: {e.Message}");
+            throw TableStoreException.Invalid($"GetRange {field}: {e.Message}");
         }
     }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using DeliveryConsole.TableStore.Model;
 using DeliveryConsole.Web.Wire.PlainBuffer;
 using Google.Protobuf;
@@ -19,12 +20,12 @@ public static class RowMessages
     {
         var decoded = PlainBufferReader.ReadRow(row.Span);
         if (decoded.DeleteMarker)
-            throw WireErrors.Invalid($"{field} carries the delete-row marker; a put row cannot delete.");
+            throw TableStoreException.Invalid($"{field} carries the delete-row marker; a put row cannot delete.");
         var puts = new List<ColumnPut>(decoded.Cells.Count);
         foreach (var cell in decoded.Cells)
         {
             if (cell.Operation != CellOperation.Put)
-                throw WireErrors.Invalid($"{field}: column '{cell.Name}' has the operation type {OperationName(cell.Operation)}; a put row takes plain values only (use UpdateRow).");
+                throw TableStoreException.Invalid($"{field}: column '{cell.Name}' has the operation type {OperationName(cell.Operation)}; a put row takes plain values only (use UpdateRow).");
             puts.Add(new ColumnPut(cell.Name, cell.Value!.Value, cell.Timestamp));
         }
         var (existence, columnCondition) = Condition(condition, field);
@@ -36,7 +37,7 @@ public static class RowMessages
     {
         var decoded = PlainBufferReader.ReadRow(rowChange.Span);
         if (decoded.DeleteMarker)
-            throw WireErrors.Invalid($"{field} carries the delete-row marker; use DeleteRow to delete a row.");
+            throw TableStoreException.Invalid($"{field} carries the delete-row marker; use DeleteRow to delete a row.");
         var (puts, versions, deleteAll, increments) = (new List<ColumnPut>(), new List<ColumnVersion>(), new List<string>(), new List<ColumnIncrement>());
         foreach (var cell in decoded.Cells)
             switch (cell.Operation)
@@ -51,14 +52,14 @@ public static class RowMessages
                 case CellOperation.DeleteAllVersions:
                     RejectValue(cell, field);
                     if (cell.Timestamp is not null)
-                        throw WireErrors.Invalid($"{field}: column '{cell.Name}' deletes all versions and must not carry a timestamp.");
+                        throw TableStoreException.Invalid($"{field}: column '{cell.Name}' deletes all versions and must not carry a timestamp.");
                     deleteAll.Add(cell.Name);
                     break;
                 default:
                     if (cell.Value is not { Kind: ValueKind.Integer } delta)
-                        throw WireErrors.Invalid($"{field}: column '{cell.Name}' increments by {cell.Value?.TypeName}; an INCREMENT takes an INTEGER delta.");
+                        throw TableStoreException.Invalid($"{field}: column '{cell.Name}' increments by {cell.Value?.TypeName}; an INCREMENT takes an INTEGER delta.");
                     if (cell.Timestamp is not null)
-                        throw WireErrors.Invalid($"{field}: column '{cell.Name}' increments and must not carry a timestamp (the server stamps the new version).");
+                        throw TableStoreException.Invalid($"{field}: column '{cell.Name}' increments and must not carry a timestamp (the server stamps the new version).");
                     increments.Add(new ColumnIncrement(cell.Name, delta.AsInteger));
                     break;
             }
@@ -82,7 +83,7 @@ public static class RowMessages
             Proto.RowExistenceExpectation.Ignore => RowExistence.Ignore,
             Proto.RowExistenceExpectation.ExpectExist => RowExistence.ExpectExist,
             Proto.RowExistenceExpectation.ExpectNotExist => RowExistence.ExpectNotExist,
-            var other => throw WireErrors.Invalid($"condition.row_existence {(int)other} is not IGNORE (0), EXPECT_EXIST (1) or EXPECT_NOT_EXIST (2)."),
+            var other => throw TableStoreException.Invalid($"condition.row_existence {(int)other} is not IGNORE (0), EXPECT_EXIST (1) or EXPECT_NOT_EXIST (2)."),
         };
         return (existence, ColumnConditions.ParseOptional(condition.HasColumnCondition, condition.ColumnCondition, $"{field} condition.column_condition"));
     }
@@ -106,7 +107,7 @@ public static class RowMessages
                 var cells = (result.ReturnColumns ?? []).Where(cell => names.Count == 0 || names.Contains(cell.Name)).ToList();
                 return ByteString.CopyFrom(PlainBufferWriter.WriteReadRow(new Row(result.PrimaryKey!, cells)));
             default:
-                throw WireErrors.Invalid($"return_content.return_type {(int)type} is not RT_NONE (0), RT_PK (1) or RT_AFTER_MODIFY (2).");
+                throw new UnreachableException($"{nameof(CheckReturnContent)} refuses return type {(int)type} before anything is written.");
         }
     }
 
@@ -114,7 +115,7 @@ public static class RowMessages
     public static void CheckReturnContent(Proto.ReturnContent? content, string field)
     {
         if (content is { HasReturnType: true } && !Enum.IsDefined(content.ReturnType))
-            throw WireErrors.Invalid($"{field} return_content.return_type {(int)content.ReturnType} is not RT_NONE (0), RT_PK (1) or RT_AFTER_MODIFY (2).");
+            throw TableStoreException.Invalid($"{field} return_content.return_type {(int)content.ReturnType} is not RT_NONE (0), RT_PK (1) or RT_AFTER_MODIFY (2).");
     }
 
     /// <summary>Capacity units for <paramref name="bytes"/> read or written: 1 per started 4 KB, at least 1.</summary>
@@ -127,13 +128,13 @@ public static class RowMessages
     public static void RejectTransaction(bool hasTransactionId)
     {
         if (hasTransactionId)
-            throw WireErrors.Invalid("transaction_id: transactions are not supported by the console.");
+            throw TableStoreException.Invalid("transaction_id: transactions are not supported by the console.");
     }
 
     private static void RejectValue(PlainBufferCell cell, string field)
     {
         if (cell.Value is not null)
-            throw WireErrors.Invalid($"{field}: column '{cell.Name}' is deleted ({OperationName(cell.Operation)}) and must not carry a value.");
+            throw TableStoreException.Invalid($"{field}: column '{cell.Name}' is deleted ({OperationName(cell.Operation)}) and must not carry a value.");
     }
 
     private static string OperationName(CellOperation operation) => operation switch

@@ -21,13 +21,13 @@ public sealed record RowReadShape(IReadOnlyList<string> ColumnsToGet, int? MaxVe
         bool hasFilter, ByteString filter, bool hasStartColumn, bool hasEndColumn, string action)
     {
         if (hasStartColumn || hasEndColumn)
-            throw WireErrors.Invalid($"{action}: start_column and end_column are not supported by the console; read the row's columns with columns_to_get.");
+            throw TableStoreException.Invalid($"{action}: start_column and end_column are not supported by the console; read the row's columns with columns_to_get.");
         if (!hasMaxVersions && timeRange is null)
-            throw WireErrors.Invalid($"{action}: set max_versions or time_range (or both).");
+            throw TableStoreException.Invalid($"{action}: set max_versions or time_range (or both).");
         if (hasMaxVersions && RowRules.CheckMaxVersions(maxVersions) is { } error)
-            throw WireErrors.Invalid($"{action}: max_versions: {error}");
+            throw TableStoreException.Invalid($"{action}: max_versions: {error}");
         if (RowRules.CheckColumnsToGet(columnsToGet) is { } columnsError)
-            throw WireErrors.Invalid($"{action}: columns_to_get: {columnsError}");
+            throw TableStoreException.Invalid($"{action}: columns_to_get: {columnsError}");
         return new RowReadShape([.. columnsToGet], hasMaxVersions ? maxVersions : null, Range(timeRange, action),
             ColumnConditions.ParseOptional(hasFilter, filter, $"{action} filter"));
     }
@@ -66,12 +66,12 @@ public sealed record RowReadShape(IReadOnlyList<string> ColumnsToGet, int? MaxVe
             return null;
         if (range.HasSpecificTime)
             return range.HasStartTime || range.HasEndTime
-                ? throw WireErrors.Invalid($"{action}: time_range takes specific_time or start_time and end_time, not both.")
+                ? throw TableStoreException.Invalid($"{action}: time_range takes specific_time or start_time and end_time, not both.")
                 : (range.SpecificTime, range.SpecificTime + 1);
         if (!range.HasStartTime || !range.HasEndTime)
-            throw WireErrors.Invalid($"{action}: time_range needs both start_time and end_time (or specific_time).");
+            throw TableStoreException.Invalid($"{action}: time_range needs both start_time and end_time (or specific_time).");
         if (range.StartTime < 0 || range.StartTime >= range.EndTime)
-            throw WireErrors.Invalid($"{action}: time_range start_time {range.StartTime} must be at least 0 and before end_time {range.EndTime}.");
+            throw TableStoreException.Invalid($"{action}: time_range start_time {range.StartTime} must be at least 0 and before end_time {range.EndTime}.");
         return (range.StartTime, range.EndTime);
     }
 

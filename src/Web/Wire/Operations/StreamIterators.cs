@@ -86,5 +86,5 @@ public static class StreamIterators
     }
 
     private static TableStoreException Invalid(string iterator) =>
-        WireErrors.Invalid($"shard_iterator '{(iterator.Length > 64 ? iterator[..64] + "..." : iterator)}' is not a shard iterator this console returned.");
+        TableStoreException.Invalid($"shard_iterator '{(iterator.Length > 64 ? iterator[..64] + "..." : iterator)}' is not a shard iterator this console returned.");
 }

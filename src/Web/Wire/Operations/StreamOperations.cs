@@ -30,7 +30,7 @@ public static class StreamOperations
             var store = wire.Service<TableService>();
             IEnumerable<TableMeta> tables = request.HasTableName
                 ? [store.Table(request.TableName)]
-                : store.ListTable().Select(name => TryTable(store, name)).OfType<TableMeta>();
+                : store.DescribeTables().Select(description => description.Table);
             return new Proto.ListStreamResponse
             {
                 Streams =
@@ -39,7 +39,7 @@ public static class StreamOperations
                     {
                         StreamId = TableMessages.StreamId(table),
                         TableName = table.Name,
-                        CreationTime = CreationTime(table),
+                        CreationTime = TableMessages.CreationTimeMicros(table),
                     }),
                 },
             };
@@ -52,7 +52,7 @@ public static class StreamOperations
                 StreamId = request.StreamId,
                 ExpirationTime = table.Stream.ExpirationTime,
                 TableName = table.Name,
-                CreationTime = CreationTime(table),
+                CreationTime = TableMessages.CreationTimeMicros(table),
                 StreamStatus = Proto.StreamStatus.StreamActive,
             };
             // Shards are listed from inclusive_start_shard_id on; the one shard is before any later id.
@@ -73,7 +73,7 @@ public static class StreamOperations
         WireOperation.Of("GetStreamRecord", Proto.GetStreamRecordRequest.Parser, (request, wire) =>
         {
             if (request.HasLimit && request.Limit is < 1 or > MaxRecordLimit)
-                throw WireErrors.Invalid($"GetStreamRecord: limit must be 1-{MaxRecordLimit}, not {request.Limit}.");
+                throw TableStoreException.Invalid($"GetStreamRecord: limit must be 1-{MaxRecordLimit}, not {request.Limit}.");
             var position = StreamIterators.Decode(request.ShardIterator);
             var store = wire.Service<TableService>();
             var table = StreamIterators.StreamTable(store, position.StreamId);
@@ -131,19 +131,4 @@ public static class StreamOperations
         ActionType = (Proto.ActionType)(int)change.Action,
         Record = ByteString.CopyFrom(PlainBufferWriter.WriteStreamRecord(change, epoch: 0, rowIndex: unchecked((uint)change.Sequence))),
     };
-
-    // Microseconds, as DescribeTable's creation time and the service's streams.
-    private static long CreationTime(TableMeta table) => table.CreationTime * 1000;
-
-    private static TableMeta? TryTable(TableService store, string name)
-    {
-        try
-        {
-            return store.Table(name);
-        }
-        catch (TableStoreException e) when (e.Code == TableStoreError.ObjectNotExist)
-        {
-            return null; // deleted since it was listed
-        }
-    }
 }

@@ -9,9 +9,9 @@ public static class TableMessages
     public static PrimaryKeyColumn ToModel(Proto.PrimaryKeySchema key, int index)
     {
         if (key.Type is not (Proto.PrimaryKeyType.Integer or Proto.PrimaryKeyType.String or Proto.PrimaryKeyType.Binary))
-            throw WireErrors.Invalid($"table_meta.primary_key[{index}].type {(int)key.Type} is not INTEGER (1), STRING (2) or BINARY (3).");
+            throw TableStoreException.Invalid($"table_meta.primary_key[{index}].type {(int)key.Type} is not INTEGER (1), STRING (2) or BINARY (3).");
         if (key.HasOption && key.Option != Proto.PrimaryKeyOption.AutoIncrement)
-            throw WireErrors.Invalid($"table_meta.primary_key[{index}].option {(int)key.Option} is not AUTO_INCREMENT (1).");
+            throw TableStoreException.Invalid($"table_meta.primary_key[{index}].option {(int)key.Option} is not AUTO_INCREMENT (1).");
         return new(key.Name, (PrimaryKeyType)(int)key.Type, key.HasOption);
     }
 
@@ -22,7 +22,7 @@ public static class TableMessages
         Proto.DefinedColumnType.DctBoolean => ColumnType.Boolean,
         Proto.DefinedColumnType.DctString => ColumnType.String,
         Proto.DefinedColumnType.DctBlob => ColumnType.Binary,
-        _ => throw WireErrors.Invalid(
+        _ => throw TableStoreException.Invalid(
             $"table_meta.defined_column[{index}].type {(int)column.Type} is not DCT_INTEGER (1), DCT_DOUBLE (2), DCT_BOOLEAN (3), DCT_STRING (4) or DCT_BLOB (7)."),
     });
 
@@ -34,7 +34,7 @@ public static class TableMessages
 
     public static StreamSpecification ToModel(Proto.StreamSpecification stream) =>
         stream.ColumnsToGet.Count > 0
-            ? throw WireErrors.Invalid("stream_spec.columns_to_get is not supported: the console's stream records carry every column.")
+            ? throw TableStoreException.Invalid("stream_spec.columns_to_get is not supported: the console's stream records carry every column.")
             : new(stream.EnableStream, stream.HasExpirationTime ? stream.ExpirationTime : new StreamSpecification().ExpirationTime);
 
     public static Proto.TableMeta ToMessage(TableMeta table)
@@ -73,9 +73,15 @@ public static class TableMessages
             EnableStream = true,
             StreamId = StreamId(table),
             ExpirationTime = table.Stream.ExpirationTime,
-            LastEnableTime = table.CreationTime * 1000,
+            LastEnableTime = CreationTimeMicros(table),
         }
         : null;
+
+    /// <summary>
+    /// A table's creation time in microseconds, as the service gives DescribeTable's creation time and its streams'
+    /// (the store keeps milliseconds). A stream is enabled when its table is created, so it is also the stream's.
+    /// </summary>
+    public static long CreationTimeMicros(TableMeta table) => table.CreationTime * 1000;
 
     /// <summary>
     /// A table's stream id: its name and its never-reused internal id, so a table created again under the same name

@@ -1,3 +1,4 @@
+using DeliveryConsole.TableStore.Model;
 using DeliveryConsole.TableStore;
 using Proto = DeliveryConsole.Web.Wire.Protocol;
 
@@ -30,8 +31,7 @@ public static class TableOperations
                 ReservedThroughputDetails = TableMessages.ReservedThroughput(table),
                 TableOptions = TableMessages.ToMessage(table.Options),
                 TableStatus = Proto.TableStatus.Active,
-                // Microseconds, as the service's other creation times (ListStream's).
-                CreationTime = table.CreationTime * 1000,
+                CreationTime = TableMessages.CreationTimeMicros(table),
             };
             if (TableMessages.StreamDetails(table) is { } stream)
                 response.StreamDetails = stream;
@@ -66,10 +66,10 @@ public static class TableOperations
     private static void RejectUnsupported(Proto.CreateTableRequest request)
     {
         if (request.SseSpec is { Enable: true })
-            throw WireErrors.Invalid("sse_spec is not supported: the console does not encrypt tables.");
+            throw TableStoreException.Invalid("sse_spec is not supported: the console does not encrypt tables.");
         if (request.IndexMetas.Count > 0)
-            throw WireErrors.Invalid("index_metas is not supported: the console has no secondary indexes.");
+            throw TableStoreException.Invalid("index_metas is not supported: the console has no secondary indexes.");
         if (request.EnableLocalTxn)
-            throw WireErrors.Invalid("enable_local_txn is not supported: the console has no local transactions.");
+            throw TableStoreException.Invalid("enable_local_txn is not supported: the console has no local transactions.");
     }
 }
