@@ -53,6 +53,19 @@ internal static class Stats
 {
     public static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
+    /// <summary>The 1, 5 and 15 minute load averages, which every bench prints at its start and end: how busy the machine was.</summary>
+    public static string LoadAverage()
+    {
+        try
+        {
+            return string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
+        }
+        catch (IOException)
+        {
+            return "unknown";
+        }
+    }
+
     public static double Median(IEnumerable<double> values)
     {
         var sorted = values.Order().ToArray();

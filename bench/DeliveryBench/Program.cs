@@ -293,14 +293,3 @@ static void Three(string name, double local, double s3) =>
 static void Part(string name, double seconds, double total) =>
     Console.WriteLine(string.Create(Inv, $"| {name} | {seconds:F3} | {seconds / total:P0} |"));
 
-static string LoadAverage()
-{
-    try
-    {
-        return string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
-    }
-    catch (IOException)
-    {
-        return "n/a";
-    }
-}

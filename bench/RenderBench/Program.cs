@@ -111,17 +111,6 @@ internal static class RenderBenchProgram
 
     private static int Count(string html, string needle) => Regex.Count(html, Regex.Escape(needle));
 
-    private static string LoadAverage()
-    {
-        try
-        {
-            return string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
-        }
-        catch (IOException)
-        {
-            return "unknown";
-        }
-    }
 }
 
 /// <summary>A page to GET, the status it must answer, and a check that it rendered what it should.</summary>

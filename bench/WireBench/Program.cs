@@ -1,7 +1,7 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Runtime;
 using DeliveryConsole.Testing;
+using static DeliveryConsole.DeliveryBench.Stats;
 
 namespace DeliveryConsole.WireBench;
 
@@ -13,8 +13,6 @@ namespace DeliveryConsole.WireBench;
 /// <summary>Not top-level statements: those would declare a Program that hides the console's own.</summary>
 internal static class WireBenchProgram
 {
-    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
-
     public static async Task<int> Main(string[] args)
     {
         var settings = new Dictionary<string, int> { ["puts"] = 5000, ["batch-total"] = 100_000, ["batch-rows"] = 200, ["rounds"] = 3 };
@@ -92,15 +90,4 @@ internal static class WireBenchProgram
         return version;
     }
 
-    private static string LoadAverage()
-    {
-        try
-        {
-            return string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
-        }
-        catch (IOException)
-        {
-            return "unknown";
-        }
-    }
 }
