@@ -9,11 +9,14 @@ public static class ApiErrors
     public const string UnsupportedOperation = "OTSUnsupportOperation";
     public const string RequestBodyTooLarge = "OTSRequestBodyTooLarge";
 
+    /// <summary>A key that is missing or wrong: the console's own (API, wire protocol) or a bucket endpoint's.</summary>
+    public const string AuthFailed = "OTSAuthFailed";
+
     public static int StatusOf(string code) => code switch
     {
         TableStoreError.ObjectNotExist => StatusCodes.Status404NotFound,
         TableStoreError.ObjectAlreadyExist => StatusCodes.Status409Conflict,
-        TableStoreError.ConditionCheckFail or TableStoreError.QuotaExhausted or BucketApi.AuthFailed => StatusCodes.Status403Forbidden,
+        TableStoreError.ConditionCheckFail or TableStoreError.QuotaExhausted or AuthFailed => StatusCodes.Status403Forbidden,
         TableStoreError.ServerBusy or BucketApi.ServerUnavailable => StatusCodes.Status503ServiceUnavailable,
         RequestBodyTooLarge => StatusCodes.Status413PayloadTooLarge,
         _ => StatusCodes.Status400BadRequest,

@@ -10,7 +10,6 @@ namespace DeliveryConsole.Web.Api;
 /// </summary>
 public static class BucketApi
 {
-    public const string AuthFailed = "OTSAuthFailed";
     public const string ServerUnavailable = "OTSServerUnavailable";
 
     public static void MapBucketApi(this IEndpointRouteBuilder app)
@@ -58,7 +57,7 @@ public static class BucketApi
     {
         TableStoreException store => (store.Code, store.Message),
         BucketNotFoundException or BucketObjectNotFoundException => (TableStoreError.ObjectNotExist, Sentence(e.Message)),
-        BucketAccessDeniedException => (AuthFailed, Sentence(e.Message)),
+        BucketAccessDeniedException => (ApiErrors.AuthFailed, Sentence(e.Message)),
         EndpointUnreachableException => (ServerUnavailable, Sentence(e.Message)),
         BucketEndpointException => (TableStoreError.ParameterInvalid, Sentence(e.Message)),
         // The endpoints check bucket names, keys, tokens and page sizes up front and say which rule broke.

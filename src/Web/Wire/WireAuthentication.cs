@@ -1,4 +1,5 @@
 using DeliveryConsole.TableStore.Model;
+using DeliveryConsole.Web.Api;
 using DeliveryConsole.Web.Hosting;
 using DeliveryConsole.Web.Hosting.Security;
 
@@ -62,5 +63,5 @@ public static class WireAuthentication
             throw Failed($"Mismatch between system time and x-ots-date: {headers[DateHeader]}.");
     }
 
-    private static Exception Failed(string message) => WireErrors.Error(WireErrors.AuthFailed, message);
+    private static Exception Failed(string message) => WireErrors.Error(ApiErrors.AuthFailed, message);
 }

@@ -6,7 +6,6 @@ namespace DeliveryConsole.Web.Wire;
 /// <summary>The wire protocol's error codes beyond the table store's, and the HTTP status of every code.</summary>
 public static class WireErrors
 {
-    public const string AuthFailed = "OTSAuthFailed";
     public const string MethodNotAllowed = "OTSMethodNotAllowed";
     public const string InternalServerError = "OTSInternalServerError";
 
@@ -15,7 +14,6 @@ public static class WireErrors
     {
         MethodNotAllowed => StatusCodes.Status405MethodNotAllowed,
         InternalServerError => StatusCodes.Status500InternalServerError,
-        AuthFailed => StatusCodes.Status403Forbidden,
         _ => ApiErrors.StatusOf(code),
     };
 

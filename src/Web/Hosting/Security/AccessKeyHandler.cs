@@ -89,18 +89,16 @@ public sealed class AccessKeyHandler(
         if (Context.Items[LockedOutItem] is TimeSpan retryAfter)
         {
             Response.Headers.RetryAfter = Math.Ceiling(retryAfter.TotalSeconds).ToString("0", System.Globalization.CultureInfo.InvariantCulture);
-            await Results.Json(new ApiErrorBody(AuthFailed, KeyGuessLimiter.Message(retryAfter), ApiErrors.RequestId(Context)), ApiJson.Options,
+            await Results.Json(new ApiErrorBody(ApiErrors.AuthFailed, KeyGuessLimiter.Message(retryAfter), ApiErrors.RequestId(Context)), ApiJson.Options,
                 statusCode: StatusCodes.Status429TooManyRequests).ExecuteAsync(Context);
             return;
         }
         Response.Headers.WWWAuthenticate = $"Basic realm=\"{Realm}\", charset=\"UTF-8\"";
-        var body = new ApiErrorBody(AuthFailed,
+        var body = new ApiErrorBody(ApiErrors.AuthFailed,
             "This request needs the instance access key as HTTP Basic credentials (curl -u <AccessKeyId>:<AccessKeySecret>); it had none or a wrong one.",
             ApiErrors.RequestId(Context));
         await Results.Json(body, ApiJson.Options, statusCode: StatusCodes.Status401Unauthorized).ExecuteAsync(Context);
     }
-
-    public const string AuthFailed = BucketApi.AuthFailed;
 
     private static bool IsApi(PathString path) => path.StartsWithSegments("/api");
 }
