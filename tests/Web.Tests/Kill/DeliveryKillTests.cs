@@ -96,7 +96,7 @@ public class DeliveryKillTests
             for (var cycle = 0; ; cycle++)
             {
                 await using var app = KillConsole.Start(data.Path, environment);
-                var url = await app.ListeningAsync(KillConsole.HangLimit);
+                var url = await app.ListeningAsync();
                 var listening = Stopwatch.StartNew();
                 using var http = AppProcess.KeyedClient(url, KillConsole.HangLimit);
                 if (cycle == 0)
@@ -158,7 +158,7 @@ public class DeliveryKillTests
             // Once more, without a kill: wait until every change committed before the writer stopped is delivered.
             await using (var app = KillConsole.Start(data.Path, environment))
             {
-                using var http = AppProcess.KeyedClient(await app.ListeningAsync(KillConsole.HangLimit), KillConsole.HangLimit);
+                using var http = AppProcess.KeyedClient(await app.ListeningAsync(), KillConsole.HangLimit);
                 var catchingUp = Stopwatch.StartNew();
                 final = await KillConsole.WaitCaughtUpAsync(http, writer.LastAcknowledged);
                 log.Line($"caught up {catchingUp.Elapsed.TotalSeconds:F1} s after the last start listened");
