@@ -105,20 +105,9 @@ internal sealed class EngineHost : IAsyncDisposable
     public async Task<DeliveryTaskStatus> DescribeAsync(string table, string task) =>
         await Engine.DescribeTaskAsync(table, task, CancellationToken.None) ?? throw new InvalidOperationException($"no task {task}");
 
-    /// <summary>Waits until the task's status satisfies <paramref name="condition"/>; fails with the last status at the deadline.</summary>
-    public async Task<DeliveryTaskStatus> WaitForAsync(string table, string task, Func<DeliveryTaskStatus, bool> condition, int seconds = 60)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(seconds);
-        while (true)
-        {
-            var status = await DescribeAsync(table, task);
-            if (condition(status))
-                return status;
-            if (DateTime.UtcNow > deadline)
-                Assert.Fail($"Task {task} did not get there in {seconds} s; last status: {status.State}");
-            await Task.Delay(25);
-        }
-    }
+    /// <summary>Waits until the task's status satisfies <paramref name="condition"/>; fails with the last status if it never does.</summary>
+    public Task<DeliveryTaskStatus> WaitForAsync(string table, string task, Func<DeliveryTaskStatus, bool> condition) =>
+        Eventually.UntilAsync(() => DescribeAsync(table, task), condition, status => $"task {task} did not get there; last status: {status.State}");
 
     /// <summary>Waits until the task has delivered every change committed so far and buffers nothing.</summary>
     public Task<DeliveryTaskStatus> WaitCaughtUpAsync(string table, string task)

@@ -37,7 +37,7 @@ public sealed class FaultRecoveryTests : IAsyncDisposable
         await host.CreateAsync(EngineRequests.Task("mix", "gone-task", "BASE_INC", Prefix, RandomWrites.Schema).InBucket(bucket));
         await using (new BackgroundWriters(host.Tables, "mix", 510, keys: 2000))
             await host.WaitForAsync("mix", "gone-task",
-                s => s.State.Phase == TaskPhase.Incr && s.State.RowsDelivered > s.State.SnapshotRowsTotal + 500, seconds: 120);
+                s => s.State.Phase == TaskPhase.Incr && s.State.RowsDelivered > s.State.SnapshotRowsTotal + 500);
 
         // Caught up with nothing buffered, so no upload is under way: the rows read now are all the bucket loses.
         var before = await host.WaitCaughtUpAsync("mix", "gone-task");
@@ -118,8 +118,7 @@ public sealed class FaultRecoveryTests : IAsyncDisposable
         await using (new BackgroundWriters(host.Tables, "mix", 610, keys: 2000))
         {
             var before = await host.WaitForAsync("mix", "outage-task",
-                s => s.State.Phase == TaskPhase.Incr && s.State.ObjectsWritten >= 3 && s.State.RowsDelivered > s.State.SnapshotRowsTotal,
-                seconds: 120);
+                s => s.State.Phase == TaskPhase.Incr && s.State.ObjectsWritten >= 3 && s.State.RowsDelivered > s.State.SnapshotRowsTotal);
             await swift.StopProxyAsync();
             var down = await host.WaitForAsync("mix", "outage-task", s => s.State.ErrorCode == TaskErrorCode.InvalidOssBucket);
             Assert.StartsWith("endpoint unreachable: ", down.State.Detail);

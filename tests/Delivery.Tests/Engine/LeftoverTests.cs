@@ -24,12 +24,8 @@ public sealed class LeftoverTests : IDisposable
         await using (var host = await EngineHost.StartAsync(_data, createBucket: false))
         {
             await host.WaitForAsync("t", "done-task", s => s.State.Finished);
-            var deadline = DateTime.UtcNow.AddSeconds(30);
-            while (host.Tables.ChangeHoldConsumers.Count > 0 || host.Tables.SavedSnapshotNames.Count > 0)
-            {
-                Assert.True(DateTime.UtcNow < deadline, "the hold or the snapshot stayed");
-                await Task.Delay(20, TestContext.Current.CancellationToken);
-            }
+            await Eventually.UntilAsync(() => host.Tables.ChangeHoldConsumers.Count == 0 && host.Tables.SavedSnapshotNames.Count == 0,
+                () => "the hold or the snapshot stayed");
             Assert.Equal(["p/done-task_0_p__1"], host.ObjectKeys());
         }
     }

@@ -29,7 +29,7 @@ public sealed class S3DeliveryTests : IAsyncDisposable
         {
             await host.CreateAsync(EngineRequests.Task("mix", "s3-task", "BASE_INC", Prefix, RandomWrites.Schema).InBucket(bucket));
             await host.WaitForAsync("mix", "s3-task",
-                s => s.State.Phase == TaskPhase.Incr && s.State.RowsDelivered > s.State.SnapshotRowsTotal + 1000, seconds: 120);
+                s => s.State.Phase == TaskPhase.Incr && s.State.RowsDelivered > s.State.SnapshotRowsTotal + 1000);
         }
         var done = await host.WaitCaughtUpAsync("mix", "s3-task");
 
@@ -73,7 +73,7 @@ public sealed class S3DeliveryTests : IAsyncDisposable
         {
             await using (new BackgroundWriters(host.Tables, "mix", 420, keys: 1000))
                 await host.WaitForAsync("mix", "auth-task",
-                    s => s.State.Phase == TaskPhase.Incr && s.State.RowsDelivered > s.State.SnapshotRowsTotal + 500, seconds: 120);
+                    s => s.State.Phase == TaskPhase.Incr && s.State.RowsDelivered > s.State.SnapshotRowsTotal + 500);
             delivered = await host.WaitCaughtUpAsync("mix", "auth-task");
             AssertRecovered(delivered);
             DeliveredRows.AssertSame(ChangeOracle.ForMix(host, Prefix).SnapshotAndChangeRows(delivered.State),

@@ -31,7 +31,7 @@ public sealed class SwitchoverTests : IDisposable
         {
             phases.Add(s.State.Phase);
             return s.State.Phase == TaskPhase.Incr && s.State.RowsDelivered > s.State.SnapshotRowsTotal + 2000;
-        }, seconds: 120);
+        });
         await stop.CancelAsync();
         await Task.WhenAll(writers);
         var done = await host.WaitCaughtUpAsync("mix", "switch-task");

@@ -92,8 +92,8 @@ internal static class TestBuckets
     public static async Task DeleteS3Async(EndpointOptions server, string bucket)
     {
         using var client = S3Endpoint.CreateClient(server);
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
+        string? last = null;
+        await Eventually.UntilAsync(async () =>
         {
             try
             {
@@ -108,17 +108,18 @@ internal static class TestBuckets
                 }
                 while (page.IsTruncated == true);
                 await client.DeleteBucketAsync(bucket, CancellationToken.None);
-                return;
+                return true;
             }
             catch (AmazonS3Exception e) when (e.ErrorCode == "NoSuchBucket")
             {
-                return;
+                return true;
             }
-            catch (AmazonS3Exception e) when (e.ErrorCode == "BucketNotEmpty" && DateTime.UtcNow < deadline)
+            catch (AmazonS3Exception e) when (e.ErrorCode == "BucketNotEmpty")
             {
-                await Task.Delay(200);
+                last = e.Message;
+                return false;
             }
-        }
+        }, deleted => deleted, _ => $"bucket {bucket} stays not empty: {last}");
     }
 
     /// <summary>

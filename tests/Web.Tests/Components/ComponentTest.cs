@@ -1,4 +1,5 @@
 using Bunit;
+using DeliveryConsole.Testing;
 using DeliveryConsole.Web.Components;
 using DeliveryConsole.Web.Hosting;
 using Microsoft.AspNetCore.Components;
@@ -12,6 +13,10 @@ namespace DeliveryConsole.Web.Tests.Components;
 /// <summary>A bUnit context with what every console component expects: MudBlazor, the options, a live renderer.</summary>
 public abstract class ComponentTest : BunitContext
 {
+    // bUnit's WaitFor* give up after 1 s by default: on two cores shared with other builds a render that waits for
+    // the engine or the catalog can take longer. The limit only catches hangs; a passing wait returns at once.
+    static ComponentTest() => DefaultWaitTimeout = Eventually.HangLimit;
+
     /// <param name="services">Registers what the component under test needs besides the defaults.</param>
     /// <param name="options">The console's settings; by default only the instance name is set.</param>
     protected ComponentTest(bool darkCookie = false, Action<IServiceCollection>? services = null, ConsoleOptions? options = null)

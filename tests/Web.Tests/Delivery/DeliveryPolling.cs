@@ -1,30 +1,19 @@
+using DeliveryConsole.Testing;
 using System.Text.Json.Nodes;
 using DeliveryConsole.Web.Tests.Api;
 
 namespace DeliveryConsole.Web.Tests.Delivery;
 
-/// <summary>Waits for a task to reach a state by describing it until it does (or a deadline passes): no fixed sleeps.</summary>
+/// <summary>Waits for a task to reach a state by describing it until it does: no fixed sleeps.</summary>
 public static class DeliveryPolling
 {
-    public static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
-
     public static Task<JsonNode> DescribeAsync(this ApiClient api, string tableName, string taskName) =>
         api.OkAsync("DescribeDeliveryTask", new JsonObject { ["tableName"] = tableName, ["taskName"] = taskName }.ToJsonString());
 
-    /// <summary>Describes the task until <paramref name="reached"/> holds; fails with the last answer after <see cref="Deadline"/>.</summary>
-    public static async Task<JsonNode> DescribeUntilAsync(this ApiClient api, string tableName, string taskName, string state, Func<JsonNode, bool> reached)
-    {
-        var deadline = DateTimeOffset.UtcNow + Deadline;
-        while (true)
-        {
-            var described = await api.DescribeAsync(tableName, taskName);
-            if (reached(described))
-                return described;
-            if (DateTimeOffset.UtcNow > deadline)
-                Assert.Fail($"Task '{taskName}' did not reach {state} within {Deadline.TotalSeconds} s; last: {described.ToJsonString()}");
-            await Task.Delay(50, TestContext.Current.CancellationToken);
-        }
-    }
+    /// <summary>Describes the task until <paramref name="reached"/> holds; fails with the last answer if it never does.</summary>
+    public static Task<JsonNode> DescribeUntilAsync(this ApiClient api, string tableName, string taskName, string state, Func<JsonNode, bool> reached) =>
+        Eventually.UntilAsync(() => api.DescribeAsync(tableName, taskName), reached,
+            described => $"task '{taskName}' has not reached {state}; last: {described.ToJsonString()}");
 
     public static string Phase(this JsonNode described) => (string)described["taskSyncStat"]!["taskSyncPhase"]!;
 

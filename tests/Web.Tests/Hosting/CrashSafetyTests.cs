@@ -25,7 +25,7 @@ public class CrashSafetyTests
         for (var cycle = 0; cycle <= Kills; cycle++)
         {
             await using var app = Start(data);
-            using var http = AppProcess.KeyedClient(await app.ListeningAsync(TimeSpan.FromSeconds(90)));
+            using var http = AppProcess.KeyedClient(await app.ListeningAsync());
             if (cycle == 0)
                 await PostAsync(http, "CreateTable", """{"tableName": "events", "primaryKey": [{"name": "id", "type": "STRING"}]}""");
 

@@ -29,25 +29,22 @@ namespace DeliveryConsole.Web.Tests.Kill;
 public class DeliveryKillTests
 {
     /// <summary>
-    /// Enough rows that FULL, with 1 MiB objects, lasts several kill cycles: an S3 endpoint's uploads make FULL many
-    /// times slower under kills than a local folder's, so it needs fewer rows for as many kills in FULL.
+    /// Enough rows that FULL, with 1 MiB objects, has room for the plan's kills at points of its scan: an S3 endpoint's
+    /// uploads make FULL many times slower under kills than a local folder's, so it needs fewer rows.
     /// </summary>
     private static int PreloadRows(string kind) => kind == "s3" ? 600_000 : 1_500_000;
     private const int MinKills = 20;
     private const int MinKillsPerPhase = 3;
 
-    /// <summary>Kills go on past <see cref="MinKills"/> until INCR has had this many (time allowing).</summary>
+    /// <summary>Kills go on past <see cref="MinKills"/> until INCR has had this many.</summary>
     private const int WantedIncrKills = 10;
-    private static readonly TimeSpan KillLoopBudget = TimeSpan.FromSeconds(100);
-    private static readonly TimeSpan KillLoopLimit = TimeSpan.FromSeconds(240);
-    private static readonly TimeSpan CatchUpLimit = TimeSpan.FromSeconds(90);
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    private sealed record Kill(int Cycle, DateTimeOffset At, int AfterMs, string Phase, long Scanned, long Total, long RowsDelivered, string Note)
+    private sealed record Kill(int Cycle, DateTimeOffset At, int AfterMs, string Phase, TaskProgress? Last, string Note)
     {
         public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-            $"kill {Cycle + 1,2} at {At:HH:mm:ss.fff} UTC: {AfterMs,5} ms after listening, {Phase,-5} scanned {Scanned:N0}/{Total:N0}, delivered {RowsDelivered:N0} rows{Note}");
+            $"kill {Cycle + 1,2} at {At:HH:mm:ss.fff} UTC: {AfterMs,6} ms after listening, {Phase,-5} {Last?.ToString() ?? "no answer"}{Note}");
     }
 
     [Theory]
@@ -85,7 +82,7 @@ public class DeliveryKillTests
             ? new S3KillBucket(new EndpointOptions { Kind = "s3", Url = s3.Url, AccessKey = s3.AccessKey, Secret = s3.Secret }, bucketName)
             : new LocalKillBucket(data.Combine("buckets", endpoint, bucketName));
 
-        var random = new Random(seed);
+        var plan = new KillPlan(new Random(seed));
         var watch = new ObjectWatch(bucket);
         var writer = new KillWriter(KillTable.Name, preloadRows, seed);
         using var stopWatching = CancellationTokenSource.CreateLinkedTokenSource(Cancel);
@@ -96,83 +93,60 @@ public class DeliveryKillTests
         JsonNode? final;
         try
         {
-            var loop = Stopwatch.StartNew();
-            var switchKills = 0;
             for (var cycle = 0; ; cycle++)
             {
-                await using var app = Start(data, environment);
-                var url = await app.ListeningAsync(TimeSpan.FromSeconds(90));
+                await using var app = KillConsole.Start(data.Path, environment);
+                var url = await app.ListeningAsync();
                 var listening = Stopwatch.StartNew();
-                using var http = AppProcess.KeyedClient(url, TimeSpan.FromSeconds(30));
+                using var http = AppProcess.KeyedClient(url, KillConsole.HangLimit);
                 if (cycle == 0)
                 {
-                    await OkAsync(http, "CreateBucket", new JsonObject { ["endpoint"] = endpoint, ["bucket"] = bucketName });
-                    await OkAsync(http, "CreateDeliveryTask", KillTable.CreateTask(endpoint, bucketName));
+                    await KillConsole.OkAsync(http, "CreateBucket", new JsonObject { ["endpoint"] = endpoint, ["bucket"] = bucketName });
+                    await KillConsole.OkAsync(http, "CreateDeliveryTask", KillTable.CreateTask(endpoint, bucketName));
                     watching = Task.Run(() => watch.RunAsync(stopWatching.Token), CancellationToken.None);
                     writing = Task.Run(() => writer.RunAsync(stopWriting.Token), CancellationToken.None);
                 }
                 writer.Attach(http);
 
-                // Describe every ~50 ms until the kill: the phase of the kill is the one described just before it.
-                // Kills come 0.3-3 s after listening; after three kills in a row that let nothing be delivered (a slow
-                // endpoint needs longer than that for its first objects after a start), 2-4 s, so the task moves on.
-                var recent = kills.TakeLast(3).ToList();
-                var stalled = recent.Count == 3 && recent.All(k => k.Phase != "INCR")
-                    && recent.Where(k => k.Phase is "INIT" or "FULL").Select(k => k.RowsDelivered).Distinct().Count() <= 1;
-                var killAfter = TimeSpan.FromMilliseconds(stalled ? random.Next(2000, 4000) : random.Next(300, 3000));
-                // The first few kills that find the task in FULL come within 0.3-1.5 s, so FULL is hit a few times even
-                // on a fast machine.
-                var fullCap = TimeSpan.FromMilliseconds(random.Next(300, 1500));
-                var fullKills = kills.Count(k => k.Phase == "FULL");
-                JsonNode? last = null;
+                // Describe until the task has made the progress this kill aims at, then on through the jitter: the
+                // phase of the kill is the one described just before it.
+                var aim = plan.Next(cycle);
+                TaskProgress? last = null;
                 string? previousPhase = null;
-                var note = "";
-                while (listening.Elapsed < killAfter)
+                async Task<TaskProgress?> DescribeAsync()
                 {
-                    var described = await TryDescribeAsync(http);
-                    if (described is not null)
-                    {
-                        previousPhase = last is null ? null : Phase(last);
-                        last = described;
-                        if (Phase(described) == "FULL" && fullKills < MinKillsPerPhase && !stalled && killAfter > fullCap)
-                            killAfter = fullCap;
-                        if ((string)described["taskSyncStat"]!["errorCode"]! != "OK")
-                            note = $" (error {(string)described["taskSyncStat"]!["errorCode"]!}: {(string)described["taskSyncStat"]!["detail"]!})";
-                        // Once the snapshot is read (its last objects being written), aim a few kills at the switch to INCR.
-                        var (scanned, rows) = Snapshot(described);
-                        if (Phase(described) == "FULL" && rows > 0 && scanned >= rows * 0.995 && switchKills < 4 && !note.Contains("aimed", StringComparison.Ordinal))
-                        {
-                            switchKills++;
-                            note += " (aimed at the switch)";
-                            killAfter = listening.Elapsed + TimeSpan.FromMilliseconds(random.Next(0, 400));
-                        }
-                    }
+                    if (await KillConsole.TryDescribeAsync(http) is { } described)
+                        (previousPhase, last) = (last?.Phase, TaskProgress.Of(described));
+                    return last;
+                }
+                await Eventually.UntilAsync(DescribeAsync, aim.Reached,
+                    progress => $"kill {cycle + 1} waits for {aim}; the task is at {progress?.ToString() ?? "no answer yet"}", KillConsole.HangLimit);
+                var killAt = listening.Elapsed + aim.Jitter;
+                while (listening.Elapsed < killAt)
+                {
+                    await DescribeAsync();
                     await Task.Delay(50, Cancel);
                 }
                 await app.KillAsync();
                 var at = DateTimeOffset.UtcNow;
                 var afterMs = (int)listening.ElapsedMilliseconds;
                 writer.Attach(null);
-                foreach (var line in Problems(app.Output))
+                foreach (var line in KillConsole.Problems(app.Output))
                     log.Line("  console: " + line);
 
                 // Just after a start the status shows INIT with zero counts until the task has loaded its checkpoint.
-                var phase = last is null ? "none" : Phase(last);
+                var phase = last?.Phase ?? "none";
                 if (phase == "INIT" && kills.Any(k => k.Phase is "FULL" or "INCR"))
                     phase = "START";
-                if (phase == "INCR" && previousPhase == "FULL")
+                var note = aim.Note;
+                if (phase == "INCR" && previousPhase == "FULL" && !note.Contains("switch", StringComparison.Ordinal))
                     note += " (just after the switch)";
-                var (lastScanned, lastTotal) = last is null ? (0L, 0L) : Snapshot(last);
-                var kill = new Kill(cycle, at, afterMs, phase, lastScanned, lastTotal, last is null ? 0 : (long)last["emulator"]!["rowsDelivered"]!, note);
+                var kill = new Kill(cycle, at, afterMs, phase, last, note);
                 kills.Add(kill);
                 log.Line(kill.ToString());
 
-                var enough = kills.Count >= MinKills && kills.Count(k => k.Phase == "FULL") >= MinKillsPerPhase
-                    && kills.Count(k => k.Phase == "INCR") >= WantedIncrKills;
-                var barely = kills.Count >= MinKills && kills.Count(k => k.Phase == "FULL") >= MinKillsPerPhase
-                    && kills.Count(k => k.Phase == "INCR") >= MinKillsPerPhase;
-                // A slow machine stretches FULL: then kills go on past the budget until INCR has had its minimum too.
-                if (enough || (barely && loop.Elapsed > KillLoopBudget) || loop.Elapsed > KillLoopLimit)
+                // FULL's kills came before INCR (or never will): the assertions below count them.
+                if (kills.Count >= MinKills && kills.Count(k => k.Phase == "INCR") >= WantedIncrKills)
                     break;
             }
 
@@ -182,12 +156,14 @@ public class DeliveryKillTests
                 $"{writer.CutOff} requests cut off by kills");
 
             // Once more, without a kill: wait until every change committed before the writer stopped is delivered.
-            await using (var app = Start(data, environment))
+            await using (var app = KillConsole.Start(data.Path, environment))
             {
-                using var http = AppProcess.KeyedClient(await app.ListeningAsync(TimeSpan.FromSeconds(90)), TimeSpan.FromSeconds(30));
-                final = await WaitCaughtUpAsync(http, writer.LastAcknowledged, log);
+                using var http = AppProcess.KeyedClient(await app.ListeningAsync(), KillConsole.HangLimit);
+                var catchingUp = Stopwatch.StartNew();
+                final = await KillConsole.WaitCaughtUpAsync(http, writer.LastAcknowledged);
+                log.Line($"caught up {catchingUp.Elapsed.TotalSeconds:F1} s after the last start listened");
                 await app.KillAsync();
-                foreach (var line in Problems(app.Output))
+                foreach (var line in KillConsole.Problems(app.Output))
                     log.Line("  console: " + line);
             }
         }
@@ -242,7 +218,7 @@ public class DeliveryKillTests
         Assert.Empty(writer.Failures);
         Assert.True(kills.Count >= MinKills, $"only {kills.Count} kills");
         Assert.True(kills.Count(k => k.Phase == "FULL") >= MinKillsPerPhase, "too few kills in FULL: grow the pre-loaded table");
-        Assert.True(kills.Count(k => k.Phase == "INCR") >= MinKillsPerPhase, "too few kills in INCR");
+        Assert.True(kills.Count(k => k.Phase == "INCR") >= WantedIncrKills, "too few kills in INCR");
         var unlogged = writer.AcknowledgedIds.Where(id => !loggedIds.ContainsKey(id)).Take(10).ToList();
         Assert.True(unlogged.Count == 0, $"acknowledged writes missing from the change log: n = {string.Join(", ", unlogged)}");
         var unloggedDeletes = writer.AcknowledgedDeletes.Where(key => !loggedDeletes.Contains(key)).Take(10).ToList();
@@ -256,82 +232,6 @@ public class DeliveryKillTests
         Assert.True(miscounted.Count == 0, $"objects whose rows differ from the catalog's count: {string.Join("; ", miscounted.Take(10))}");
         Assert.Equal(expected.Count, (long)final!["emulator"]!["rowsDelivered"]!);
         Assert.Equal(objects.Count, (long)final["emulator"]!["objectsWritten"]!);
-    }
-
-    /// <summary>The console's warnings and errors, each with the line after it (the message).</summary>
-    private static IEnumerable<string> Problems(string output)
-    {
-        var lines = output.Split('\n');
-        var shown = 0;
-        for (var i = 0; i < lines.Length && shown < 10; i++)
-        {
-            if (!lines[i].StartsWith("warn:", StringComparison.Ordinal) && !lines[i].StartsWith("fail:", StringComparison.Ordinal)
-                && !lines[i].StartsWith("crit:", StringComparison.Ordinal))
-                continue;
-            // Start-up notes of every run in a bare data folder: no web root, the catalog's WAL pragma.
-            if (lines[i].Contains("StaticFileMiddleware", StringComparison.Ordinal) || lines[i].Contains("EntityFrameworkCore.Migrations", StringComparison.Ordinal))
-                continue;
-            shown++;
-            yield return lines[i].Trim() + (i + 1 < lines.Length ? " " + lines[i + 1].Trim() : "");
-        }
-    }
-
-    private static AppProcess Start(TempFolder data, Dictionary<string, string> environment) =>
-        AppProcess.Start(data.Path, environment, Path.Combine(AppProcess.WebBuildOutput, "DeliveryConsole.Web.dll"), "--urls", "http://127.0.0.1:0");
-
-    /// <summary>
-    /// Describes the task until it is in INCR, OK, and its sync time is well past the last acknowledged write (so
-    /// nothing committed before it is buffered), and its delivered count holds still for a second.
-    /// </summary>
-    private static async Task<JsonNode> WaitCaughtUpAsync(HttpClient http, DateTimeOffset lastWrite, KillLog log)
-    {
-        var clock = Stopwatch.StartNew();
-        var past = (lastWrite + TimeSpan.FromSeconds(3)).ToUnixTimeMilliseconds() * 1_000_000;
-        JsonNode? described = null;
-        while (clock.Elapsed < CatchUpLimit)
-        {
-            described = await TryDescribeAsync(http);
-            if (described is not null && Phase(described) == "INCR" && (string)described["taskSyncStat"]!["errorCode"]! == "OK"
-                && (long)described["taskSyncStat"]!["currentSyncTimestamp"]! > past)
-            {
-                await Task.Delay(1000, Cancel);
-                var again = await TryDescribeAsync(http);
-                if (again is not null && (long)again["emulator"]!["rowsDelivered"]! == (long)described["emulator"]!["rowsDelivered"]!)
-                {
-                    log.Line($"caught up {clock.Elapsed.TotalSeconds:F1} s after the last start");
-                    return again;
-                }
-            }
-            await Task.Delay(200, Cancel);
-        }
-        Assert.Fail($"The task did not catch up within {CatchUpLimit.TotalSeconds} s; last: {described?.ToJsonString()}");
-        throw new UnreachableException();
-    }
-
-    private static async Task<JsonNode?> TryDescribeAsync(HttpClient http)
-    {
-        try
-        {
-            var body = new JsonObject { ["tableName"] = KillTable.Name, ["taskName"] = KillTable.Task };
-            using var response = await http.PostAsync("/api/DescribeDeliveryTask", new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"), Cancel);
-            return response.StatusCode == HttpStatusCode.OK ? JsonNode.Parse(await response.Content.ReadAsStringAsync(Cancel)) : null;
-        }
-        catch (HttpRequestException)
-        {
-            return null;
-        }
-    }
-
-    private static string Phase(JsonNode described) => (string)described["taskSyncStat"]!["taskSyncPhase"]!;
-
-    private static (long Scanned, long Total) Snapshot(JsonNode described) =>
-        ((long)described["emulator"]!["snapshotRowsScanned"]!, (long)described["emulator"]!["snapshotRowsTotal"]!);
-
-    private static async Task OkAsync(HttpClient http, string operation, JsonObject body)
-    {
-        using var response = await http.PostAsync($"/api/{operation}", new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"), Cancel);
-        var text = await response.Content.ReadAsStringAsync(Cancel);
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{operation}: {(int)response.StatusCode} {text}");
     }
 
     private sealed record CatalogView(long SnapshotSequence, long SnapshotTime, List<string> PendingIntents,

@@ -199,16 +199,7 @@ public class SecretsScanTests
 
     private static long Emulator(JsonNode described, string field) => (long)described["emulator"]![field]!;
 
-    private static async Task<JsonNode> UntilAsync(RecordedSession session, string task, Func<JsonNode, bool> reached)
-    {
-        var deadline = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(60);
-        while (true)
-        {
-            var described = await session.OkAsync("DescribeDeliveryTask", $$"""{"tableName": "{{Table}}", "taskName": "{{task}}"}""");
-            if (reached(described))
-                return described;
-            Assert.True(DateTimeOffset.UtcNow < deadline, $"task {task} did not get there in 60 s; last: {described.ToJsonString()}");
-            await Task.Delay(100, Cancel);
-        }
-    }
+    private static Task<JsonNode> UntilAsync(RecordedSession session, string task, Func<JsonNode, bool> reached) =>
+        Eventually.UntilAsync(() => session.OkAsync("DescribeDeliveryTask", $$"""{"tableName": "{{Table}}", "taskName": "{{task}}"}"""), reached,
+            described => $"task {task} did not get there; last: {described.ToJsonString()}");
 }

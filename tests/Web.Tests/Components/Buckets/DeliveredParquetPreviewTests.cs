@@ -1,3 +1,4 @@
+using DeliveryConsole.Testing;
 using System.Globalization;
 using Bunit;
 using DeliveryConsole.Delivery.Buckets;
@@ -29,7 +30,7 @@ public class DeliveredParquetPreviewTests : ConsoleComponentTest
             $"/buckets/{Endpoint}/lake?prefix={Uri.EscapeDataString(folder)}&key={Uri.EscapeDataString(key)}");
         var page = Render<BucketBrowserPage>(p => p.Add(x => x.Endpoint, Endpoint).Add(x => x.Bucket, "lake"));
 
-        page.WaitForAssertion(() => page.Find("[data-testid=parquet-rows]"), TimeSpan.FromSeconds(10));
+        page.WaitForAssertion(() => page.Find("[data-testid=parquet-rows]"));
         var duckSchema = DuckDb.Query($"SELECT name, type, repetition_type FROM parquet_schema({DuckDb.Literal(path)}) WHERE num_children IS NULL");
         var schemaRows = Cells(page, "parquet-schema");
         Assert.Equal(duckSchema.Select(r => (string)r[0]!), schemaRows.Select(r => r[0]));
@@ -72,12 +73,8 @@ public class DeliveredParquetPreviewTests : ConsoleComponentTest
                 new SchemaColumnConfig("price", "DOUBLE"), new SchemaColumnConfig("paid", "BOOL"),
             ]), "BASE"), Cancel);
         Assert.Null(error);
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (!(await Engine.DescribeTaskAsync("orders", "snap", Cancel))!.State.Finished)
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the BASE task did not finish");
-            await Task.Delay(25, Cancel);
-        }
+        await Eventually.UntilAsync(async () => (await Engine.DescribeTaskAsync("orders", "snap", Cancel))!, status => status.State.Finished,
+            status => $"the BASE task did not finish; last: {status.State}");
         return (await LocalEndpoint.ListObjectsAsync("lake", "p/", null, 10, Cancel)).Objects.Single().Key;
     }
 

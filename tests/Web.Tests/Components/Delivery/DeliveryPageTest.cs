@@ -1,3 +1,4 @@
+using DeliveryConsole.Testing;
 using System.Linq.Expressions;
 using DeliveryConsole.Catalog.Entities;
 using DeliveryConsole.Delivery.Engine;
@@ -46,30 +47,15 @@ public abstract class DeliveryPageTest : ConsoleComponentTest
     /// Polls the catalog until the task has an event that <paramref name="which"/> matches: the engine saves a state
     /// change before the event that tells of it, so a page rendered right after the state may not show the event yet.
     /// </summary>
-    protected async Task WaitForEventAsync(string task, Expression<Func<TaskEventRow, bool>> which)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (true)
+    protected async Task WaitForEventAsync(string task, Expression<Func<TaskEventRow, bool>> which) =>
+        await Eventually.UntilAsync(async () =>
         {
-            await using (var db = await CatalogFactory.CreateDbContextAsync(Ct))
-                if (await db.TaskEvents.Where(e => e.TaskName == task).AnyAsync(which, Ct))
-                    return;
-            Assert.True(DateTime.UtcNow < deadline, $"task {task} did not record the event {which}");
-            await Task.Delay(20, Ct);
-        }
-    }
+            await using var db = await CatalogFactory.CreateDbContextAsync(Ct);
+            return await db.TaskEvents.Where(e => e.TaskName == task).AnyAsync(which, Ct);
+        }, recorded => recorded, _ => $"task {task} did not record the event {which}");
 
     /// <summary>Polls the engine (which runs on real time) until the task's status satisfies <paramref name="until"/>.</summary>
-    protected async Task<DeliveryTaskStatus> WaitForTaskAsync(string table, string task, Func<DeliveryTaskStatus, bool> until)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (true)
-        {
-            var status = await Engine.DescribeTaskAsync(table, task, Ct);
-            if (status is not null && until(status))
-                return status;
-            Assert.True(DateTime.UtcNow < deadline, $"task {task} did not reach the expected state; last: {status?.State}");
-            await Task.Delay(20, Ct);
-        }
-    }
+    protected async Task<DeliveryTaskStatus> WaitForTaskAsync(string table, string task, Func<DeliveryTaskStatus, bool> until) =>
+        (await Eventually.UntilAsync(() => Engine.DescribeTaskAsync(table, task, Ct), status => status is not null && until(status),
+            status => $"task {task} did not reach the expected state; last: {status?.State}"))!;
 }

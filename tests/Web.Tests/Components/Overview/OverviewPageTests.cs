@@ -2,6 +2,7 @@ using Bunit;
 using DeliveryConsole.Delivery.Engine;
 using DeliveryConsole.Delivery.Tasks;
 using DeliveryConsole.TableStore.Model;
+using DeliveryConsole.Testing;
 using DeliveryConsole.Web.Components.Pages.Overview;
 
 namespace DeliveryConsole.Web.Tests.Components.Overview;
@@ -67,18 +68,9 @@ public class OverviewPageTests : ConsoleComponentTest
             new DeliveryTaskConfig("p", bucket, Endpoint, Role, IdColumn), type), Cancel));
 
     /// <summary>Describes the task until <paramref name="reached"/> holds (the engine runs on real time).</summary>
-    private async Task<DeliveryTaskStatus> WaitForAsync(string table, string task, Func<DeliveryTaskStatus, bool> reached)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (true)
-        {
-            var status = (await Engine.DescribeTaskAsync(table, task, Cancel))!;
-            if (reached(status))
-                return status;
-            Assert.True(DateTime.UtcNow < deadline, $"task {task} did not get there; last: {status.State}");
-            await Task.Delay(25, Cancel);
-        }
-    }
+    private async Task<DeliveryTaskStatus> WaitForAsync(string table, string task, Func<DeliveryTaskStatus, bool> reached) =>
+        await Eventually.UntilAsync(async () => (await Engine.DescribeTaskAsync(table, task, Cancel))!, reached,
+            status => $"task {task} did not get there; last: {status.State}");
 
     private static List<List<string>> Cells(IRenderedComponent<OverviewPage> page, string table) =>
         [.. page.FindAll($"[data-testid={table}] tbody tr").Select(tr => tr.QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToList())];

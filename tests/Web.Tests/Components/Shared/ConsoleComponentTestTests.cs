@@ -1,6 +1,7 @@
 using DeliveryConsole.Delivery.Engine;
 using DeliveryConsole.Delivery.Tasks;
 using DeliveryConsole.TableStore.Model;
+using DeliveryConsole.Testing;
 
 namespace DeliveryConsole.Web.Tests.Components.Shared;
 
@@ -16,11 +17,7 @@ public class ConsoleComponentTestTests : ConsoleComponentTest
             new DeliveryTaskConfig("p/$yyyy", "lake", Endpoint, Role, [new SchemaColumnConfig("id", "INT64")]), "INC"), TestContext.Current.CancellationToken);
         Assert.Null(error);
 
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while ((await Engine.DescribeTaskAsync("orders", "orders-lake", TestContext.Current.CancellationToken))!.State.Phase != TaskPhase.Incr)
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the task did not reach INCR");
-            await Task.Delay(20, TestContext.Current.CancellationToken);
-        }
+        await Eventually.UntilAsync(async () => (await Engine.DescribeTaskAsync("orders", "orders-lake", TestContext.Current.CancellationToken))!,
+            status => status.State.Phase == TaskPhase.Incr, status => $"the task did not reach INCR; last: {status.State}");
     }
 }

@@ -76,13 +76,8 @@ public sealed class WireDeliveryTests : IAsyncDisposable
         Assert.Equal(ErrorType.Ok, described.TaskSyncStat.ErrorCode);
 
         // A task cannot be deleted while it initializes (as the real service); wait until it is past INIT.
-        var deadline = DateTimeOffset.UtcNow.AddSeconds(30);
-        while ((await _wire.OkAsync("DescribeDeliveryTask", new DescribeDeliveryTaskRequest { TableName = "t", TaskName = "lake-1" },
-                   DescribeDeliveryTaskResponse.Parser, Cancel)).TaskSyncStat.TaskSyncPhase == TaskSyncPhase.Init)
-        {
-            Assert.True(DateTimeOffset.UtcNow < deadline, "lake-1 stayed in INIT");
-            await System.Threading.Tasks.Task.Delay(50, Cancel);
-        }
+        await Eventually.UntilAsync(() => _wire.OkAsync("DescribeDeliveryTask", new DescribeDeliveryTaskRequest { TableName = "t", TaskName = "lake-1" },
+            DescribeDeliveryTaskResponse.Parser, Cancel), described => described.TaskSyncStat.TaskSyncPhase != TaskSyncPhase.Init, _ => "lake-1 stayed in INIT");
         await _wire.OkAsync("DeleteDeliveryTask", new DeleteDeliveryTaskRequest { TableName = "t", TaskName = "lake-1" },
             DeleteDeliveryTaskResponse.Parser, Cancel);
         Assert.Equal(["lake-2"], (await _wire.OkAsync("ListDeliveryTask", new ListDeliveryTaskRequest(), ListDeliveryTaskResponse.Parser, Cancel))

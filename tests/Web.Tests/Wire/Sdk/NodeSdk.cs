@@ -12,7 +12,6 @@ namespace DeliveryConsole.Web.Tests.Wire.Sdk;
 /// </summary>
 public sealed class NodeSdk : IAsyncDisposable
 {
-    public static readonly TimeSpan StartLimit = TimeSpan.FromSeconds(60);
     public static readonly TimeSpan RunLimit = TimeSpan.FromSeconds(120);
 
     public static string Folder => RepositoryRoot.Combine("tests", "sdk-node");
@@ -29,7 +28,7 @@ public sealed class NodeSdk : IAsyncDisposable
         var sdk = new NodeSdk();
         sdk._console = AppProcess.Start(sdk._data.Path, new Dictionary<string, string> { ["Console__DataFolder"] = sdk._data.Path },
             Path.Combine(AppProcess.WebBuildOutput, "DeliveryConsole.Web.dll"), "--urls", "http://127.0.0.1:0");
-        sdk.Endpoint = await sdk._console.ListeningAsync(StartLimit);
+        sdk.Endpoint = await sdk._console.ListeningAsync();
         return sdk;
     }
 

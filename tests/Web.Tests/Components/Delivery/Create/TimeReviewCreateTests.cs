@@ -1,3 +1,4 @@
+using DeliveryConsole.Testing;
 using System.Text.Json;
 using Bunit;
 using DeliveryConsole.Delivery.Engine;
@@ -108,7 +109,7 @@ public class TimeReviewCreateTests : WizardTest
 
         Click("Create task");
 
-        Page.WaitForAssertion(() => Assert.Contains("Statement to create table", Page.Find(".mud-dialog").TextContent), TimeSpan.FromSeconds(10));
+        Page.WaitForAssertion(() => Assert.Contains("Statement to create table", Page.Find(".mud-dialog").TextContent));
         var task = await Engine.DescribeTaskAsync("orders", "orders-lake", Xunit.TestContext.Current.CancellationToken);
         Assert.Equal(DeliveryTaskType.Base, task!.Task.TaskType);
         var hive = Page.Find("[data-testid=hive-ddl]").TextContent;
@@ -145,13 +146,7 @@ public class TimeReviewCreateTests : WizardTest
         Assert.EndsWith("/delivery/orders/orders-lake", Services.GetRequiredService<NavigationManager>().Uri);
     }
 
-    private async Task WaitFinishedAsync(string table, string taskName)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while ((await Engine.DescribeTaskAsync(table, taskName, Xunit.TestContext.Current.CancellationToken))!.State is not { Finished: true })
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the BASE task did not finish");
-            await Task.Delay(50, Xunit.TestContext.Current.CancellationToken);
-        }
-    }
+    private Task WaitFinishedAsync(string table, string taskName) =>
+        Eventually.UntilAsync(async () => (await Engine.DescribeTaskAsync(table, taskName, Xunit.TestContext.Current.CancellationToken))!,
+            status => status.State.Finished, status => $"the BASE task did not finish; last: {status.State}");
 }
