@@ -13,7 +13,7 @@ public sealed partial class LocalFolderEndpoint
             if (Directory.Exists(path))
                 throw new BucketEndpointException($"key '{key}' is a folder of other objects in bucket '{bucket}': " +
                     "a local endpoint cannot hold both");
-            var temp = Path.Combine(Path.GetDirectoryName(path)!, LocalPaths.NewTempName());
+            var temp = Path.Combine(Path.GetDirectoryName(path)!, BucketKeys.NewTempName());
             try
             {
                 await using (var file = new FileStream(temp, new FileStreamOptions
@@ -87,7 +87,7 @@ public sealed partial class LocalFolderEndpoint
         foreach (var entry in folder.EnumerateFileSystemInfos("*", Everything))
         {
             var key = keyPrefix + entry.Name;
-            if (entry.LinkTarget is not null || LocalPaths.KeyProblem(key) is not null)
+            if (entry.LinkTarget is not null || BucketKeys.PortableProblem(key) is not null)
                 continue;
             if (entry is DirectoryInfo sub)
                 foreach (var found in Walk(sub, key + "/", cancellationToken))

@@ -55,8 +55,11 @@ public class DeliveryTaskValidationApiTests(DeliveryValidationConsole fixture) :
         { With(b => b.Config()["ossPrefix"] = "lake/$foo"), "taskConfig.ossPrefix '$foo' is not a time variable (use $yyyy, $MM, $dd, $HH or $mm)" },
         { With(b => b.Config()["ossPrefix"] = "/lake"), "taskConfig.ossPrefix must not start with '/'" },
         { With(b => b.Config()["ossPrefix"] = "\\lake"), "taskConfig.ossPrefix must not start with '/'" },
-        { With(b => b.Config()["ossPrefix"] = "lake/../x"), "taskConfig.ossPrefix must not contain a '.' or '..' segment" },
-        { With(b => b.Config()["ossPrefix"] = "lake//x"), "taskConfig.ossPrefix must not contain an empty segment" },
+        { With(b => b.Config()["ossPrefix"] = "lake/../x"), "taskConfig.ossPrefix must make object keys that every endpoint kind stores, but it has a '.' or '..' segment" },
+        { With(b => b.Config()["ossPrefix"] = "a\\..\\b"), "taskConfig.ossPrefix must make object keys that every endpoint kind stores, but it contains a backslash" },
+        { With(b => b.Config()["ossPrefix"] = "a/.~put-x.tmp/b"), "taskConfig.ossPrefix must make object keys that every endpoint kind stores, but a segment is named like a local upload in progress" },
+        { With(b => b.Config()["ossPrefix"] = "a/" + new string('s', 256) + "/b"), "taskConfig.ossPrefix must make object keys that every endpoint kind stores, but a segment is longer than 255 bytes" },
+        { With(b => b.Config()["ossPrefix"] = "lake//x"), "taskConfig.ossPrefix must make object keys that every endpoint kind stores, but it has an empty segment" },
         { With(b => b.Config()["ossPrefix"] = "lake\u0001x"), "taskConfig.ossPrefix must not contain control characters" },
         { With(b => b.Config()["ossPrefix"] = new string('p', 1024)), "taskConfig.ossPrefix" },
         // ossBucket, ossEndpoint, ossStsRole, format
@@ -77,6 +80,8 @@ public class DeliveryTaskValidationApiTests(DeliveryValidationConsole fixture) :
         { With(b => b.Config()["format"] = "Orc"), "taskConfig.format must be 'Parquet'" },
         { With(b => b.Config()["format"] = "parquet"), "taskConfig.format must be 'Parquet'" },
         { With(b => b.Config()["ossDirtyPrefix"] = "lake/$yyyy/$MM/$dd"), "taskConfig.ossDirtyPrefix must differ from taskConfig.ossPrefix" },
+        { With(b => b.Config()["ossDirtyPrefix"] = "dirty/./x"), "taskConfig.ossDirtyPrefix must make object keys that every endpoint kind stores, but it has a '.' or '..' segment" },
+        { With(b => b.Config()["ossDirtyPrefix"] = "dirty/.~put-$mm.tmp"), "taskConfig.ossDirtyPrefix must make object keys that every endpoint kind stores, but a segment is named like a local upload in progress" },
         { With(b => b.Config()["ossDirtyPrefix"] = "dirty/$ss"), "taskConfig.ossDirtyPrefix '$ss' is not a time variable" },
         // schema
         { With(b => b.Config().Remove("schema")), "taskConfig.schema must have at least one column" },
