@@ -119,6 +119,11 @@ public class DeliveryTaskValidationApiTests(DeliveryValidationConsole fixture) :
         { With(b => b["emulator"] = new JsonObject { ["flushIntervalSeconds"] = 1.5 }), "(at $.emulator.flushIntervalSeconds)" },
         { With(b => b.Config()["schema"] = "k"), "(at $.taskConfig.schema)" },
         { With(b => b["taskName"] = 7), "(at $.taskName)" },
+        // Strict JSON as the real service: a number as a string, or a string as a number, names the field.
+        { With(b => b["emulator"] = new JsonObject { ["flushIntervalSeconds"] = "5" }),
+            "emulator.flushIntervalSeconds has the wrong JSON type (a string where a number belongs, or the reverse) or is not one of the allowed names (at $.emulator.flushIntervalSeconds)" },
+        { With(b => b["emulator"] = new JsonObject { ["flushSizeMiB"] = "NaN" }), "emulator.flushSizeMiB has the wrong JSON type" },
+        { With(b => b["taskType"] = 1), "taskType has the wrong JSON type" },
         { "null", "must be a JSON object" },
         { "[]", "The request body is not valid" },
         { "{", "The request body is not valid" },
