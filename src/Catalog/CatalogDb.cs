@@ -37,6 +37,7 @@ public sealed class CatalogDb(DbContextOptions<CatalogDb> options) : DbContext(o
         // Enums by name: the catalog file stays readable with any SQLite tool.
         configurationBuilder.Properties<TaskPhase>().HaveConversion<string>();
         configurationBuilder.Properties<TaskErrorCode>().HaveConversion<string>();
+        configurationBuilder.Properties<TaskFault>().HaveConversion<string>();
         configurationBuilder.Properties<DeliveryTaskType>().HaveConversion<string>();
     }
 

@@ -37,6 +37,7 @@ public sealed class DeliveryTaskRow
     public DateTimeOffset? LastFlushTime { get; set; }
     public bool Finished { get; set; }
     public TaskErrorCode ErrorCode { get; set; }
+    public TaskFault Fault { get; set; }
     public string Detail { get; set; } = "";
     public DateTimeOffset? LastErrorTime { get; set; }
     public string? LastError { get; set; }
@@ -79,6 +80,7 @@ public sealed class DeliveryTaskRow
         LastFlushTime = LastFlushTime,
         Finished = Finished,
         ErrorCode = ErrorCode,
+        Fault = Fault,
         Detail = Detail,
         LastErrorTime = LastErrorTime,
         LastError = LastError,
@@ -103,6 +105,7 @@ public sealed class DeliveryTaskRow
         LastFlushTime = state.LastFlushTime;
         Finished = state.Finished;
         ErrorCode = state.ErrorCode;
+        Fault = state.Fault;
         Detail = state.Detail;
         LastErrorTime = state.LastErrorTime;
         LastError = state.LastError;

@@ -4,12 +4,19 @@ namespace DeliveryConsole.Delivery.Buckets;
 
 /// <summary>
 /// Object keys valid on every endpoint: 1 to 1024 bytes of UTF-8 without control characters (C0, DEL, C1), and
-/// well-formed (no lone surrogates). The local endpoint adds the rules of <see cref="LocalPaths"/>.
+/// well-formed (no lone surrogates). The local endpoint adds the folder rules of <see cref="PortableProblem"/>,
+/// which task validation applies to every prefix too, so a task never makes a key some endpoint kind refuses.
 /// Keys are compared and listed in ordinal order of their UTF-8 bytes, as S3 does.
 /// </summary>
 public static class BucketKeys
 {
     public const int MaxBytes = 1024;
+
+    /// <summary>The longest key segment a local endpoint stores (a file or folder name on common file systems).</summary>
+    public const int MaxSegmentBytes = 255;
+
+    private const string TempPrefix = ".~put-";
+    private const string TempSuffix = ".tmp";
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
@@ -35,6 +42,41 @@ public static class BucketKeys
         catch (EncoderFallbackException) { return "it is not well-formed Unicode (a lone surrogate)"; }
         return bytes > MaxBytes ? $"it is longer than {MaxBytes} bytes in UTF-8" : null;
     }
+
+    /// <summary>
+    /// Which rule <paramref name="key"/> breaks on some endpoint kind, or null when every kind stores it: the rules of
+    /// <see cref="Problem"/>, and those of a local folder, where each segment is a file or folder name: no leading
+    /// '/', no backslash, no empty, '.' or '..' segment, segments of at most <see cref="MaxSegmentBytes"/> bytes, and
+    /// no segment named like a local upload in progress (<c>.~put-….tmp</c>, which a local endpoint removes at start).
+    /// </summary>
+    public static string? PortableProblem(string? key)
+    {
+        if (Problem(key) is { } why)
+            return why;
+        if (key!.StartsWith('/'))
+            return "it is an absolute path";
+        if (key.Contains('\\'))
+            return "it contains a backslash";
+        foreach (var segment in key.Split('/'))
+        {
+            if (segment.Length == 0)
+                return "it has an empty segment (a trailing or double '/')";
+            if (segment is "." or "..")
+                return "it has a '.' or '..' segment";
+            if (Encoding.UTF8.GetByteCount(segment) > MaxSegmentBytes)
+                return $"a segment is longer than {MaxSegmentBytes} bytes in UTF-8";
+            if (IsTempName(segment))
+                return $"a segment is named like a local upload in progress ('{TempPrefix}…{TempSuffix}')";
+        }
+        return null;
+    }
+
+    /// <summary>A new name for a local upload's temp file.</summary>
+    public static string NewTempName() => $"{TempPrefix}{Guid.NewGuid():N}{TempSuffix}";
+
+    /// <summary>True when <paramref name="name"/> is named as a local upload's temp file.</summary>
+    public static bool IsTempName(string name) =>
+        name.StartsWith(TempPrefix, StringComparison.Ordinal) && name.EndsWith(TempSuffix, StringComparison.Ordinal);
 
     internal static ArgumentException Invalid(string? key, string why) =>
         new($"Invalid object key '{Printable(key)}': {why}.", "key");

@@ -5,7 +5,10 @@ namespace DeliveryConsole.Delivery.Buckets;
 
 public sealed partial class LocalFolderEndpoint
 {
-    /// <summary>Writes a temp file next to the object, flushes it to disk, then renames it over the object.</summary>
+    /// <summary>
+    /// Writes a temp file in <see cref="UploadFolder"/>, flushes it to disk, then renames it over the object: the
+    /// temp never sits in a bucket, so nothing that reads a bucket's folder (a glob, Hive, DuckDB) can take it for an object.
+    /// </summary>
     public Task PutObjectAsync(string bucket, string key, Stream content, CancellationToken cancellationToken) =>
         RunAsync(async () =>
         {
@@ -13,7 +16,7 @@ public sealed partial class LocalFolderEndpoint
             if (Directory.Exists(path))
                 throw new BucketEndpointException($"key '{key}' is a folder of other objects in bucket '{bucket}': " +
                     "a local endpoint cannot hold both");
-            var temp = Path.Combine(Path.GetDirectoryName(path)!, LocalPaths.NewTempName());
+            var temp = Path.Combine(Directory.CreateDirectory(UploadFolder).FullName, BucketKeys.NewTempName());
             try
             {
                 await using (var file = new FileStream(temp, new FileStreamOptions
@@ -87,7 +90,7 @@ public sealed partial class LocalFolderEndpoint
         foreach (var entry in folder.EnumerateFileSystemInfos("*", Everything))
         {
             var key = keyPrefix + entry.Name;
-            if (entry.LinkTarget is not null || LocalPaths.KeyProblem(key) is not null)
+            if (entry.LinkTarget is not null || BucketKeys.PortableProblem(key) is not null)
                 continue;
             if (entry is DirectoryInfo sub)
                 foreach (var found in Walk(sub, key + "/", cancellationToken))

@@ -2,8 +2,9 @@ namespace DeliveryConsole.Delivery.Buckets;
 
 /// <summary>
 /// An endpoint whose buckets are sub-folders of one folder on this machine and whose objects are files below them
-/// (key segments are folders). Writes go to a temp file that is renamed over the object, so readers never see
-/// part of one. Nothing outside <see cref="Folder"/> is ever read or written: see <see cref="LocalPaths"/>.
+/// (key segments are folders). Writes go to a temp file outside every bucket (<see cref="UploadFolder"/>) that is
+/// renamed over the object, so readers never see part of one. Nothing outside <see cref="Folder"/> is ever read or
+/// written: see <see cref="LocalPaths"/>.
 /// </summary>
 public sealed partial class LocalFolderEndpoint : IBucketEndpoint
 {
@@ -21,6 +22,46 @@ public sealed partial class LocalFolderEndpoint : IBucketEndpoint
     public string Kind => EndpointOptions.LocalKind;
 
     public string Folder { get; }
+
+    /// <summary>
+    /// Where uploads are written before they are renamed into their bucket: a folder of <see cref="Folder"/> (so on
+    /// the same file system, where a rename is atomic) whose name is no bucket name.
+    /// </summary>
+    public string UploadFolder => Path.Combine(Folder, ".tmp");
+
+    /// <summary>
+    /// Removes the temp files of uploads a killed process left behind, named as this endpoint names them: in
+    /// <see cref="UploadFolder"/>, and at any depth of every bucket (where earlier versions wrote them). Call it
+    /// before anything uploads; returns how many were removed.
+    /// </summary>
+    public int RemoveUploadLeftovers()
+    {
+        var leftovers = new List<FileInfo>();
+        foreach (var folder in new[] { UploadFolder }.Concat(BucketFolders()))
+            CollectTemps(new DirectoryInfo(folder), leftovers);
+        foreach (var file in leftovers)
+            file.Delete();
+        return leftovers.Count;
+    }
+
+    private IEnumerable<string> BucketFolders() => Directory.Exists(Folder)
+        ? new DirectoryInfo(Folder).EnumerateDirectories("*", Everything)
+            .Where(d => d.LinkTarget is null && BucketNames.IsValid(d.Name)).Select(d => d.FullName)
+        : [];
+
+    /// <summary>Temp files below <paramref name="folder"/>, never through a link.</summary>
+    private static void CollectTemps(DirectoryInfo folder, List<FileInfo> temps)
+    {
+        if (!folder.Exists || folder.LinkTarget is not null)
+            return;
+        foreach (var entry in folder.EnumerateFileSystemInfos("*", Everything))
+        {
+            if (entry is DirectoryInfo sub)
+                CollectTemps(sub, temps);
+            else if (entry is FileInfo { LinkTarget: null } file && BucketKeys.IsTempName(file.Name))
+                temps.Add(file);
+        }
+    }
 
     public Task<EndpointHealth> CheckAsync(CancellationToken cancellationToken) =>
         Task.FromResult(WritableError(Folder) is { } error
@@ -77,11 +118,8 @@ public sealed partial class LocalFolderEndpoint : IBucketEndpoint
 
     /// <summary>Sub-folders with valid bucket names; links and other entries are not buckets.</summary>
     public Task<IReadOnlyList<string>> ListBucketsAsync(CancellationToken cancellationToken) =>
-        Run<IReadOnlyList<string>>(() => Directory.Exists(Folder)
-            ? new DirectoryInfo(Folder).EnumerateDirectories("*", Everything)
-                .Where(d => d.LinkTarget is null && BucketNames.IsValid(d.Name))
-                .Select(d => d.Name).Order(StringComparer.Ordinal).ToList()
-            : [], cancellationToken);
+        Run<IReadOnlyList<string>>(() => BucketFolders().Select(Path.GetFileName).OfType<string>()
+            .Order(StringComparer.Ordinal).ToList(), cancellationToken);
 
     /// <summary>Hidden files are objects too: only links are left out of a walk.</summary>
     private static readonly EnumerationOptions Everything = new() { AttributesToSkip = 0 };

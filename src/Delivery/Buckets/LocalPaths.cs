@@ -1,46 +1,13 @@
-using System.Text;
-
 namespace DeliveryConsole.Delivery.Buckets;
 
 /// <summary>
 /// Maps bucket names and object keys to paths below a local endpoint's folder and refuses anything that could
-/// reach outside it: <c>.</c>/<c>..</c> and empty segments, absolute paths, backslashes, control characters,
-/// and symbolic links anywhere at or below a bucket folder (a link could point anywhere; we never follow one).
+/// reach outside it: keys that break <see cref="BucketKeys.PortableProblem"/> (<c>.</c>/<c>..</c> and empty
+/// segments, absolute paths, backslashes, control characters), and symbolic links anywhere at or below a bucket
+/// folder (a link could point anywhere; we never follow one).
 /// </summary>
 internal sealed class LocalPaths(string endpoint, string folder)
 {
-    private const string TempPrefix = ".~put-";
-    private const string TempSuffix = ".tmp";
-    private const int MaxSegmentBytes = 255;
-
-    public static string NewTempName() => $"{TempPrefix}{Guid.NewGuid():N}{TempSuffix}";
-
-    public static bool IsTempName(string name) =>
-        name.StartsWith(TempPrefix, StringComparison.Ordinal) && name.EndsWith(TempSuffix, StringComparison.Ordinal);
-
-    /// <summary>Which rule a key breaks on a local endpoint, or null when it maps to a safe path.</summary>
-    public static string? KeyProblem(string? key)
-    {
-        if (BucketKeys.Problem(key) is { } why)
-            return why;
-        if (key!.StartsWith('/'))
-            return "it is an absolute path";
-        if (key.Contains('\\'))
-            return "it contains a backslash";
-        foreach (var segment in key.Split('/'))
-        {
-            if (segment.Length == 0)
-                return "it has an empty segment (a trailing or double '/')";
-            if (segment is "." or "..")
-                return "it has a '.' or '..' segment";
-            if (Encoding.UTF8.GetByteCount(segment) > MaxSegmentBytes)
-                return $"a segment is longer than {MaxSegmentBytes} bytes in UTF-8";
-            if (IsTempName(segment))
-                return $"a segment looks like an upload in progress ('{TempPrefix}…{TempSuffix}')";
-        }
-        return null;
-    }
-
     /// <summary>The folder of an existing bucket that is no link.</summary>
     public string Bucket(string bucket)
     {
@@ -55,7 +22,7 @@ internal sealed class LocalPaths(string endpoint, string folder)
     /// </summary>
     public string Object(string bucket, string key, bool createFolders)
     {
-        if (KeyProblem(key) is { } why)
+        if (BucketKeys.PortableProblem(key) is { } why)
             throw BucketKeys.Invalid(key, why);
         var bucketPath = Bucket(bucket);
         var full = Path.GetFullPath(Path.Combine(bucketPath, key));
@@ -90,7 +57,7 @@ internal sealed class LocalPaths(string endpoint, string folder)
         if (slash < 0)
             return (bucketPath, "");
         var folderKey = prefix[..slash];
-        if (KeyProblem(folderKey) is not null)
+        if (BucketKeys.PortableProblem(folderKey) is not null)
             return null;
         var current = bucketPath;
         foreach (var segment in folderKey.Split('/'))

@@ -49,10 +49,20 @@ public sealed record TaskState
     public bool Finished { get; init; }
 
     public TaskErrorCode ErrorCode { get; init; }
+
+    /// <summary>A failure <see cref="ErrorCode"/> cannot show (it is OK meanwhile); None when there is none.</summary>
+    public TaskFault Fault { get; init; }
+
     public string Detail { get; init; } = "";
     public DateTimeOffset? LastErrorTime { get; init; }
     public string? LastError { get; init; }
     public DateTimeOffset? RetryAt { get; init; }
+
+    /// <summary>This state delivering again: no error code, fault, detail or retry (the last error stays as history).</summary>
+    public TaskState Delivering() => this with
+    {
+        ErrorCode = TaskErrorCode.Ok, Fault = TaskFault.None, Detail = "", RetryAt = null,
+    };
 }
 
 /// <summary>

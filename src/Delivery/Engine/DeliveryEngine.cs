@@ -108,12 +108,23 @@ public sealed class DeliveryEngine(
         }
     }
 
+    /// <summary>
+    /// Says that endpoint <paramref name="endpoint"/> is reachable again (a health check or another call succeeded):
+    /// every task waiting out its backoff after failing to reach it retries now, rather than up to a minute later.
+    /// </summary>
+    public void EndpointReachable(string endpoint)
+    {
+        foreach (var runner in _runners.Values)
+            runner.EndpointReachable(endpoint);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         _stopping = stoppingToken;
         try
         {
             EmptySpool();
+            RemoveUploadLeftovers();
             var stored = await catalog.ListTasksAsync(stoppingToken);
             var names = stored.Select(task => task.TaskName).ToHashSet(StringComparer.Ordinal);
             foreach (var orphan in tables.ChangeHoldConsumers.Where(c => c.StartsWith(HoldPrefix, StringComparison.Ordinal))
@@ -144,7 +155,7 @@ public sealed class DeliveryEngine(
 
     private void Start(StoredTask task, DeliveryTaskValidation spec, TaskState state)
     {
-        var runner = new TaskRunner(task, spec, new TaskRunnerContext(tables, catalog, endpoints, options, time, logger), state);
+        var runner = new TaskRunner(task, spec, new TaskRunnerContext(tables, catalog, endpoints, options, time, logger, EndpointReachable), state);
         _runners[task.TaskName] = runner;
         runner.Start(_stopping);
     }
@@ -159,6 +170,27 @@ public sealed class DeliveryEngine(
             return;
         foreach (var file in Directory.EnumerateFiles(options.SpoolFolder, "object-*.spool"))
             File.Delete(file);
+    }
+
+    /// <summary>
+    /// Temp files of local uploads a killed process left behind would stay forever; their objects are uploaded
+    /// again from the tasks' checkpoints. Done before any runner starts, so no upload of ours is under way.
+    /// </summary>
+    private void RemoveUploadLeftovers()
+    {
+        foreach (var local in endpoints.All.OfType<LocalFolderEndpoint>())
+        {
+            try
+            {
+                if (local.RemoveUploadLeftovers() is var removed and > 0)
+                    logger.LogInformation("Removed {Count} temp files of interrupted uploads from endpoint {Endpoint} ({Folder})",
+                        removed, local.Name, local.Folder);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                logger.LogWarning(e, "Could not remove the temp files of interrupted uploads from endpoint {Endpoint}", local.Name);
+            }
+        }
     }
 
     private void Forget(string taskName)

@@ -8,15 +8,17 @@ internal sealed class DeliveryFault(TaskErrorCode code, string detail) : Excepti
     public TaskErrorCode Code { get; } = code;
 
     /// <summary>
-    /// The code a failure shows: a missing bucket INVALID_OSS_BUCKET, a refusal UNAUTHORIZED, an unreachable
-    /// endpoint INVALID_OSS_BUCKET once it has failed for <paramref name="grace"/> (OK before), anything else OK.
+    /// The codes a failure shows: a missing bucket INVALID_OSS_BUCKET, a refusal UNAUTHORIZED, an unreachable
+    /// endpoint INVALID_OSS_BUCKET once it has failed for <paramref name="grace"/> (before that the service's OK,
+    /// with the emulator's ENDPOINT_UNREACHABLE), anything else OK with the emulator's EMULATOR_ERROR.
     /// </summary>
-    public static TaskErrorCode CodeOf(Exception failure, TimeSpan failingFor, TimeSpan grace) => failure switch
+    public static (TaskErrorCode Code, TaskFault Fault) CodeOf(Exception failure, TimeSpan failingFor, TimeSpan grace) => failure switch
     {
-        DeliveryFault fault => fault.Code,
-        BucketNotFoundException => TaskErrorCode.InvalidOssBucket,
-        BucketAccessDeniedException => TaskErrorCode.Unauthorized,
-        EndpointUnreachableException when failingFor >= grace => TaskErrorCode.InvalidOssBucket,
-        _ => TaskErrorCode.Ok,
+        DeliveryFault fault => (fault.Code, TaskFault.None),
+        BucketNotFoundException => (TaskErrorCode.InvalidOssBucket, TaskFault.None),
+        BucketAccessDeniedException => (TaskErrorCode.Unauthorized, TaskFault.None),
+        EndpointUnreachableException when failingFor >= grace => (TaskErrorCode.InvalidOssBucket, TaskFault.None),
+        EndpointUnreachableException => (TaskErrorCode.Ok, TaskFault.EndpointUnreachable),
+        _ => (TaskErrorCode.Ok, TaskFault.EmulatorError),
     };
 }

@@ -30,16 +30,13 @@ internal sealed partial class DeliveryPipeline
         Interlocked.Add(ref _bufferedRows, -buffer.RowCount);
         var changed = Advance(intent);
         var now = _targets.Time.GetUtcNow();
-        var state = Checkpointed(State) with
+        var state = Checkpointed(State).Delivering() with
         {
             RowsDelivered = State.RowsDelivered + buffer.RowCount,
             ObjectsWritten = State.ObjectsWritten + (intent.DirtyKey is null ? 1 : 2),
             BytesWritten = State.BytesWritten + bytes + dirtyBytes,
             DirtyCells = State.DirtyCells + buffer.DirtyCells,
             LastFlushTime = now,
-            ErrorCode = TaskErrorCode.Ok,
-            Detail = "",
-            RetryAt = null,
         };
         var delivered = new DeliveredObject(intent, bytes,
             DateTimeOffset.FromUnixTimeMilliseconds(buffer.MinPartitionTime), DateTimeOffset.FromUnixTimeMilliseconds(buffer.MaxPartitionTime),

@@ -16,7 +16,23 @@ public enum TaskErrorCode : byte
     InvalidOssBucket = 2,
 }
 
-/// <summary>Wire names of <see cref="TaskPhase"/> and <see cref="TaskErrorCode"/>.</summary>
+/// <summary>
+/// A failure the real service's error code cannot show, so it says OK: the emulator's own codes, shown in
+/// DescribeDeliveryTask's <c>emulator</c> block and on the task's pages, so a task that cannot make progress
+/// never looks healthy.
+/// </summary>
+public enum TaskFault : byte
+{
+    None = 0,
+
+    /// <summary>The endpoint cannot be reached, within the grace before the task reports INVALID_OSS_BUCKET: retrying.</summary>
+    EndpointUnreachable = 1,
+
+    /// <summary>A failure with no error code of the real service (an emulator fault): retrying.</summary>
+    EmulatorError = 2,
+}
+
+/// <summary>Wire names of <see cref="TaskPhase"/>, <see cref="TaskErrorCode"/> and <see cref="TaskFault"/>.</summary>
 public static class TaskStatusNames
 {
     public static string WireName(this TaskPhase phase) => phase switch
@@ -34,4 +50,23 @@ public static class TaskStatusNames
         TaskErrorCode.InvalidOssBucket => "INVALID_OSS_BUCKET",
         _ => throw new ArgumentOutOfRangeException(nameof(code), code, null),
     };
+
+    public static string WireName(this TaskFault fault) => fault switch
+    {
+        TaskFault.None => "OK",
+        TaskFault.EndpointUnreachable => "ENDPOINT_UNREACHABLE",
+        TaskFault.EmulatorError => "EMULATOR_ERROR",
+        _ => throw new ArgumentOutOfRangeException(nameof(fault), fault, null),
+    };
+
+    /// <summary>
+    /// The emulator's error code of a task: its <see cref="TaskState.Fault"/> when it has one, else the real
+    /// service's code (OK, UNAUTHORIZED, INVALID_OSS_BUCKET).
+    /// </summary>
+    public static string EmulatorErrorCode(this TaskState state) =>
+        state.Fault != TaskFault.None ? state.Fault.WireName() : state.ErrorCode.WireName();
+
+    /// <summary>True while the task cannot make progress, whether or not the real service's code shows it.</summary>
+    public static bool IsFailing(this TaskState state) =>
+        state.ErrorCode != TaskErrorCode.Ok || state.Fault != TaskFault.None;
 }

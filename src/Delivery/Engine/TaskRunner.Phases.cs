@@ -130,7 +130,13 @@ internal sealed partial class TaskRunner
             SnapshotRowsScanned = ordinal - 1,
             Finished = Task.TaskType == DeliveryTaskType.Base,
         };
+        // A snapshot with nothing to write commits no object: reaching its end is what shows the task recovered.
+        var recovered = _failures > 0;
+        if (recovered)
+            finished = finished.Delivering();
         await SaveAsync(finished, token);
+        if (recovered)
+            await RecoveredAsync(token);
         if (finished.Finished)
             context.Tables.RemoveChangeHold(HoldName);
         context.Tables.DropSavedSnapshot(Task.TaskName);
@@ -203,7 +209,7 @@ internal sealed partial class TaskRunner
                 var idle = pipeline.Checkpointed(_state) with { CurrentSyncTime = now.ToUnixTimeMilliseconds() };
                 var recovered = _failures > 0;
                 if (recovered)
-                    idle = idle with { ErrorCode = TaskErrorCode.Ok, Detail = "", RetryAt = null };
+                    idle = idle.Delivering();
                 pipeline.SetState(idle);
                 _state = idle;
                 if (recovered)

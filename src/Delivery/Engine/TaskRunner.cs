@@ -12,7 +12,8 @@ internal sealed record TaskRunnerContext(
     BucketEndpoints Endpoints,
     DeliveryOptions Options,
     TimeProvider Time,
-    ILogger Logger);
+    ILogger Logger,
+    Action<string> EndpointReachable);
 
 /// <summary>
 /// Runs one task: INIT (take the snapshot, or note where the changes start), FULL (deliver the snapshot), INCR
@@ -31,6 +32,9 @@ internal sealed partial class TaskRunner(StoredTask task, DeliveryTaskValidation
     private DateTimeOffset? _failingSince;
     private int _failures;
 
+    /// <summary>Cancelled to end the wait before a retry early: set while waiting out an unreachable endpoint.</summary>
+    private volatile CancellationTokenSource? _endpointWake;
+
     public StoredTask Task { get; } = task;
 
     /// <summary>Completes when the runner has stopped: finished, stopped by the host, or abandoned.</summary>
@@ -45,6 +49,16 @@ internal sealed partial class TaskRunner(StoredTask task, DeliveryTaskValidation
     {
         await _abandon.CancelAsync();
         await Completion;
+    }
+
+    /// <summary>
+    /// <paramref name="endpoint"/> was seen reachable: when this task waits to retry because it could not reach
+    /// that endpoint, it retries now instead of waiting out its backoff.
+    /// </summary>
+    public void EndpointReachable(string endpoint)
+    {
+        if (string.Equals(Task.Request.TaskConfig.OssEndpoint, endpoint, StringComparison.OrdinalIgnoreCase))
+            _endpointWake?.Cancel();
     }
 
     public DeliveryTaskStatus Describe()
@@ -85,16 +99,20 @@ internal sealed partial class TaskRunner(StoredTask task, DeliveryTaskValidation
     /// <summary>Shows the failure on the task and waits before the next try; false when stopped meanwhile.</summary>
     private async Task<bool> RecordFailureAsync(Exception failure, CancellationToken token)
     {
+        // Set before the failure shows, so a wake-up by anyone who has seen it is never lost.
+        var wake = failure is EndpointUnreachableException ? new CancellationTokenSource() : null;
+        _endpointWake = wake;
         var now = context.Time.GetUtcNow();
         _failingSince ??= now;
         _failures++;
         var delay = TimeSpan.FromSeconds(Math.Min(context.Options.MaxRetryDelay.TotalSeconds, Math.Pow(2, Math.Min(_failures - 1, 30))));
-        var code = DeliveryFault.CodeOf(failure, now - _failingSince.Value, context.Options.UnreachableGrace);
+        var (code, fault) = DeliveryFault.CodeOf(failure, now - _failingSince.Value, context.Options.UnreachableGrace);
         var message = failure is DeliveryFault or BucketEndpointException ? failure.Message
             : $"{failure.GetType().Name}: {failure.GetBaseException().Message}";
         var state = _state with
         {
             ErrorCode = code,
+            Fault = fault,
             Detail = code == TaskErrorCode.Ok ? $"retrying: {message}" : message,
             LastError = message,
             LastErrorTime = now,
@@ -102,7 +120,7 @@ internal sealed partial class TaskRunner(StoredTask task, DeliveryTaskValidation
         };
         _state = state;
         context.Logger.LogWarning("Delivery task {Task} failed ({Code}), retrying in {Delay}: {Message}",
-            Task.TaskName, code.WireName(), delay, message);
+            Task.TaskName, state.EmulatorErrorCode(), delay, message);
         try
         {
             await context.Catalog.SaveStateAsync(Task.TaskName, state, token);
@@ -118,19 +136,23 @@ internal sealed partial class TaskRunner(StoredTask task, DeliveryTaskValidation
             // The catalog itself is failing: the retry still happens; the state shows it once the catalog is back.
             context.Logger.LogWarning(saveFailure, "Delivery task {Task} could not save its error", Task.TaskName);
         }
-        return await DelayAsync(delay, token);
+        var waited = await DelayAsync(delay, token, wake?.Token ?? CancellationToken.None);
+        _endpointWake = null;
+        return waited;
     }
 
-    private async Task<bool> DelayAsync(TimeSpan delay, CancellationToken token)
+    /// <summary>Waits <paramref name="delay"/>, or less when woken; false when stopped meanwhile.</summary>
+    private async Task<bool> DelayAsync(TimeSpan delay, CancellationToken token, CancellationToken wake = default)
     {
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(token, wake);
         try
         {
-            await System.Threading.Tasks.Task.Delay(delay, context.Time, token);
+            await System.Threading.Tasks.Task.Delay(delay, context.Time, either.Token);
             return true;
         }
         catch (OperationCanceledException)
         {
-            return false;
+            return !token.IsCancellationRequested;
         }
     }
 
@@ -153,6 +175,8 @@ internal sealed partial class TaskRunner(StoredTask task, DeliveryTaskValidation
         _failures = 0;
         _failingSince = null;
         await EventAsync("Delivering again.", token);
+        // This task reached its endpoint: others waiting out a failure to reach it may retry now.
+        context.EndpointReachable(Task.Request.TaskConfig.OssEndpoint);
     }
 
     private async Task SaveAsync(TaskState state, CancellationToken token)

@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text;
+using DeliveryConsole.Delivery.Buckets;
 
 namespace DeliveryConsole.Delivery.Partitioning;
 
@@ -13,7 +14,8 @@ namespace DeliveryConsole.Delivery.Partitioning;
 /// variables, while <c>$yyyyMM</c> is rejected rather than guessed at, and so is a <c>$</c> with no letter after
 /// it (there is no escape for a literal <c>$</c>). Every variable expands to a fixed number of digits, so the
 /// expanded length is known when parsing. One trailing <c>/</c> is dropped; a second one is an empty folder.
-/// Besides <c>..</c>, a <c>.</c> segment is rejected too: a local folder bucket would silently collapse it.
+/// Every expansion must be a key that every endpoint kind stores (<see cref="BucketKeys.PortableProblem"/>, the
+/// rule the endpoints apply): since variables expand to digits, checking one expansion checks them all.
 /// </remarks>
 public sealed class PrefixTemplate
 {
@@ -39,8 +41,12 @@ public sealed class PrefixTemplate
         _parts = parts;
         HasTimeVariables = hasTimeVariables;
         StaticPrefix = string.Join('/', text.Split('/').TakeWhile(segment => !segment.Contains('$')));
-        ExpandedByteCount = Encoding.UTF8.GetByteCount(Render(new DateTime(2000, 1, 1)));
+        Sample = Render(new DateTime(2000, 1, 1));
+        ExpandedByteCount = Encoding.UTF8.GetByteCount(Sample);
     }
+
+    /// <summary>One expansion: every other differs only in the digits of its variables.</summary>
+    private string Sample { get; }
 
     /// <summary>The prefix as given, without its trailing <c>/</c>.</summary>
     public string Text { get; }
@@ -72,9 +78,6 @@ public sealed class PrefixTemplate
         if (error is not null)
             return false;
         var text = prefix![^1] == '/' ? prefix[..^1] : prefix;
-        error = SegmentError(text);
-        if (error is not null)
-            return false;
         error = ReadParts(text, out var parts, out var hasTimeVariables);
         if (error is not null)
             return false;
@@ -82,6 +85,11 @@ public sealed class PrefixTemplate
         if (parsed.ExpandedByteCount > MaxBytes)
         {
             error = $"must be at most {MaxBytes} bytes (UTF-8) once time variables are expanded, not {parsed.ExpandedByteCount}.";
+            return false;
+        }
+        if (BucketKeys.PortableProblem(parsed.Sample) is { } why)
+        {
+            error = $"must make object keys that every endpoint kind stores, but {why}.";
             return false;
         }
         template = parsed;
@@ -111,14 +119,6 @@ public sealed class PrefixTemplate
                 return "must be valid Unicode text (found an unpaired surrogate).";
         }
         return null;
-    }
-
-    private static string? SegmentError(string text)
-    {
-        var segments = text.Split('/');
-        if (segments.Contains(""))
-            return "must not contain an empty segment ('//').";
-        return segments.Any(s => s is "." or "..") ? "must not contain a '.' or '..' segment." : null;
     }
 
     private static string? ReadParts(string text, out List<Func<DateTime, string>> parts, out bool hasTimeVariables)

@@ -3,7 +3,10 @@ using System.Text.Json.Serialization;
 
 namespace DeliveryConsole.Web.Api;
 
-/// <summary>The JSON API's one set of serializer rules: camelCase, strict (unknown or missing fields are errors).</summary>
+/// <summary>
+/// The JSON API's one set of serializer rules: camelCase, strict (unknown or missing fields are errors, a value of
+/// the wrong JSON type is an error; null in an optional field is the same as leaving it out).
+/// </summary>
 public static class ApiJson
 {
     public static readonly JsonSerializerOptions Options = Create();
@@ -13,6 +16,9 @@ public static class ApiJson
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
         {
             UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+            // Web defaults read "5" as the number 5; the real service's API is strict JSON: a string where a
+            // number belongs is refused naming the field, and so are "NaN" and "Infinity" (JSON has no such numbers).
+            NumberHandling = JsonNumberHandling.Strict,
             RespectNullableAnnotations = true,
             RespectRequiredConstructorParameters = true,
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,

@@ -103,10 +103,15 @@ public static partial class ApiOperations
             return $"unknown field '{e.Path?.Split('.').Last()}'{at}";
         if (MissingFields().Match(e.Message) is { Success: true } missing)
             return $"missing required field(s) {missing.Groups[1].Value}{at}";
+        // A string where a number belongs (or the reverse) fails in the reader, an unknown enum name in the converter.
+        var wrongType = e.InnerException is InvalidOperationException { Message: var reader } && reader.StartsWith("Cannot get the value of a token type", StringComparison.Ordinal)
+            || e.Message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal);
+        if (wrongType)
+            return e.Path is { Length: > 1 } field
+                ? $"{field.TrimStart('$', '.')} has the wrong JSON type (a string where a number belongs, or the reverse) or is not one of the allowed names{at}"
+                : $"a value has the wrong type or is not one of the allowed names{at}";
         if (e.InnerException is { } inner and not JsonException)
             return $"{inner.Message}{at}";
-        if (e.Message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal))
-            return $"a value has the wrong type or is not one of the allowed names{at}";
         var message = e.Message.Split(" Path: ")[0].Split(" LineNumber: ")[0];
         return message.Contains(" (at ") || at.Length == 0 || message.Contains(e.Path!) ? message : message + at;
     }

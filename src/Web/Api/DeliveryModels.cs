@@ -49,7 +49,8 @@ public sealed record DescribeDeliveryTaskResult(
                 emulator?.FlushIntervalSeconds ?? TaskValidationContext.DefaultFlushIntervalSeconds,
                 emulator?.FlushSizeMiB ?? (int)TaskValidationContext.DefaultFlushSizeMiB,
                 emulator?.TimeZone ?? PartitionTimeZone.DefaultId,
-                state.Finished));
+                state.Finished,
+                state.EmulatorErrorCode()));
     }
 
     private const long NanosecondsPerMillisecond = 1_000_000;
@@ -72,6 +73,11 @@ public sealed record TaskSyncStatJson(string TaskSyncPhase, long CurrentSyncTime
 /// <param name="LastError">The newest error and when it happened; absent when there was none.</param>
 /// <param name="RetryAt">When a failing task tries again (ISO 8601, UTC); absent when it is not waiting to retry.</param>
 /// <param name="Finished">True when a BASE task has delivered its whole snapshot.</param>
+/// <param name="ErrorCode">
+/// The task's error code with the emulator's own: taskSyncStat's code, except ENDPOINT_UNREACHABLE (retrying an
+/// unreachable endpoint, before INVALID_OSS_BUCKET) or EMULATOR_ERROR (a failure the service has no code for,
+/// retrying) while taskSyncStat says OK. OK only when the task is not failing.
+/// </param>
 public sealed record DeliveryTaskEmulatorJson(
     long RowsDelivered,
     long RowsBuffered,
@@ -87,7 +93,8 @@ public sealed record DeliveryTaskEmulatorJson(
     int FlushIntervalSeconds,
     int FlushSizeMiB,
     string TimeZone,
-    bool Finished);
+    bool Finished,
+    string ErrorCode);
 
 /// <param name="Time">ISO 8601, UTC.</param>
 public sealed record TaskErrorJson(DateTimeOffset Time, string Message);

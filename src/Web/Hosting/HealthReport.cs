@@ -1,5 +1,6 @@
 using DeliveryConsole.Catalog;
 using DeliveryConsole.Delivery.Buckets;
+using DeliveryConsole.Delivery.Engine;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -15,9 +16,12 @@ public sealed record HealthReport(string Status, string Instance, CatalogHealth 
 
 public sealed record EndpointReport(string Name, string Kind, bool Reachable, string Detail);
 
-/// <summary>Builds a <see cref="HealthReport"/>; endpoints are checked in parallel, each with a time limit.</summary>
+/// <summary>
+/// Builds a <see cref="HealthReport"/>; endpoints are checked in parallel, each with a time limit. An endpoint
+/// found reachable wakes the delivery tasks waiting to retry it, so they do not wait out their backoff.
+/// </summary>
 public sealed class HealthReporter(
-    IDbContextFactory<CatalogDb> catalog, BucketEndpoints endpoints, IOptions<ConsoleOptions> options)
+    IDbContextFactory<CatalogDb> catalog, BucketEndpoints endpoints, IOptions<ConsoleOptions> options, DeliveryEngine engine)
 {
     private static readonly TimeSpan EndpointTimeLimit = TimeSpan.FromSeconds(5);
 
@@ -33,11 +37,13 @@ public sealed class HealthReporter(
     }
 
     /// <summary>One endpoint's reachability within the time limit; the bucket pages show it too.</summary>
-    public static async Task<EndpointReport> CheckEndpointAsync(IBucketEndpoint endpoint, CancellationToken cancellationToken)
+    public async Task<EndpointReport> CheckEndpointAsync(IBucketEndpoint endpoint, CancellationToken cancellationToken)
     {
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         limit.CancelAfter(EndpointTimeLimit);
         var health = await endpoint.CheckAsync(limit.Token);
+        if (health.Reachable)
+            engine.EndpointReachable(endpoint.Name);
         return new EndpointReport(endpoint.Name, endpoint.Kind, health.Reachable, health.Detail);
     }
 }

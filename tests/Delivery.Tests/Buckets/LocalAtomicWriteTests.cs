@@ -27,7 +27,10 @@ public sealed class LocalAtomicWriteTests : IDisposable
         Assert.False(File.Exists(Path.Combine(BucketFolder, "a", "object")));
         await Assert.ThrowsAsync<BucketObjectNotFoundException>(() => _endpoint.GetObjectAsync("bucket", "a/object", Cancel));
         Assert.Empty((await _endpoint.ListObjectsAsync("bucket", null, null, 10, Cancel)).Objects);
-        Assert.StartsWith(".~put-", Path.GetFileName(Assert.Single(Directory.GetFiles(Path.Combine(BucketFolder, "a")))));
+        // The upload in progress sits outside every bucket: a glob over the bucket's folder sees nothing of it.
+        Assert.Empty(Directory.GetFiles(BucketFolder, "*", SearchOption.AllDirectories));
+        Assert.StartsWith(".~put-", Path.GetFileName(Assert.Single(Directory.GetFiles(_endpoint.UploadFolder))));
+        Assert.Equal(["bucket"], await _endpoint.ListBucketsAsync(Cancel));
 
         body.Release();
         await put;
@@ -72,6 +75,42 @@ public sealed class LocalAtomicWriteTests : IDisposable
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelledPut);
         Assert.Equal("old", await ReadAsync("object"));
         Assert.Equal(["object"], Directory.GetFileSystemEntries(BucketFolder).Select(Path.GetFileName));
+        Assert.Empty(Directory.GetFiles(_endpoint.UploadFolder));
+    }
+
+    [Fact]
+    public async Task Leftovers_of_killed_uploads_are_removed_at_start_in_every_bucket_at_any_depth_and_nothing_else()
+    {
+        await _endpoint.CreateBucketAsync("bucket", Cancel);
+        await _endpoint.CreateBucketAsync("other", Cancel);
+        await _endpoint.PutObjectAsync("bucket", "p/2026/object", new MemoryStream("kept"u8.ToArray()), Cancel);
+        // As a process killed mid-upload leaves them: in the upload folder, and where earlier versions wrote them.
+        string[] leftovers =
+        [
+            Path.Combine(_endpoint.UploadFolder, BucketKeys.NewTempName()),
+            Path.Combine(BucketFolder, "p", "2026", BucketKeys.NewTempName()),
+            Path.Combine(BucketFolder, BucketKeys.NewTempName()),
+            Path.Combine(_endpoint.Folder, "other", BucketKeys.NewTempName()),
+        ];
+        foreach (var leftover in leftovers)
+            File.WriteAllText(leftover, "a whole object");
+        // Not named as the endpoint names its temps, or not in a bucket: not ours to remove.
+        string[] others =
+        [
+            Path.Combine(BucketFolder, "p", ".~put-x.tmp.keep"),
+            Path.Combine(BucketFolder, "p", "put-x.tmp"),
+            Path.Combine(_endpoint.Folder, BucketKeys.NewTempName()),
+        ];
+        foreach (var other in others)
+            File.WriteAllText(other, "not a leftover");
+
+        var restarted = new LocalFolderEndpoint("local", _endpoint.Folder);
+        Assert.Equal(leftovers.Length, restarted.RemoveUploadLeftovers());
+
+        Assert.All(leftovers, leftover => Assert.False(File.Exists(leftover), leftover));
+        Assert.All(others, other => Assert.True(File.Exists(other), other));
+        Assert.Equal("kept", await ReadAsync("p/2026/object"));
+        Assert.Equal(0, restarted.RemoveUploadLeftovers());
     }
 
     [Fact]

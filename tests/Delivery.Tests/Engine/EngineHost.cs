@@ -63,8 +63,10 @@ internal sealed class EngineHost : IAsyncDisposable
 
     /// <param name="endpoint">What <see cref="Endpoint"/> is; null: a local folder below the data folder.</param>
     /// <param name="bucket">The bucket to create (when <paramref name="createBucket"/>) and to read back.</param>
+    /// <param name="engineClock">The engine's clock (its retry delays among others); null: the system's.</param>
     public static async Task<EngineHost> StartAsync(TempFolder data, Func<DeliveryOptions, DeliveryOptions>? configure = null,
-        bool createBucket = true, TimeProvider? tableClock = null, EndpointOptions? endpoint = null, string bucket = Bucket)
+        bool createBucket = true, TimeProvider? tableClock = null, EndpointOptions? endpoint = null, string bucket = Bucket,
+        TimeProvider? engineClock = null)
     {
         var options = new DeliveryOptions
         {
@@ -79,7 +81,7 @@ internal sealed class EngineHost : IAsyncDisposable
         builder.Services.AddLogging();
         builder.Services.AddSingleton(tables);
         builder.Services.AddSingleton(options);
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(engineClock ?? TimeProvider.System);
         builder.Services.AddDbContextFactory<CatalogDb>(db => db.UseSqlite(DeliveryConsole.Catalog.CatalogDb.ConnectionString(data.Path)));
         builder.Services.AddSingleton<ITaskCatalog, SqliteTaskCatalog>();
         builder.Services.AddSingleton(_ => new BucketEndpoints(

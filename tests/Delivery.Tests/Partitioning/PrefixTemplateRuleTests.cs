@@ -9,7 +9,7 @@ public class PrefixTemplateRuleTests
     [Theory]
     [InlineData("lake", "lake", false, "lake", 4)]
     [InlineData("lake/", "lake", false, "lake", 4)]
-    [InlineData("a b/c\\d/..e/f..", "a b/c\\d/..e/f..", false, "a b/c\\d/..e/f..", 15)]
+    [InlineData("a b/c d/..e/f../.~put-x", "a b/c d/..e/f../.~put-x", false, "a b/c d/..e/f../.~put-x", 23)]
     [InlineData("lake/$yyyy/$MM/$dd", "lake/$yyyy/$MM/$dd", true, "lake", 15)]
     [InlineData("lake/$yyyy/$MM/$dd/", "lake/$yyyy/$MM/$dd", true, "lake", 15)]
     [InlineData("ds=$yyyy$MM$dd", "ds=$yyyy$MM$dd", true, "", 11)]
@@ -33,12 +33,16 @@ public class PrefixTemplateRuleTests
     [InlineData("/", @"must not start with '/' or '\'.")]
     [InlineData("/lake", @"must not start with '/' or '\'.")]
     [InlineData(@"\lake", @"must not start with '/' or '\'.")]
-    [InlineData("lake//x", "must not contain an empty segment ('//').")]
-    [InlineData("lake//", "must not contain an empty segment ('//').")]
-    [InlineData("a/../b", "must not contain a '.' or '..' segment.")]
-    [InlineData("..", "must not contain a '.' or '..' segment.")]
-    [InlineData("./a", "must not contain a '.' or '..' segment.")]
-    [InlineData("a/.", "must not contain a '.' or '..' segment.")]
+    [InlineData("lake//x", "must make object keys that every endpoint kind stores, but it has an empty segment (a trailing or double '/').")]
+    [InlineData("lake//", "must make object keys that every endpoint kind stores, but it has an empty segment (a trailing or double '/').")]
+    [InlineData("a/../b", "must make object keys that every endpoint kind stores, but it has a '.' or '..' segment.")]
+    [InlineData("..", "must make object keys that every endpoint kind stores, but it has a '.' or '..' segment.")]
+    [InlineData("./a", "must make object keys that every endpoint kind stores, but it has a '.' or '..' segment.")]
+    [InlineData("a/.", "must make object keys that every endpoint kind stores, but it has a '.' or '..' segment.")]
+    [InlineData(@"a\..\b", "must make object keys that every endpoint kind stores, but it contains a backslash.")]
+    [InlineData(@"a/b\c/$yyyy", "must make object keys that every endpoint kind stores, but it contains a backslash.")]
+    [InlineData("a/.~put-x.tmp/b", "must make object keys that every endpoint kind stores, but a segment is named like a local upload in progress ('.~put-….tmp').")]
+    [InlineData("a/.~put-$yyyy$MM.tmp", "must make object keys that every endpoint kind stores, but a segment is named like a local upload in progress ('.~put-….tmp').")]
     [InlineData("a\tb", "must not contain control characters (found U+0009).")]
     [InlineData("a/b\n", "must not contain control characters (found U+000A).")]
     [InlineData("a\u007Fb", "must not contain control characters (found U+007F).")]
@@ -83,7 +87,7 @@ public class PrefixTemplateRuleTests
     [InlineData(1021, "$mm", true)]
     public void The_length_limit_counts_expanded_variables(int letters, string suffix, bool valid)
     {
-        var prefix = new string('a', letters) + suffix;
+        var prefix = Letters(letters) + suffix;
 
         var parsed = PrefixTemplate.TryParse(prefix, out _, out var error);
 
@@ -93,10 +97,24 @@ public class PrefixTemplateRuleTests
     }
 
     [Theory]
-    [InlineData("é", 511, true)]
-    [InlineData("é", 512, false)]
-    [InlineData("😀", 255, true)]
-    [InlineData("😀", 256, false)]
-    public void The_length_limit_counts_utf8_bytes_not_characters(string character, int count, bool valid) =>
-        Assert.Equal(valid, PrefixTemplate.TryParse(string.Concat(Enumerable.Repeat(character, count)), out _, out _));
+    [InlineData("é", 127, 768, true)]
+    [InlineData("é", 127, 769, false)]
+    [InlineData("😀", 63, 770, true)]
+    [InlineData("😀", 63, 771, false)]
+    public void The_length_limit_counts_utf8_bytes_not_characters(string character, int count, int letters, bool valid) =>
+        Assert.Equal(valid, PrefixTemplate.TryParse(Letters(letters) + "/" + string.Concat(Enumerable.Repeat(character, count)), out _, out _));
+
+    [Theory]
+    [InlineData(255, true)]
+    [InlineData(256, false)]
+    public void A_folder_is_at_most_255_bytes_as_a_local_endpoint_stores_it(int letters, bool valid)
+    {
+        Assert.Equal(valid, PrefixTemplate.TryParse("lake/" + new string('a', letters) + "/$yyyy", out _, out var error));
+        if (!valid)
+            Assert.Equal("must make object keys that every endpoint kind stores, but a segment is longer than 255 bytes in UTF-8.", error);
+    }
+
+    /// <summary><paramref name="bytes"/> ASCII bytes in folders of 200 (a local endpoint stores at most 255 a folder).</summary>
+    private static string Letters(int bytes) =>
+        string.Concat(Enumerable.Range(0, bytes).Select(i => i % 200 == 199 && i != bytes - 1 ? '/' : 'a'));
 }

@@ -25,6 +25,12 @@ public class ApiErrorTests : IAsyncLifetime
     [InlineData("PutRow", """{"tableName": "t", "primaryKey": {"x": "a"}}""", "is 'k', not 'x'")]
     [InlineData("PutRow", """{"tableName": "t", "primaryKey": {"k": "a"}, "columns": {"n": 99999999999999999999}}""", "does not fit in 64 bits")]
     [InlineData("PutRow", """{"tableName": "t", "primaryKey": {"k": "a"}, "columns": {"b": {"binary": "%%%"}}}""", "binary must be base64")]
+    // Strict JSON: no NaN literal, no number as a string; a double that is not a number is written {"double": "NaN"}.
+    [InlineData("PutRow", """{"tableName": "t", "primaryKey": {"k": "a"}, "columns": {"d": NaN}}""", "The request body is not valid")]
+    [InlineData("PutRow", """{"tableName": "t", "primaryKey": {"k": "a"}, "columns": {"d": {"double": "not a number"}}}""", "double must be a number or \"NaN\"")]
+    [InlineData("GetRange", """{"tableName": "t", "direction": "FORWARD", "limit": "5", "inclusiveStartPrimaryKey": {"k": {"inf": "min"}}, "exclusiveEndPrimaryKey": {"k": {"inf": "max"}}}""",
+        "limit has the wrong JSON type (a string where a number belongs, or the reverse) or is not one of the allowed names (at $.limit)")]
+    [InlineData("PutRow", """{"tableName": 5, "primaryKey": {"k": "a"}}""", "tableName has the wrong JSON type")]
     [InlineData("PutRow", """{"tableName": "t", "primaryKey": {"k": "a"}, "columns": {"b": {"wat": 1}}}""", "unknown value object 'wat'")]
     [InlineData("PutRow", """{"tableName": "t", "primaryKey": {"k": "a"}, "condition": "SOMETIMES"}""", "(at $.condition)")]
     [InlineData("PutRow", """{"tableName": "t", "primaryKey": {"k": "a"}, "columns": {"1bad": 1}}""", "Column name '1bad' is invalid")]

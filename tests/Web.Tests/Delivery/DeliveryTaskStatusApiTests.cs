@@ -64,6 +64,35 @@ public class DeliveryTaskStatusApiTests
         Assert.False((bool)failing["emulator"]!["finished"]!);
     }
 
+    [Fact]
+    public async Task A_failure_the_service_has_no_code_for_shows_EMULATOR_ERROR_in_the_emulator_block_until_delivery_succeeds()
+    {
+        await using var console = new ConsoleFactory();
+        var api = await StartAsync(console, "lake");
+        // An object named "lake" where the task's objects need a folder "lake": the local endpoint cannot hold both.
+        var blocker = Path.Combine(console.Data.Path, "buckets", Endpoint, "lake", "lake");
+        File.WriteAllText(blocker, "someone else's object");
+        var body = Base("lake-x");
+        body.Config()["ossPrefix"] = "lake";
+        body["taskType"] = null;
+
+        await api.OkAsync("CreateDeliveryTask", body.ToJsonString());
+        var failing = await api.DescribeUntilAsync("t", "lake-x", "EMULATOR_ERROR", d => (string?)d["emulator"]!["errorCode"] == "EMULATOR_ERROR");
+
+        Assert.Equal("BASE_INC", (string?)failing["taskType"]);
+        // The real service's code has no value for it: OK there, with the detail saying what is retried.
+        Assert.Equal("OK", (string?)failing["taskSyncStat"]!["errorCode"]);
+        Assert.StartsWith("retrying: ", (string?)failing["taskSyncStat"]!["detail"]);
+        Assert.Contains("needs 'lake' to be a folder", (string?)failing["emulator"]!["lastError"]!["message"]);
+        Assert.NotNull(failing["emulator"]!["retryAt"]);
+
+        File.Delete(blocker);
+        var delivered = await api.DescribeUntilAsync("t", "lake-x", "delivered",
+            d => (long)d["emulator"]!["rowsDelivered"]! == 3 && (string?)d["emulator"]!["errorCode"] == "OK");
+        Assert.Equal("", (string?)delivered["taskSyncStat"]!["detail"]);
+        Assert.Null(delivered["emulator"]!["retryAt"]);
+    }
+
     /// <summary>Table t with three rows, and the bucket.</summary>
     private static async Task<ApiClient> StartAsync(ConsoleFactory console, string bucket)
     {

@@ -1,5 +1,6 @@
 using Bunit;
 using DeliveryConsole.Catalog.Entities;
+using DeliveryConsole.Delivery.Buckets;
 using DeliveryConsole.Delivery.Engine;
 using DeliveryConsole.Delivery.Tasks;
 using DeliveryConsole.Web.Components.Pages.Delivery.Detail;
@@ -267,7 +268,35 @@ public class TaskDetailPageTests : DeliveryPageTest
 
     private static readonly string[] Sections = ["Configuration", "Progress", "Delivered objects", "Dirty data", "Events"];
 
-    private IRenderedComponent<TaskDetailPage> RenderDetail(string table, string task) =>
+    [Fact]
+    public async Task A_failure_the_service_has_no_code_for_shows_EMULATOR_ERROR_with_its_message_until_delivery_succeeds()
+    {
+        CreateTable("orders", rows: 3);
+        await CreateBucketAsync("lake");
+        // An object named "out" where the task's objects need a folder "out": the local endpoint cannot hold both.
+        var blocker = Path.Combine(((LocalFolderEndpoint)LocalEndpoint).Folder, "lake", "out");
+        File.WriteAllText(blocker, "someone else's object");
+        await CreateTaskAsync("orders", "orders-base", type: "BASE");
+        await WaitForTaskAsync("orders", "orders-base", s => s.State.Fault == TaskFault.EmulatorError);
+        var page = RenderDetail("orders", "orders-base");
+
+        var error = page.Find("[data-testid=task-error]").TextContent;
+        Assert.Contains("EMULATOR_ERROR", error);
+        Assert.Contains("needs 'out' to be a folder", error);
+        Assert.Contains("has no error code for", error);
+        Assert.Contains("retries by itself at", error);
+        Assert.Equal("Error", page.Find("[data-testid=phase-chip]").TextContent.Trim());
+
+        File.Delete(blocker);
+        await WaitForTaskAsync("orders", "orders-base", s => s.State.Finished && !s.State.IsFailing());
+        Tick();
+
+        page.WaitForAssertion(() => Assert.Equal("Completed", page.Find("[data-testid=phase-chip]").TextContent.Trim()));
+        Assert.Empty(page.FindAll("[data-testid=task-error]"));
+        Assert.Empty(page.FindAll("[data-testid=task-warning]"));
+    }
+
+        private IRenderedComponent<TaskDetailPage> RenderDetail(string table, string task) =>
         Render<TaskDetailPage>(p => p.Add(x => x.TableName, table).Add(x => x.TaskName, task));
 
     private static List<string> ObjectKeys(IRenderedComponent<TaskDetailPage> page) =>

@@ -1,4 +1,5 @@
 using Bunit;
+using DeliveryConsole.Delivery.Buckets;
 using DeliveryConsole.Delivery.Engine;
 using DeliveryConsole.Delivery.Tasks;
 using DeliveryConsole.TableStore.Model;
@@ -31,10 +32,11 @@ public class OverviewPageTests : ConsoleComponentTest
         Assert.Equal([["orders", "3"], ["users", "0"]], Cells(page, "overview-tables"));
         Assert.Equal(["/tables/orders", "/tables/users"], page.FindAll("[data-testid=overview-tables] a").Select(a => a.GetAttribute("href")));
         Assert.Equal("1 task", page.Find("[data-testid=task-count]").TextContent);
-        Assert.Equal([["Initializing", "0"], ["Full sync", "0"], ["Incremental sync", "1"], ["Completed", "0"], ["Error", "0"]],
+        Assert.Equal([["Initializing", "0"], ["Full sync", "0"], ["Incremental sync", "1"], ["Completed", "0"], ["Retrying", "0"], ["Error", "0"]],
             Cells(page, "tasks-by-phase"));
         Assert.Equal(["/delivery?phase=Initializing", "/delivery?phase=Full%20sync", "/delivery?phase=Incremental%20sync",
-            "/delivery?phase=Completed", "/delivery?phase=Error"], page.FindAll("[data-testid=tasks-by-phase] a").Select(a => a.GetAttribute("href")));
+            "/delivery?phase=Completed", "/delivery?phase=Retrying", "/delivery?phase=Error"],
+            page.FindAll("[data-testid=tasks-by-phase] a").Select(a => a.GetAttribute("href")));
         Assert.Equal("No task is in error.", page.Find("[data-testid=no-task-errors]").TextContent);
         Assert.Contains("Reachable", page.Find("[data-testid=endpoints]").TextContent);
     }
@@ -58,12 +60,30 @@ public class OverviewPageTests : ConsoleComponentTest
 
         page.WaitForAssertion(() => Assert.Equal("1 task", page.Find("[data-testid=task-count]").TextContent));
         Assert.Equal(["Error", "1"], Cells(page, "tasks-by-phase").Single(r => r[0] == "Error"));
-        Assert.Equal([["no-bucket", "orders", failing.State.Detail]], Cells(page, "tasks-in-error"));
+        Assert.Equal([["no-bucket", "orders", "INVALID_OSS_BUCKET: " + failing.State.Detail]], Cells(page, "tasks-in-error"));
         Assert.Contains("missing", failing.State.Detail);
         Assert.Equal("/delivery/orders/no-bucket", page.Find("[data-testid=tasks-in-error] a").GetAttribute("href"));
     }
 
-    private async Task CreateTaskAsync(string table, string task, string bucket, string type) =>
+    [Fact]
+    public async Task A_task_failing_while_the_service_code_says_OK_is_counted_and_listed_in_error()
+    {
+        Tables.CreateTable("orders", [new("id", PrimaryKeyType.Integer)]);
+        Tables.WriteRow("orders", new RowWrite(WriteType.Put, [new("id", Value.Integer(1))], [new("v", Value.Integer(1))]));
+        await LocalEndpoint.CreateBucketAsync("lake", Cancel);
+        // An object named "p" where the task's objects need a folder "p": a failure the service has no code for.
+        File.WriteAllText(Path.Combine(((LocalFolderEndpoint)LocalEndpoint).Folder, "lake", "p"), "someone else's object");
+        await CreateTaskAsync("orders", "blocked", "lake", "BASE_INC");
+        var failing = await WaitForAsync("orders", "blocked", s => s.State.Fault == TaskFault.EmulatorError);
+
+        var page = Render<OverviewPage>();
+
+        page.WaitForAssertion(() => Assert.Equal(["Error", "1"], Cells(page, "tasks-by-phase").Single(r => r[0] == "Error")));
+        Assert.Equal([["blocked", "orders", "EMULATOR_ERROR: " + failing.State.Detail]], Cells(page, "tasks-in-error"));
+        Assert.Contains("needs 'p' to be a folder", failing.State.Detail);
+    }
+
+        private async Task CreateTaskAsync(string table, string task, string bucket, string type) =>
         Assert.Null(await Engine.CreateTaskAsync(new CreateDeliveryTaskRequest(table, task,
             new DeliveryTaskConfig("p", bucket, Endpoint, Role, IdColumn), type), Cancel));
 

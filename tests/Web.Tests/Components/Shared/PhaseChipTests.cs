@@ -13,6 +13,10 @@ public class PhaseChipTests : ComponentTest
         { new TaskState { Phase = TaskPhase.Incr }, "Incremental sync" },
         { new TaskState { Phase = TaskPhase.Full, Finished = true }, "Completed" },
         { new TaskState { Phase = TaskPhase.Incr, ErrorCode = TaskErrorCode.InvalidOssBucket, Detail = "bucket gone" }, "Error" },
+        // Failing while the real service's code says OK: never shown as healthy.
+        { new TaskState { Phase = TaskPhase.Incr, Fault = TaskFault.EmulatorError, Detail = "retrying: IOException: disk full" }, "Error" },
+        { new TaskState { Phase = TaskPhase.Full, Finished = true, Fault = TaskFault.EmulatorError }, "Error" },
+        { new TaskState { Phase = TaskPhase.Incr, Fault = TaskFault.EndpointUnreachable, Detail = "retrying: endpoint unreachable: x" }, "Retrying" },
     };
 
     [Theory]
@@ -29,6 +33,21 @@ public class PhaseChipTests : ComponentTest
     {
         var chip = Render<PhaseChip>(p => p.Add(c => c.State, new TaskState { ErrorCode = TaskErrorCode.Unauthorized, Detail = "key refused" }));
 
-        Assert.Equal("key refused", chip.Find("[data-testid=phase-chip]").GetAttribute("title"));
+        Assert.Equal("UNAUTHORIZED: key refused", chip.Find("[data-testid=phase-chip]").GetAttribute("title"));
     }
+
+    [Theory]
+    [InlineData(TaskFault.EmulatorError, "EMULATOR_ERROR: retrying: boom")]
+    [InlineData(TaskFault.EndpointUnreachable, "ENDPOINT_UNREACHABLE: retrying: boom")]
+    public void A_fault_the_service_code_does_not_show_is_in_the_tooltip_with_the_emulator_code(TaskFault fault, string title)
+    {
+        var chip = Render<PhaseChip>(p => p.Add(c => c.State, new TaskState { Fault = fault, Detail = "retrying: boom" }));
+
+        Assert.Equal(title, chip.Find("[data-testid=phase-chip]").GetAttribute("title"));
+    }
+
+    [Fact]
+    public void A_healthy_chip_has_no_tooltip() =>
+        Assert.Null(Render<PhaseChip>(p => p.Add(c => c.State, new TaskState { Phase = TaskPhase.Incr }))
+            .Find("[data-testid=phase-chip]").GetAttribute("title"));
 }

@@ -10,6 +10,9 @@ public sealed partial class EndpointBuckets
     [Parameter, EditorRequired]
     public IBucketEndpoint Endpoint { get; set; } = default!;
 
+    [Inject]
+    private HealthReporter Health { get; set; } = default!;
+
     private EndpointReport? _health;
     private IReadOnlyList<string>? _buckets;
     private string? _listError;
@@ -21,7 +24,7 @@ public sealed partial class EndpointBuckets
 
     protected override async Task OnInitializedAsync()
     {
-        _health = await HealthReporter.CheckEndpointAsync(Endpoint, CancellationToken.None);
+        _health = await Health.CheckEndpointAsync(Endpoint, CancellationToken.None);
         await LoadBucketsAsync();
     }
 

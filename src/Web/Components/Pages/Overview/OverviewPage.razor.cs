@@ -53,7 +53,8 @@ public sealed partial class OverviewPage
         var lines = new List<TaskLine>();
         foreach (var task in await Engine.ListTasksAsync(null, CancellationToken.None))
             if (await Engine.DescribeTaskAsync(task.TableName, task.TaskName, CancellationToken.None) is { } status)
-                lines.Add(new TaskLine(task.TableName, task.TaskName, PhaseChip.Label(status.State), status.State.Detail));
+                lines.Add(new TaskLine(task.TableName, task.TaskName, PhaseChip.Label(status.State),
+                    $"{status.State.EmulatorErrorCode()}: {status.State.Detail}"));
         return lines;
     }
 
