@@ -96,7 +96,7 @@ public sealed class SqliteTaskCatalog(IDbContextFactory<CatalogDb> factory) : IT
         task.Apply(commit.State);
         var key = commit.Object.Intent.Key;
         await db.Intents.Where(i => i.TaskName == taskName && i.Key == key).ExecuteDeleteAsync(cancellationToken);
-        db.DeliveredObjects.Add(DeliveredObjectRow.From(taskName, commit.Object));
+        db.DeliveredObjects.Add(DeliveredObjectRow.From(taskName, commit.Object, commit.State.CurrentSyncTime));
         await UpsertPartitionsAsync(db, taskName, commit.Partitions, cancellationToken);
         if (commit.DirtyCells.Count > 0)
         {

@@ -98,7 +98,9 @@ public class CheckpointTests
         await file.Catalog.CommitFlushAsync("t1", new FlushCommit(delivered, [], Samples.State(), []), Cancel);
 
         await using var db = file.Open();
-        Assert.Equal(delivered, Assert.Single(db.DeliveredObjects).ToDeliveredObject());
+        var row = Assert.Single(db.DeliveredObjects);
+        Assert.Equal(delivered, row.ToDeliveredObject());
+        Assert.Equal(Samples.State().CurrentSyncTime, row.SyncTime);
     }
 
     [Fact]

@@ -33,6 +33,8 @@ public static class Samples
         RowsDelivered = 41 + n,
         ObjectsWritten = 3 + n,
         BytesWritten = 12_345 + n,
+        DirtyObjectsWritten = 2 + n,
+        DirtyBytesWritten = 678 + n,
         DirtyCells = 6 + n,
         LastFlushTime = Now.AddTicks(n), // tick precision and an offset: the instant must come back exactly
         Finished = true,

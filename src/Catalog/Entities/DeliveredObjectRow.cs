@@ -30,7 +30,13 @@ public sealed class DeliveredObjectRow
     public long DirtySequenceId { get; set; }
     public long DirtyBytes { get; set; }
 
-    public static DeliveredObjectRow From(string taskName, DeliveredObject delivered) => new()
+    /// <summary>
+    /// The task's current sync time (ms) saved with this object: the task page's freshness when it was written is
+    /// <see cref="WrittenAt"/> minus this, as its freshness now is now minus the task's current sync time.
+    /// </summary>
+    public long SyncTime { get; set; }
+
+    public static DeliveredObjectRow From(string taskName, DeliveredObject delivered, long syncTime) => new()
     {
         TaskName = taskName,
         Key = delivered.Intent.Key,
@@ -50,6 +56,7 @@ public sealed class DeliveredObjectRow
         DirtyPrefix = delivered.Intent.DirtyPrefix,
         DirtySequenceId = delivered.Intent.DirtySequenceId,
         DirtyBytes = delivered.DirtyBytes,
+        SyncTime = syncTime,
     };
 
     public DeliveredObject ToDeliveredObject() => new(

@@ -33,6 +33,8 @@ public sealed class DeliveryTaskRow
     public long RowsDelivered { get; set; }
     public long ObjectsWritten { get; set; }
     public long BytesWritten { get; set; }
+    public long DirtyObjectsWritten { get; set; }
+    public long DirtyBytesWritten { get; set; }
     public long DirtyCells { get; set; }
     public DateTimeOffset? LastFlushTime { get; set; }
     public bool Finished { get; set; }
@@ -76,6 +78,8 @@ public sealed class DeliveryTaskRow
         RowsDelivered = RowsDelivered,
         ObjectsWritten = ObjectsWritten,
         BytesWritten = BytesWritten,
+        DirtyObjectsWritten = DirtyObjectsWritten,
+        DirtyBytesWritten = DirtyBytesWritten,
         DirtyCells = DirtyCells,
         LastFlushTime = LastFlushTime,
         Finished = Finished,
@@ -101,6 +105,8 @@ public sealed class DeliveryTaskRow
         RowsDelivered = state.RowsDelivered;
         ObjectsWritten = state.ObjectsWritten;
         BytesWritten = state.BytesWritten;
+        DirtyObjectsWritten = state.DirtyObjectsWritten;
+        DirtyBytesWritten = state.DirtyBytesWritten;
         DirtyCells = state.DirtyCells;
         LastFlushTime = state.LastFlushTime;
         Finished = state.Finished;

@@ -73,6 +73,9 @@ namespace DeliveryConsole.Catalog.Migrations
                     b.Property<long>("SequenceId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("SyncTime")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("TaskName")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -111,7 +114,13 @@ namespace DeliveryConsole.Catalog.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("DirtyBytesWritten")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("DirtyCells")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DirtyObjectsWritten")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("ErrorCode")

@@ -1,3 +1,4 @@
+using System.Globalization;
 using DeliveryConsole.Delivery.Tasks;
 
 namespace DeliveryConsole.Delivery.Engine;
@@ -40,8 +41,27 @@ public sealed record TaskState
     public long CurrentSyncTime { get; init; }
 
     public long RowsDelivered { get; init; }
+
+    /// <summary>Parquet data objects written, and their bytes.</summary>
     public long ObjectsWritten { get; init; }
     public long BytesWritten { get; init; }
+
+    /// <summary>JSON Lines objects of dirty cells written under <c>ossDirtyPrefix</c>, and their bytes: counted apart from the data.</summary>
+    public long DirtyObjectsWritten { get; init; }
+    public long DirtyBytesWritten { get; init; }
+
+    /// <summary>
+    /// The rows and objects delivered in words, dirty-data objects apart from the data objects that hold the rows:
+    /// "802 rows in 1 object (+1 dirty-data object)".
+    /// </summary>
+    public string DeliveredText()
+    {
+        var text = $"{Counted(RowsDelivered, "row")} in {Counted(ObjectsWritten, "object")}";
+        return DirtyObjectsWritten == 0 ? text : $"{text} (+{Counted(DirtyObjectsWritten, "dirty-data object")})";
+    }
+
+    private static string Counted(long count, string noun) =>
+        string.Create(CultureInfo.InvariantCulture, $"{count:N0} {noun}{(count == 1 ? "" : "s")}");
     public long DirtyCells { get; init; }
     public DateTimeOffset? LastFlushTime { get; init; }
 

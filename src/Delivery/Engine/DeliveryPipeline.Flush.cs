@@ -33,8 +33,10 @@ internal sealed partial class DeliveryPipeline
         var state = Checkpointed(State).Delivering() with
         {
             RowsDelivered = State.RowsDelivered + buffer.RowCount,
-            ObjectsWritten = State.ObjectsWritten + (intent.DirtyKey is null ? 1 : 2),
-            BytesWritten = State.BytesWritten + bytes + dirtyBytes,
+            ObjectsWritten = State.ObjectsWritten + 1,
+            BytesWritten = State.BytesWritten + bytes,
+            DirtyObjectsWritten = State.DirtyObjectsWritten + (intent.DirtyKey is null ? 0 : 1),
+            DirtyBytesWritten = State.DirtyBytesWritten + dirtyBytes,
             DirtyCells = State.DirtyCells + buffer.DirtyCells,
             LastFlushTime = now,
         };

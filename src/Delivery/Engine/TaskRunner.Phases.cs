@@ -140,7 +140,7 @@ internal sealed partial class TaskRunner
         if (finished.Finished)
             context.Tables.RemoveChangeHold(HoldName);
         context.Tables.DropSavedSnapshot(Task.TaskName);
-        await EventAsync($"Snapshot delivered: {ordinal - 1} rows read; {finished.RowsDelivered} rows in {finished.ObjectsWritten} objects so far.", token);
+        await EventAsync($"Snapshot delivered: {ordinal - 1} rows read; {finished.DeliveredText()} so far.", token);
         return true;
     }
 

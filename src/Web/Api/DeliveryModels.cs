@@ -41,6 +41,7 @@ public sealed record DescribeDeliveryTaskResult(
             new TaskSyncStatJson(state.Phase.WireName(), state.CurrentSyncTime * NanosecondsPerMillisecond, state.ErrorCode.WireName(), state.Detail),
             new DeliveryTaskEmulatorJson(
                 state.RowsDelivered, status.RowsBuffered, state.ObjectsWritten, state.BytesWritten, state.DirtyCells,
+                state.DirtyObjectsWritten, state.DirtyBytesWritten,
                 status.SnapshotRowsScanned, state.SnapshotRowsTotal,
                 (long)status.FreshnessLag.TotalMilliseconds,
                 Utc(state.LastFlushTime),
@@ -66,9 +67,14 @@ public sealed record TaskSyncStatJson(string TaskSyncPhase, long CurrentSyncTime
 
 /// <summary>The emulator's extension of DescribeDeliveryTask: progress counters and the task's effective settings.</summary>
 /// <param name="RowsBuffered">Rows read and waiting in buffers for their object to be written.</param>
+/// <param name="ObjectsWritten">Parquet data objects written (the dirty-data objects are counted apart).</param>
+/// <param name="BytesWritten">Bytes of the Parquet data objects.</param>
+/// <param name="DirtyCells">Cells delivered as null because their value did not fit the column's type.</param>
+/// <param name="DirtyObjectsWritten">JSON Lines objects of dirty cells written under <c>ossDirtyPrefix</c>.</param>
+/// <param name="DirtyBytesWritten">Bytes of those dirty-data objects.</param>
 /// <param name="SnapshotRowsScanned">Rows of the snapshot read so far.</param>
 /// <param name="SnapshotRowsTotal">Rows in the snapshot (0 before it is taken).</param>
-/// <param name="FreshnessLagMs">Now minus the current sync time, in milliseconds.</param>
+/// <param name="FreshnessLagMs">Freshness: how far the newest delivered change is behind now (now minus the current sync time), in milliseconds.</param>
 /// <param name="LastFlushTime">When an object was last written (ISO 8601, UTC); null before the first.</param>
 /// <param name="LastError">The newest error and when it happened; absent when there was none.</param>
 /// <param name="RetryAt">When a failing task tries again (ISO 8601, UTC); absent when it is not waiting to retry.</param>
@@ -84,6 +90,8 @@ public sealed record DeliveryTaskEmulatorJson(
     long ObjectsWritten,
     long BytesWritten,
     long DirtyCells,
+    long DirtyObjectsWritten,
+    long DirtyBytesWritten,
     long SnapshotRowsScanned,
     long SnapshotRowsTotal,
     long FreshnessLagMs,

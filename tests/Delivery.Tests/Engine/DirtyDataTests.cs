@@ -49,5 +49,47 @@ public sealed class DirtyDataTests : IDisposable
         Assert.All(lines, l => Assert.Equal("dirty-task", l.GetProperty("task").GetString()));
     }
 
+    [Fact]
+    public async Task Data_objects_and_dirty_data_objects_are_counted_apart_across_flushes_and_a_restart()
+    {
+        var schema = new CreateTaskSchema(["id", "n"], ["UTF8", "INT64"]);
+        await using (var host = await EngineHost.StartAsync(_data))
+        {
+            host.Tables.CreateTable("counted", [new PrimaryKeyColumn("id", PrimaryKeyType.String)]);
+            Put(host, "r1", Value.String("not a number"));
+            Put(host, "r2", Value.Integer(2));
+            await host.CreateAsync(EngineRequests.Task("counted", "count-task", "BASE_INC", "clean", schema, dirtyPrefix: "dirty-lines"));
+            var snapshot = await host.WaitCaughtUpAsync("counted", "count-task");
+            AssertCountsMatchTheBucket(host, snapshot, dataObjects: 1, dirtyObjects: 1);
+            await using var db = await host.CatalogFactory.CreateDbContextAsync(TestContext.Current.CancellationToken);
+            Assert.Contains(db.TaskEvents.Where(e => e.TaskName == "count-task").Select(e => e.Message),
+                message => message == "Snapshot delivered: 2 rows read; 2 rows in 1 object (+1 dirty-data object) so far.");
+
+            Put(host, "r3", Value.Integer(3));
+            AssertCountsMatchTheBucket(host, await host.WaitCaughtUpAsync("counted", "count-task"), dataObjects: 2, dirtyObjects: 1);
+        }
+
+        await using (var host = await EngineHost.StartAsync(_data, createBucket: false))
+        {
+            Put(host, "r4", Value.Boolean(true));
+            AssertCountsMatchTheBucket(host, await host.WaitCaughtUpAsync("counted", "count-task"), dataObjects: 3, dirtyObjects: 2);
+        }
+    }
+
+    private static void Put(EngineHost host, string id, Value n) =>
+        host.Tables.WriteRow("counted", new RowWrite(WriteType.Put, [new KeyColumn("id", Value.String(id))], [new ColumnPut("n", n)]));
+
+    /// <summary>The task's counters are the bucket's Parquet objects and JSON Lines objects, each with their own bytes.</summary>
+    private static void AssertCountsMatchTheBucket(EngineHost host, DeliveryConsole.Delivery.Engine.DeliveryTaskStatus status, int dataObjects, int dirtyObjects)
+    {
+        long Bytes(IEnumerable<string> keys) => keys.Sum(key => new FileInfo(Path.Combine(host.BucketFolder, key)).Length);
+        var data = host.ObjectKeys().Where(key => key.StartsWith("clean/", StringComparison.Ordinal)).ToList();
+        var dirty = host.ObjectKeys().Where(key => key.StartsWith("dirty-lines/", StringComparison.Ordinal)).ToList();
+        Assert.Equal((dataObjects, dirtyObjects), (data.Count, dirty.Count));
+        var state = status.State;
+        Assert.Equal((data.Count, Bytes(data), dirty.Count, Bytes(dirty)),
+            (state.ObjectsWritten, state.BytesWritten, state.DirtyObjectsWritten, state.DirtyBytesWritten));
+    }
+
     public void Dispose() => _data.Dispose();
 }

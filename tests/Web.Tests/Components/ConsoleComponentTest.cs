@@ -76,7 +76,7 @@ public abstract class ConsoleComponentTest : ComponentTest
 
     private sealed record ConsoleParts(
         TempFolder Data, ConsoleOptions Options, TableService Tables, BucketEndpoints Endpoints,
-        IDbContextFactory<CatalogDb> CatalogFactory, DeliveryEngine Engine)
+        IDbContextFactory<CatalogDb> CatalogFactory, DeliveryOptions Delivery, DeliveryEngine Engine)
     {
         public FakeTimeProvider PageClock { get; } = new(DateTimeOffset.UtcNow);
 
@@ -98,7 +98,7 @@ public abstract class ConsoleComponentTest : ComponentTest
             };
             var engine = new DeliveryEngine(tables, new SqliteTaskCatalog(factory), endpoints, delivery, TimeProvider.System,
                 NullLogger<DeliveryEngine>.Instance);
-            return new ConsoleParts(data, options, tables, endpoints, factory, engine);
+            return new ConsoleParts(data, options, tables, endpoints, factory, delivery, engine);
         }
 
         public void Register(IServiceCollection services)
@@ -108,6 +108,7 @@ public abstract class ConsoleComponentTest : ComponentTest
             services.AddSingleton(Endpoints);
             services.AddSingleton(CatalogFactory);
             services.AddSingleton<ITaskCatalog>(new SqliteTaskCatalog(CatalogFactory));
+            services.AddSingleton(Delivery);
             services.AddSingleton(Engine);
             services.AddSingleton<HealthReporter>();
             services.AddSingleton<TimeProvider>(PageClock);

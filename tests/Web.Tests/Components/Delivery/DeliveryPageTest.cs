@@ -35,11 +35,11 @@ public abstract class DeliveryPageTest : ConsoleComponentTest
 
     /// <param name="schema">Default: <c>id</c> as INT64 and <c>name</c> as UTF8 (no dirty cells).</param>
     protected async Task CreateTaskAsync(string table, string task, string type = "BASE_INC", string bucket = "lake",
-        string prefix = "out/$yyyy", IReadOnlyList<SchemaColumnConfig>? schema = null, string role = Role)
+        string prefix = "out/$yyyy", IReadOnlyList<SchemaColumnConfig>? schema = null, string role = Role, string? dirtyPrefix = null)
     {
         var error = await Engine.CreateTaskAsync(new CreateDeliveryTaskRequest(table, task,
             new DeliveryTaskConfig(prefix, bucket, Endpoint, role,
-                schema ?? [new SchemaColumnConfig("id", "INT64"), new SchemaColumnConfig("name", "UTF8")]), type), Ct);
+                schema ?? [new SchemaColumnConfig("id", "INT64"), new SchemaColumnConfig("name", "UTF8")], dirtyPrefix), type), Ct);
         Assert.Null(error);
     }
 

@@ -36,7 +36,12 @@ public class TaskDetailPageTests : DeliveryPageTest
         Assert.Contains(Endpoint, config);
         Assert.Contains("lake/$yyyy/$MM", config);
         Assert.Contains(Role, config);
-        Assert.Contains("every 1 s or at 64 MiB of Parquet data", config); // the harness's instance flushes every second
+        // The harness's instance flushes every second; the task set none of its own.
+        Assert.Equal("1 s: the instance default", Text(page.Find("[data-testid=flush-interval]")));
+        Assert.Equal("64 MiB of Parquet data per partition: the instance default", Text(page.Find("[data-testid=flush-size]")));
+        Assert.Equal("Asia/Shanghai: the instance default", Text(page.Find("[data-testid=partition-time-zone]")));
+        Assert.Equal("Times on this page are in UTC. Partition folders (the prefix's time variables) are in Asia/Shanghai, " +
+            "the task's partition time zone (the instance default).", Text(page.Find("[data-testid=time-zones]")));
         var schema = page.FindAll("[data-testid=schema] tbody tr").Select(tr => tr.TextContent.Trim().Split('\n').Select(c => c.Trim())).ToList();
         Assert.Equal(2, schema.Count);
         Assert.Equal(["Configuration", "Progress", "Delivered objects", "Dirty data", "Events"],
@@ -209,13 +214,13 @@ public class TaskDetailPageTests : DeliveryPageTest
         var page = RenderDetail("orders", "orders-inc");
         var firstPage = ObjectKeys(page);
         Assert.Equal(Enumerable.Range(6, DeliveredObjectsTable.PageSize).Reverse().Select(i => $"p/o__{i}"), firstPage);
-        Assert.Equal("1–20 of 25 delivered objects", page.Find("[data-testid=delivered-objects-range]").TextContent);
+        Assert.Equal("1–20 of 25 data objects", page.Find("[data-testid=data-objects-range]").TextContent);
 
-        await ButtonNamed(page.FindAll("button"), "Next page of delivered objects").ClickAsync(new());
+        await ButtonNamed(page.FindAll("button"), "Next page of data objects").ClickAsync(new());
 
         Assert.Equal(["p/o__5", "p/o__4", "p/o__3", "p/o__2", "p/o__1"], ObjectKeys(page));
-        Assert.True(ButtonNamed(page.FindAll("button"), "Next page of delivered objects").HasAttribute("disabled"));
-        await ButtonNamed(page.FindAll("button"), "Previous page of delivered objects").ClickAsync(new());
+        Assert.True(ButtonNamed(page.FindAll("button"), "Next page of data objects").HasAttribute("disabled"));
+        await ButtonNamed(page.FindAll("button"), "Previous page of data objects").ClickAsync(new());
         Assert.Equal(firstPage, ObjectKeys(page));
     }
 
@@ -228,9 +233,127 @@ public class TaskDetailPageTests : DeliveryPageTest
 
         var page = RenderDetail("orders", "orders-inc");
 
-        Assert.StartsWith("500 objects (drawn as 200 points), 5,000 rows; freshness when written: median 2.0 s",
+        Assert.StartsWith("500 data objects (drawn as 200 points), 5,000 rows; freshness when written: median 2.0 s",
             page.Find("[data-testid=chart-summary]").TextContent);
-        Assert.Equal(2, page.FindAll("[data-testid=delivery-chart] [role=img]").Count(img => img.QuerySelector("svg") is not null));
+        Assert.Equal(200, page.FindAll("[data-testid=rows-chart] [data-testid=point]").Count);
+        Assert.Equal(200, page.FindAll("[data-testid=freshness-chart] [data-testid=point]").Count);
+    }
+
+    [Fact]
+    public async Task Data_objects_and_dirty_data_objects_are_counted_apart_on_the_counters_the_list_and_the_events()
+    {
+        CreateTable("orders", rows: 6);
+        await CreateBucketAsync("lake");
+        await CreateTaskAsync("orders", "orders-dirty", type: "BASE", prefix: "lake", dirtyPrefix: "dirty",
+            schema: [new SchemaColumnConfig("id", "INT64"), new SchemaColumnConfig("name", "INT64")]);
+        var status = await WaitForTaskAsync("orders", "orders-dirty", s => s.State.Finished);
+        await WaitForEventAsync("orders-dirty", e => e.Message.StartsWith("Snapshot delivered"));
+
+        var page = RenderDetail("orders", "orders-dirty");
+
+        Assert.Equal((1, 1), (status.State.ObjectsWritten, status.State.DirtyObjectsWritten));
+        Assert.Equal("1", page.Find("[data-testid=objects-written]").TextContent);
+        Assert.Equal("1", page.Find("[data-testid=dirty-objects-written]").TextContent);
+        Assert.Single(page.FindAll("[data-testid=objects] tbody tr"));
+        Assert.Equal("1–1 of 1 data objects", page.Find("[data-testid=data-objects-range]").TextContent);
+        Assert.StartsWith("Dirty-data objects: 1,", page.Find("[data-testid=dirty-objects-count]").TextContent.Trim());
+        var dirty = Text(page.Find("[data-testid=dirty-object]"));
+        Assert.StartsWith("Dirty-data object (JSON Lines, ", dirty);
+        Assert.Contains("dirty/orders-dirty_0_dirty__1", dirty);
+        Assert.Contains("Snapshot delivered: 6 rows read; 6 rows in 1 object (+1 dirty-data object) so far.", page.Find("[data-testid=events]").TextContent);
+    }
+
+    [Fact]
+    public async Task A_task_without_a_dirty_data_prefix_says_so_instead_of_counting_dirty_data_objects()
+    {
+        CreateTable("orders");
+        await CreateTaskAsync("orders", "orders-inc", type: "INC", bucket: "missing");
+
+        var page = RenderDetail("orders", "orders-inc");
+
+        Assert.Equal("none (no dirty data prefix)", page.Find("[data-testid=dirty-objects-written]").TextContent);
+        Assert.Equal("0", page.Find("[data-testid=objects-written]").TextContent);
+    }
+
+    [Theory]
+    [InlineData(0, "none yet")]
+    [InlineData(1, "one so far")]
+    public async Task Under_two_objects_the_chart_is_a_placeholder_that_says_when_it_appears(int objects, string sofar)
+    {
+        CreateTable("orders");
+        await CreateTaskAsync("orders", "orders-inc", type: "INC", bucket: "missing");
+        await SeedObjectsAsync("orders-inc", objects);
+
+        var page = RenderDetail("orders", "orders-inc");
+
+        Assert.Equal($"The chart appears after the first objects are written: it needs two objects to draw a line ({sofar}).",
+            Text(page.Find("[data-testid=chart-placeholder]")));
+        Assert.Empty(page.FindAll("[data-testid=delivery-chart] svg"));
+    }
+
+    [Fact]
+    public async Task The_chart_has_at_most_six_round_ticks_per_axis_and_says_what_freshness_is()
+    {
+        CreateTable("orders");
+        await CreateTaskAsync("orders", "orders-inc", type: "INC", bucket: "missing");
+        await SeedObjectsAsync("orders-inc", 60);
+
+        var page = RenderDetail("orders", "orders-inc");
+
+        // 60 objects one second apart, 10 rows each: a minute of time, 600 rows.
+        var times = page.FindAll("[data-testid=rows-chart] [data-testid=x-tick]").Select(t => t.TextContent).ToList();
+        Assert.InRange(times.Count, 2, ChartScale.MaxTicks);
+        Assert.All(times, t => Assert.Matches(@"^\d{2}:\d{2}:\d{2}$", t));
+        Assert.All(times, t => Assert.Contains(t[^2..], new[] { "00", "10", "15", "20", "30", "40", "45", "50" }));
+        var rows = page.FindAll("[data-testid=rows-chart] [data-testid=y-tick]").Select(t => t.TextContent).ToList();
+        Assert.Equal(["0", "200", "400", "600"], rows);
+        var freshness = page.FindAll("[data-testid=freshness-chart] [data-testid=y-tick]").Select(t => t.TextContent).ToList();
+        Assert.Equal(["0", "1 s", "2 s"], freshness);
+        Assert.Equal("Freshness: how far the newest delivered change is behind now (now minus the current sync time); the counter " +
+            $"above shows it now ({page.Find("[data-testid=freshness]").TextContent}), the chart when each object was written.",
+            Text(page.Find("[data-testid=freshness-definition]")));
+    }
+
+    [Fact]
+    public void Ticks_stay_round_and_few_whatever_the_range()
+    {
+        var from = new DateTimeOffset(2026, 12, 5, 10, 41, 7, TimeSpan.Zero);
+        foreach (var span in new[] { TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(47), TimeSpan.FromMinutes(7), TimeSpan.FromHours(5), TimeSpan.FromDays(3) })
+        {
+            var ticks = ChartScale.TimeTicks(from, from + span);
+            Assert.InRange(ticks.Count, 1, ChartScale.MaxTicks);
+            Assert.All(ticks, t => Assert.InRange(t.Value, from, from + span));
+        }
+        Assert.Equal(["10:42", "10:44", "10:46", "10:48"], ChartScale.TimeTicks(from, from.AddMinutes(7)).Select(t => t.Label));
+        foreach (var max in new[] { 1.0, 3, 17, 20, 99, 1234, 987_654 })
+        {
+            var (top, ticks) = ChartScale.CountTicks(max);
+            Assert.InRange(ticks.Count, 2, ChartScale.MaxTicks);
+            Assert.True(top >= max);
+        }
+        Assert.Equal(["0", "5", "10", "15", "20"], ChartScale.CountTicks(17).Ticks.Select(t => t.Label));
+        Assert.Equal(["0", "1 min", "2 min", "3 min"], ChartScale.DurationTicks(170).Ticks.Select(t => t.Label));
+    }
+
+    [Fact]
+    public async Task Escape_closes_the_delete_confirmation_and_keeps_the_task()
+    {
+        CreateTable("orders");
+        await CreateTaskAsync("orders", "orders-inc", type: "INC", bucket: "missing");
+        var dialogs = Render<MudDialogProvider>();
+        var page = RenderDetail("orders", "orders-inc");
+
+        var deleting = ButtonNamed(page.FindAll("button"), "Delete task").ClickAsync(new());
+        dialogs.WaitForAssertion(() => Assert.Contains("Delete task 'orders-inc'?", dialogs.Markup));
+        // MudBlazor closes on Escape through its JS key interceptor, which bUnit does not run: the option is what the
+        // page controls (the browser's behaviour is MudBlazor's); closing it as Escape does keeps the task.
+        IMudDialogInstance dialog = dialogs.FindComponent<MudDialogContainer>().Instance;
+        Assert.True(dialog.Options.CloseOnEscapeKey);
+        await dialogs.InvokeAsync(dialog.Cancel);
+        await deleting;
+
+        dialogs.WaitForAssertion(() => Assert.DoesNotContain("Delete task 'orders-inc'?", dialogs.Markup));
+        Assert.Single(await Engine.ListTasksAsync(null, Ct));
     }
 
     [Fact]
@@ -250,7 +373,7 @@ public class TaskDetailPageTests : DeliveryPageTest
     private async Task SeedObjectsAsync(string task, int count)
     {
         await using var db = await CatalogFactory.CreateDbContextAsync(Ct);
-        var start = DateTimeOffset.UtcNow.AddHours(-1);
+        var start = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.AddHours(-1).ToUnixTimeSeconds()); // whole seconds
         for (var i = 1; i <= count; i++)
         {
             var written = start.AddSeconds(i);
@@ -260,7 +383,7 @@ public class TaskDetailPageTests : DeliveryPageTest
                 FirstPosition = i * 10 - 9, LastPosition = i * 10, Rows = 10, Bytes = 1000 + i,
                 MinPartitionTime = written.AddSeconds(-3), MaxPartitionTime = written.AddSeconds(-2),
                 FirstCommitTime = written.AddSeconds(-3).ToUnixTimeMilliseconds(), LastCommitTime = written.AddSeconds(-2).ToUnixTimeMilliseconds(),
-                WrittenAt = written,
+                WrittenAt = written, SyncTime = written.AddSeconds(-2).ToUnixTimeMilliseconds(),
             });
         }
         await db.SaveChangesAsync(Ct);

@@ -1,6 +1,5 @@
 using System.Globalization;
 using DeliveryConsole.Catalog;
-using MudBlazor;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,16 +15,21 @@ public partial class DeliveryChart
     /// <summary>Changes when the task committed something new.</summary>
     [Parameter] public long Revision { get; set; }
 
+    /// <summary>The task's freshness now, in the words of the counter above the chart.</summary>
+    [Parameter, EditorRequired] public string Freshness { get; set; } = "";
+
     [Inject] private IDbContextFactory<CatalogDb> Catalog { get; set; } = default!;
 
     private long? _loadedRevision;
     private IReadOnlyList<ChartPoint> _points = [];
-    private List<ChartSeries<double>> _rowsSeries = [];
-    private List<ChartSeries<double>> _freshnessSeries = [];
-    private string[] _labels = [];
+    private List<TimeChart.TimePoint> _rows = [];
+    private List<TimeChart.TimePoint> _freshness = [];
     private string _summary = "";
 
-    /// <summary>One object's contribution: when it was written, the rows delivered by then, and how fresh it was.</summary>
+    /// <summary>
+    /// One data object: when it was written, the rows delivered by then, and the task's freshness at that moment
+    /// (its write time minus the current sync time saved with it: the counter's definition, then).
+    /// </summary>
     public sealed record ChartPoint(DateTimeOffset WrittenAt, long CumulativeRows, double FreshnessSeconds);
 
     protected override async Task OnParametersSetAsync()
@@ -37,24 +41,22 @@ public partial class DeliveryChart
         // Three numbers per object over the (TaskName, Id) index: 10,000 objects are a few hundred KB, read only
         // when the task committed something.
         var objects = await db.DeliveredObjects.AsNoTracking().Where(o => o.TaskName == TaskName).OrderBy(o => o.Id)
-            .Select(o => new { o.Rows, o.WrittenAt, o.LastCommitTime }).ToListAsync();
+            .Select(o => new { o.Rows, o.WrittenAt, o.SyncTime }).ToListAsync();
         var points = new List<ChartPoint>(objects.Count);
         long rows = 0;
         foreach (var o in objects)
         {
             rows += o.Rows;
-            var freshness = (o.WrittenAt - DateTimeOffset.FromUnixTimeMilliseconds(o.LastCommitTime)).TotalSeconds;
+            var freshness = (o.WrittenAt - DateTimeOffset.FromUnixTimeMilliseconds(o.SyncTime)).TotalSeconds;
             points.Add(new ChartPoint(o.WrittenAt, rows, Math.Max(0, freshness)));
         }
         _points = Downsample(points, MaxPoints);
-        _rowsSeries = [new ChartSeries<double> { Name = "Rows delivered", Data = new ChartData<double>([.. _points.Select(p => (double)p.CumulativeRows)]) }];
-        _freshnessSeries = [new ChartSeries<double> { Name = "Freshness (s)", Data = new ChartData<double>([.. _points.Select(p => p.FreshnessSeconds)]) }];
-        // A label on every point would overlap: about eight, evenly spread.
-        var every = Math.Max(1, _points.Count / 8);
-        _labels = [.. _points.Select((p, i) => i % every == 0 ? p.WrittenAt.ToUniversalTime().ToString("HH:mm:ss", CultureInfo.InvariantCulture) : "")];
+        _rows = [.. _points.Select(p => new TimeChart.TimePoint(p.WrittenAt, p.CumulativeRows))];
+        _freshness = [.. _points.Select(p => new TimeChart.TimePoint(p.WrittenAt, p.FreshnessSeconds))];
         _summary = points.Count == 0 ? "" : string.Create(CultureInfo.InvariantCulture,
-            $"{points.Count:N0} objects{(points.Count > _points.Count ? $" (drawn as {_points.Count} points)" : "")}, " +
-            $"{rows:N0} rows; freshness when written: median {Median(points):F1} s, newest {points[^1].FreshnessSeconds:F1} s. Times in UTC.");
+            $"{points.Count:N0} data objects{(points.Count > _points.Count ? $" (drawn as {_points.Count} points)" : "")}, " +
+            $"{rows:N0} rows; freshness when written: median {Median(points):F1} s, newest object {points[^1].FreshnessSeconds:F1} s. " +
+            $"Each point is one data object at the time it was written; times in UTC.");
     }
 
     /// <summary>

@@ -24,6 +24,7 @@ public partial class TaskDetailPage : LiveComponent
 
     [Inject] private DeliveryEngine Engine { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
+    [Inject] private DeliveryOptions Instance { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
 
     private DeliveryTaskStatus? _status;
@@ -79,7 +80,7 @@ public partial class TaskDetailPage : LiveComponent
         var confirmed = await Dialogs.ShowMessageBoxAsync("Delete task",
             $"Delete task '{TaskName}'? It stops delivering and its progress, dirty records and events are removed. " +
             "Objects already delivered stay in the bucket.",
-            yesText: "Delete", cancelText: "Cancel");
+            yesText: "Delete", cancelText: "Cancel", options: new DialogOptions { CloseOnEscapeKey = true });
         if (confirmed != true)
             return;
         _deleting = true;
