@@ -37,7 +37,7 @@ window.consoleReveal = {
         const show = field.type === "password";
         field.type = show ? "text" : "password";
         button.setAttribute("aria-pressed", show ? "true" : "false");
-        button.title = show ? "Hide access key secret" : "Show access key secret";
+        button.title = show ? "Hide secret" : "Show secret";
     },
 };
 document.addEventListener("click", event => {
