@@ -1,5 +1,4 @@
 using Microsoft.Playwright;
-using static Microsoft.Playwright.Assertions;
 
 namespace DeliveryConsole.BrowserTests.Flows;
 
@@ -22,10 +21,7 @@ public class AccessibilityTests : ConsoleWithADeliveringTask
                 await browser.Page.GetByRole(AriaRole.Button, new() { Name = "Switch to dark mode" }).ClickAsync();
             foreach (var (name, path) in pages)
             {
-                await browser.GoToAsync(path);
-                await Expect(browser.Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
-                await browser.Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-                await browser.ScreenshotAsync(dark ? $"{name}-dark" : name);
+                await OpenSettledAsync(browser, path, dark ? $"{name}-dark" : name);
                 found.AddRange((await browser.SeriousAccessibilityViolationsAsync()).Select(v => $"{path}{(dark ? " (dark)" : "")}: {v}"));
             }
         }

@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
 
 namespace DeliveryConsole.BrowserTests.Flows;
 
@@ -47,6 +49,19 @@ public abstract class ConsoleWithADeliveringTask : ServedConsoleWithBucket
             ("bucket", $"/buckets/{Endpoint}/{Bucket}"),
             ("bucket-object", $"/buckets/{Endpoint}/{Bucket}?prefix={Uri.EscapeDataString(key[..(key.LastIndexOf('/') + 1)])}&key={Uri.EscapeDataString(key)}"),
         ];
+    }
+
+    /// <summary>Opens a page, waits until it has its heading and its data, and saves its screenshot.</summary>
+    protected static async Task OpenSettledAsync(BrowserSession browser, string path, string screenshot, bool fullPage = true)
+    {
+        // The sign-in page is static: it never opens a circuit.
+        if (path == "/signin")
+            await browser.Page.GotoAsync(path);
+        else
+            await browser.GoToAsync(path);
+        await Expect(browser.Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
+        await browser.Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await browser.ScreenshotAsync(screenshot, fullPage);
     }
 
     /// <summary>Waits for the task's first delivered object and returns its key.</summary>

@@ -1,6 +1,3 @@
-using Microsoft.Playwright;
-using static Microsoft.Playwright.Assertions;
-
 namespace DeliveryConsole.BrowserTests.Flows;
 
 /// <summary>
@@ -21,14 +18,7 @@ public class FormControlTests : ConsoleWithADeliveringTask
             await browser.Page.SetViewportSizeAsync(width, 900);
             foreach (var (name, path) in pages.Append(("sign-in", "/signin")))
             {
-                // The sign-in page is static: it never opens a circuit.
-                if (path == "/signin")
-                    await browser.Page.GotoAsync(path);
-                else
-                    await browser.GoToAsync(path);
-                await Expect(browser.Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
-                await browser.Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-                await browser.ScreenshotAsync($"controls-{name}-{width}", fullPage: false);
+                await OpenSettledAsync(browser, path, $"controls-{name}-{width}", fullPage: false);
 
                 var report = await FormControls.CheckAsync(browser.Page);
 
