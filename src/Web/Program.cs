@@ -8,6 +8,7 @@ using DeliveryConsole.Web.Hosting;
 using DeliveryConsole.Web.Hosting.Security;
 using DeliveryConsole.Web.Wire;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 
@@ -20,8 +21,11 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddOptions<ConsoleOptions>().BindConfiguration(ConsoleOptions.Section)
     .PostConfigure(options => options.ApplyDefaults()).ValidateOnStart();
 builder.Services.AddSingleton<IValidateOptions<ConsoleOptions>, ConsoleOptionsValidator>();
-builder.Services.AddDbContextFactory<CatalogDb>((services, db) =>
-    db.UseSqlite(CatalogDb.ConnectionString(services.GetRequiredService<IOptions<ConsoleOptions>>().Value.DataFolder)));
+builder.Services.AddDbContextFactory<CatalogDb>((services, db) => db
+    .UseSqlite(CatalogDb.ConnectionString(services.GetRequiredService<IOptions<ConsoleOptions>>().Value.DataFolder))
+    // Every new data folder runs the migration that turns on WAL, outside a transaction as SQLite requires; EF warns
+    // that such a step could be left half done. Switching WAL on is one idempotent statement, nothing a user can act on.
+    .ConfigureWarnings(warnings => warnings.Ignore(RelationalEventId.NonTransactionalMigrationOperationWarning)));
 builder.Services.AddHostedService<CatalogMigration>();
 builder.Services.AddSingleton(services =>
 {

@@ -6,8 +6,12 @@ namespace DeliveryConsole.BrowserTests;
 
 /// <summary>
 /// Debian's Chromium, headless, driven by Playwright with a fresh profile, pointed at a console served on a real
-/// loopback port. Records console errors, page errors and every request the page makes.
+/// loopback port. Records console errors and warnings, page errors and every request the page makes.
 /// </summary>
+/// <remarks>
+/// Every wait (an action, a navigation, an <c>Expect</c>) waits for the state it needs for up to <see cref="Patience"/>:
+/// a limit that only protects against hangs, so a test on a busy machine is slow rather than red.
+/// </remarks>
 public sealed class BrowserSession : IAsyncDisposable
 {
     private readonly IPlaywright _playwright;
@@ -17,20 +21,32 @@ public sealed class BrowserSession : IAsyncDisposable
     public IPage Page { get; }
     public Uri BaseUrl { get; }
     public List<string> Errors { get; } = [];
+    public List<string> Warnings { get; } = [];
     public List<string> Requests { get; } = [];
 
     private BrowserSession(IPlaywright playwright, TempFolder profile, IBrowserContext context, IPage page, Uri baseUrl)
     {
         (_playwright, _profile, Context, Page, BaseUrl) = (playwright, profile, context, page, baseUrl);
-        page.Console += (_, message) => { if (message.Type == "error") lock (Errors) Errors.Add(message.Text); };
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error") lock (Errors) Errors.Add(message.Text);
+            if (message.Type == "warning") lock (Warnings) Warnings.Add(message.Text);
+        };
         page.PageError += (_, error) => { lock (Errors) Errors.Add(error); };
         page.Request += (_, request) => { lock (Requests) Requests.Add(request.Url); };
     }
 
-    /// <summary>Opens Chromium on the console; signed in with the well-known key unless <paramref name="signedIn"/> is false.</summary>
-    public static async Task<BrowserSession> OpenAsync(Uri baseUrl, bool signedIn = true)
+    /// <summary>How long any one wait may take before the test fails: long, as it only guards against a hang.</summary>
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(120);
+
+    /// <summary>
+    /// Opens Chromium on the console; signed in with the well-known key unless <paramref name="signedIn"/> is false;
+    /// with scripts turned off if <paramref name="scripts"/> is false (only the static sign-in page works then).
+    /// </summary>
+    public static async Task<BrowserSession> OpenAsync(Uri baseUrl, bool signedIn = true, bool scripts = true)
     {
         Requires.Chromium();
+        Assertions.SetDefaultExpectTimeout((float)Patience.TotalMilliseconds);
         var playwright = await Playwright.CreateAsync();
         var profile = new TempFolder();
         var context = await playwright.Chromium.LaunchPersistentContextAsync(profile.Path, new()
@@ -39,10 +55,13 @@ public sealed class BrowserSession : IAsyncDisposable
             Headless = true,
             BaseURL = baseUrl.ToString(),
             ViewportSize = new() { Width = 1280, Height = 800 },
+            JavaScriptEnabled = scripts,
             // The machine has no internet: keep Chromium from trying to reach Google's services at all.
             Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
         });
+        context.SetDefaultTimeout((float)Patience.TotalMilliseconds);
+        context.SetDefaultNavigationTimeout((float)Patience.TotalMilliseconds);
         var page = context.Pages.FirstOrDefault() ?? await context.NewPageAsync();
         var session = new BrowserSession(playwright, profile, context, page, baseUrl);
         if (signedIn)
@@ -62,8 +81,8 @@ public sealed class BrowserSession : IAsyncDisposable
     /// <summary>Types the key into the sign-in form on the current page and submits it.</summary>
     public async Task FillSignInFormAsync(string id, string secret)
     {
-        await Page.GetByLabel("Access key ID").FillAsync(id);
-        await Page.GetByLabel("Access key secret").FillAsync(secret);
+        await Page.GetByLabel("Access key ID", new() { Exact = true }).FillAsync(id);
+        await Page.GetByLabel("Access key secret", new() { Exact = true }).FillAsync(secret);
         await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
     }
 
@@ -106,7 +125,7 @@ public sealed class BrowserSession : IAsyncDisposable
     {
         // A snackbar fades out on its own timer, possibly while axe runs, and a half-faded one is measured at its
         // blended colours; wait until it has gone (its settled colours are the theme's, which pass on their own).
-        await Assertions.Expect(Page.Locator(".mud-snackbar")).ToHaveCountAsync(0, new() { Timeout = 20_000 });
+        await Assertions.Expect(Page.Locator(".mud-snackbar")).ToHaveCountAsync(0);
         await WaitForAnimationsAsync();
         var result = await Page.RunAxe();
         return [.. result.Violations

@@ -54,5 +54,28 @@ public class ShellTests : LoopbackConsoleTest
         Assert.All(browser.Requests, url => Assert.StartsWith(BaseUrl.GetLeftPart(UriPartial.Authority), url));
     }
 
+    [Fact]
+    public async Task A_full_page_load_focuses_the_heading_without_a_ring_keeps_rings_on_controls_and_logs_no_policy_warning()
+    {
+        await using var browser = await BrowserSession.OpenAsync(BaseUrl);
+        await browser.GoToAsync("/tables");
+        var heading = browser.Page.GetByRole(AriaRole.Heading, new() { Name = "Tables", Level = 1 });
+
+        // Screen readers start reading at the new page's heading: focus goes there, but no box is painted round it.
+        await Expect(heading).ToBeFocusedAsync();
+        await Expect(heading).ToHaveCSSAsync("outline-style", "none");
+
+        await browser.Page.Keyboard.PressAsync("Tab");
+        var control = browser.Page.Locator(":focus");
+        await Expect(control).ToHaveCountAsync(1);
+        Assert.Matches("^(A|BUTTON|INPUT)$", await control.EvaluateAsync<string>("e => e.tagName"));
+        await Expect(control).ToHaveCSSAsync("outline-style", "solid");
+        await Expect(control).ToHaveCSSAsync("outline-width", "3px");
+
+        // Three full loads so far (the sign-in page, the overview it led to, this page), each with the headers.
+        Assert.DoesNotContain(browser.Warnings, w => w.Contains("Permissions-Policy", StringComparison.OrdinalIgnoreCase));
+        Assert.Empty(browser.Errors);
+    }
+
     private static string Css(MudColor color) => $"rgb({color.R}, {color.G}, {color.B})";
 }

@@ -70,8 +70,8 @@ public class DeliveryFlowTests : ServedConsoleWithBucket
         await user.CheckAccessibilityAsync("statement dialog");
         await statement.GetByRole(AriaRole.Button, new() { Name = "Open task" }).ClickAsync();
         await user.ExpectUrlAsync("/delivery/orders/orders-lake$");
-        await Expect(browser.Page.GetByTestId("phase-chip")).ToHaveTextAsync("Incremental sync", new() { Timeout = 60_000 });
-        await Expect(browser.Page.GetByTestId("rows-delivered")).ToContainTextAsync("1,000", new() { Timeout = 30_000 });
+        await Expect(browser.Page.GetByTestId("phase-chip")).ToHaveTextAsync("Incremental sync");
+        await Expect(browser.Page.GetByTestId("rows-delivered")).ToContainTextAsync("1,000");
         await browser.ScreenshotAsync("task-detail", fullPage: false);
 
         var objectLink = browser.Page.GetByTestId("objects").GetByRole(AriaRole.Link).First;
@@ -141,7 +141,7 @@ public class DeliveryFlowTests : ServedConsoleWithBucket
         await user.Button("Create task").ClickAsync();
         await user.Dialog("Statement to create table").GetByRole(AriaRole.Button, new() { Name = "Open task" }).ClickAsync();
 
-        await Expect(browser.Page.GetByTestId("dirty-cells")).ToContainTextAsync("20", new() { Timeout = 60_000 });
+        await Expect(browser.Page.GetByTestId("dirty-cells")).ToContainTextAsync("20");
         var records = browser.Page.GetByTestId("dirty-records");
         await Expect(records).ToContainTextAsync("note 7");
         await Expect(records).ToContainTextAsync("INT64");

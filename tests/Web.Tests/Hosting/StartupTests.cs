@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using DeliveryConsole.Testing;
 
 namespace DeliveryConsole.Web.Tests.Hosting;
@@ -22,6 +23,27 @@ public class StartupTests
         await ServedConsole.AssertServesShellAndAssetsAsync(http, Cancel);
         Assert.Contains("\"status\":\"healthy\"", await http.GetStringAsync("/healthz", Cancel));
         Assert.True(File.Exists(Path.Combine(data.Path, "catalog.db")));
+    }
+
+    [Fact]
+    public async Task The_readme_run_command_logs_no_warning_on_default_settings_at_a_first_start_or_a_restart()
+    {
+        using var data = new TempFolder();
+        foreach (var start in new[] { "first start", "restart" })
+        {
+            await using var app = AppProcess.Start(RepositoryRoot.Path, new Dictionary<string, string> { ["Console__DataFolder"] = data.Path },
+                "run", "--project", "src/Web", "--no-build", "-c", AppProcess.Configuration, "--", "--urls", "http://127.0.0.1:0");
+            using var http = AppProcess.KeyedClient(await app.ListeningAsync(StartLimit));
+            // The last line of a start: the catalog is migrated, the engine and the keys are up by then.
+            await app.WaitForLineAsync("Access control: on", StartLimit);
+            // A first page and a sign-in form (which makes the antiforgery keys) are part of starting to use it.
+            await ServedConsole.AssertServesShellAndAssetsAsync(http, Cancel);
+            Assert.Contains("Access key ID", await http.GetStringAsync("/signin", Cancel));
+
+            // The console logger writes "warn:" and "fail:" (and "crit:") before a message of those levels.
+            Assert.DoesNotMatch(new Regex("^(warn|fail|crit):", RegexOptions.Multiline), app.Output);
+            Assert.True(Directory.EnumerateFiles(Path.Combine(data.Path, "keys")).Any(), start);
+        }
     }
 
     [Fact]

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.AspNetCore.DataProtection.XmlEncryption;
 using Microsoft.Extensions.Options;
 
 namespace DeliveryConsole.Web.Hosting.Security;
@@ -28,8 +29,14 @@ public static class ConsoleSecurity
         // (or of its container, with the data folder on a volume) does not sign every browser out.
         services.AddDataProtection().SetApplicationName("DeliveryConsole");
         services.AddOptions<KeyManagementOptions>().Configure<IOptions<ConsoleOptions>, ILoggerFactory>((keys, console, logs) =>
+        {
             keys.XmlRepository = new FileSystemXmlRepository(
-                new DirectoryInfo(Path.Combine(console.Value.DataFolderPath, KeysFolder)), logs));
+                new DirectoryInfo(Path.Combine(console.Value.DataFolderPath, KeysFolder)), logs);
+            // Stored as plain XML on purpose, said so here rather than by a warning at every first start: the keys sit
+            // in the private data folder beside the catalog and the tables they protect, and encrypting them would need
+            // a secret kept somewhere else (a certificate, DPAPI) that a local console does not have.
+            keys.XmlEncryptor = new NullXmlEncryptor();
+        });
         services.AddSingleton<KeyGuessLimiter>();
         services.AddAuthentication(AccessKeyHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, AccessKeyHandler>(AccessKeyHandler.SchemeName, null)

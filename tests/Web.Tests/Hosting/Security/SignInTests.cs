@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using DeliveryConsole.Testing;
+using DeliveryConsole.Web.Components.Pages.Account;
 using DeliveryConsole.Web.Hosting.Security;
 
 namespace DeliveryConsole.Web.Tests.Hosting.Security;
@@ -34,6 +35,47 @@ public partial class SignInTests : ServedConsoleTest
         Assert.Matches("<label for=\"access-key-secret\"[^>]*>Access key secret</label>", html);
         Assert.Matches("<input[^>]*id=\"access-key-secret\"[^>]*type=\"password\"|<input[^>]*type=\"password\"[^>]*id=\"access-key-secret\"", html);
         Assert.Contains("__RequestVerificationToken", html);
+    }
+
+    [Fact]
+    public async Task The_show_secret_button_is_hidden_until_a_script_shows_it()
+    {
+        using var browser = App.CreateSignedOutClient();
+
+        var html = await browser.GetStringAsync("/signin", Cancel);
+
+        Assert.Matches("<button type=\"button\" class=\"sign-in-reveal\" hidden data-reveals=\"access-key-secret\"", html);
+    }
+
+    [Fact]
+    public async Task A_missing_secret_is_said_under_its_field_and_is_not_counted_as_a_guess()
+    {
+        using var browser = App.CreateSignedOutClient();
+
+        using var response = await SubmitSignInAsync(browser, "/signin", ConsoleFactory.DefaultKeyId, "");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync(Cancel);
+        Assert.Matches("<div id=\"access-key-secret-error\" class=\"sign-in-rule\"[^>]*><div class=\"validation-message\">Access key secret is required.</div></div>", html);
+        Assert.Matches("<div id=\"access-key-id-error\" class=\"sign-in-rule\"[^>]*></div>", html);
+        Assert.DoesNotContain(SignInPage.WrongKeyMessage, html);
+        for (var i = 0; i < KeyGuessLimiter.MaxFailures; i++)
+            using (await SubmitSignInAsync(browser, "/signin", ConsoleFactory.DefaultKeyId, "")) { }
+        using var rightKey = await SubmitSignInAsync(browser, "/signin", ConsoleFactory.DefaultKeyId, ConsoleFactory.DefaultKeySecret);
+        Assert.Equal(HttpStatusCode.Redirect, rightKey.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_wrong_key_is_said_under_both_fields_above_the_button()
+    {
+        using var browser = App.CreateSignedOutClient();
+
+        using var response = await SubmitSignInAsync(browser, "/signin", ConsoleFactory.DefaultKeyId, "wrong-secret-of-some-length");
+
+        var html = await response.Content.ReadAsStringAsync(Cancel);
+        var message = html.IndexOf(SignInPage.WrongKeyMessage, StringComparison.Ordinal);
+        Assert.InRange(message, html.IndexOf("id=\"access-key-secret\"", StringComparison.Ordinal), html.IndexOf(">Sign in</span>", StringComparison.Ordinal));
+        Assert.Contains("aria-describedby=\"access-key-id-error sign-in-error\"", html);
     }
 
     [Theory]

@@ -12,6 +12,11 @@ namespace DeliveryConsole.Web.Components.Pages.Account;
 /// </summary>
 public partial class SignInPage
 {
+    public const string WrongKeyMessage =
+        "That access key does not match this instance. Check the access key ID and secret and try again.";
+
+    private const string RefusalId = "sign-in-error";
+
     [CascadingParameter]
     private HttpContext HttpContext { get; set; } = default!;
 
@@ -30,10 +35,13 @@ public partial class SignInPage
     [SupplyParameterFromQuery]
     private string? ReturnUrl { get; set; }
 
-    private bool _failed;
-    private string? _lockedOut;
+    /// <summary>Why the key was refused (wrong, or this address is locked out); null before a refusal.</summary>
+    private string? Refusal { get; set; }
 
     protected override void OnInitialized() => Input ??= new SignInInput();
+
+    // Each field is described by its own rule and, once a key was refused, by the message under the form.
+    private string DescribedBy(string fieldRuleId) => Refusal is null ? fieldRuleId : $"{fieldRuleId} {RefusalId}";
 
     private async Task SignInAsync()
     {
@@ -41,7 +49,7 @@ public partial class SignInPage
         var address = HttpContext.Connection.RemoteIpAddress;
         if (Guesses.RetryAfter(address) is { } retryAfter)
         {
-            _lockedOut = KeyGuessLimiter.Message(retryAfter);
+            Refusal = KeyGuessLimiter.Message(retryAfter);
             HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
             Input?.AccessKeySecret = "";
             return;
@@ -49,7 +57,7 @@ public partial class SignInPage
         if (Input is null || !key.Matches(Input.AccessKeyId, Input.AccessKeySecret))
         {
             Guesses.Failed(address);
-            _failed = true;
+            Refusal = WrongKeyMessage;
             Input?.AccessKeySecret = ""; // Never sent back into the page.
             return;
         }
