@@ -5,34 +5,34 @@ namespace DeliveryConsole.Delivery.Design;
 
 /// <summary>
 /// The CreateDeliveryTask rules one field at a time, for a form that checks each field as it is typed. Each
-/// method runs the validator's own rule and returns its message (null when the value passes), so the form and
-/// the API say the same words.
+/// method runs the validator's own rule and returns the broken rule (null when the value passes), so the form and
+/// the API judge alike; the form phrases it with its labels (<see cref="DeliveryTaskError.Phrase"/>).
 /// </summary>
 public static class FieldRules
 {
     /// <summary>A stand-in task name for the prefix's key-length rule while the real name is still invalid.</summary>
     private const string LongestTaskName = "aaaaaaaaaaaaaaaa";
 
-    public static string? TaskName(string? value) => Check(() => IdentityRules.TaskName(value));
+    public static DeliveryTaskError? TaskName(string? value) => Check(() => IdentityRules.TaskName(value));
 
-    public static string? TableName(string? value) => Check(() => IdentityRules.TableName(value));
+    public static DeliveryTaskError? TableName(string? value) => Check(() => IdentityRules.TableName(value));
 
-    public static string? Endpoint(string? value, IReadOnlyCollection<string> configured) =>
+    public static DeliveryTaskError? Endpoint(string? value, IReadOnlyCollection<string> configured) =>
         Check(() => OssTargetRules.Endpoint(value, configured));
 
     /// <summary>The rules of the schema as a whole (such as "at least one column"), the first broken one.</summary>
-    public static string? SchemaList(IReadOnlyList<SchemaColumnConfig> entries) => Check(() => SchemaColumnRules.Schema(entries));
+    public static DeliveryTaskError? SchemaList(IReadOnlyList<SchemaColumnConfig> entries) => Check(() => SchemaColumnRules.Schema(entries));
 
-    public static string? Bucket(string? value) => Check(() => OssTargetRules.Bucket(value));
+    public static DeliveryTaskError? Bucket(string? value) => Check(() => OssTargetRules.Bucket(value));
 
-    public static string? Role(string? value, string accountId) => Check(() => OssTargetRules.Role(value, accountId));
+    public static DeliveryTaskError? Role(string? value, string accountId) => Check(() => OssTargetRules.Role(value, accountId));
 
     /// <summary>The ossPrefix rules; the key-length rule counts <paramref name="taskName"/> (the longest name while it is invalid).</summary>
-    public static string? Prefix(string? value, string? taskName, string? extension) =>
+    public static DeliveryTaskError? Prefix(string? value, string? taskName, string? extension) =>
         Check(() => PrefixRules.Prefix(value, KeyTaskName(taskName), extension));
 
     /// <summary>The ossDirtyPrefix rules; blank means "not delivered" and passes.</summary>
-    public static string? DirtyPrefix(string? value, string? prefix, string? taskName, string? extension)
+    public static DeliveryTaskError? DirtyPrefix(string? value, string? prefix, string? taskName, string? extension)
     {
         if (string.IsNullOrEmpty(value))
             return null;
@@ -58,15 +58,24 @@ public static class FieldRules
         {
             var path = $"{SchemaColumnRules.SchemaField}[{i.ToString(CultureInfo.InvariantCulture)}]";
             var entry = entries[i];
-            errors[i] = Error(() => SchemaColumnRules.Column(entry, path));
+            errors[i] = Check(() => SchemaColumnRules.Column(entry, path));
         }
         // The whole list adds the rule across entries (unique destination names); its first error names its entry.
         if (errors.All(error => error is null) && entries.Count > 0
-            && Error(() => SchemaColumnRules.Schema(entries)) is { } listError
+            && Check(() => SchemaColumnRules.Schema(entries)) is { } listError
             && IndexOf(listError.Field) is { } index && index < entries.Count)
             errors[index] = listError;
         return errors;
     }
+
+    /// <summary>The emulator block's flush interval in seconds; null means the instance's.</summary>
+    public static DeliveryTaskError? FlushInterval(int? seconds) => Check(() => EmulatorRules.FlushInterval(seconds, TimeSpan.Zero));
+
+    /// <summary>The emulator block's flush size in MiB; null means the instance's.</summary>
+    public static DeliveryTaskError? FlushSize(int? mebibytes) => Check(() => EmulatorRules.FlushSizeBytes(mebibytes, 0));
+
+    /// <summary>The emulator block's partition time zone; null means <paramref name="instanceZone"/>.</summary>
+    public static DeliveryTaskError? TimeZone(string? id, TimeZoneInfo instanceZone) => Check(() => EmulatorRules.TimeZone(id, instanceZone));
 
     private static string KeyTaskName(string? taskName) => TaskName(taskName) is null ? taskName! : LongestTaskName;
 
@@ -78,13 +87,9 @@ public static class FieldRules
             ? index : null;
     }
 
-    private static string? Check(Action rule) => Error(rule)?.Message;
+    private static DeliveryTaskError? Check<T>(Func<T> rule) => Check(() => { rule(); });
 
-    private static string? Check<T>(Func<T> rule) => Error(() => { rule(); })?.Message;
-
-    private static DeliveryTaskError? Error<T>(Func<T> rule) => Error(() => { rule(); });
-
-    private static DeliveryTaskError? Error(Action rule)
+    private static DeliveryTaskError? Check(Action rule)
     {
         try
         {

@@ -43,7 +43,7 @@ public static class DeliveryTaskValidator
         var tableName = IdentityRules.TableName(request.TableName);
         var taskName = IdentityRules.TaskName(request.TaskName);
         var taskType = IdentityRules.TaskType(request.TaskType);
-        var config = request.TaskConfig ?? throw TaskRuleBroken.Invalid("taskConfig", "taskConfig is required.");
+        var config = request.TaskConfig ?? throw TaskRuleBroken.Invalid("taskConfig", $"is required.");
         var prefix = PrefixRules.Prefix(config.OssPrefix, taskName, context.ObjectExtension);
         var bucket = OssTargetRules.Bucket(config.OssBucket);
         var endpoint = OssTargetRules.Endpoint(config.OssEndpoint, context.EndpointNames);
@@ -64,8 +64,8 @@ public static class DeliveryTaskValidator
     {
         var (tableName, taskName) = (spec.TableName, spec.TaskName);
         if (context.FindTable(tableName) is null)
-            throw new TaskRuleBroken(new DeliveryTaskError(TableStoreError.ObjectNotExist, IdentityRules.TableNameField,
-                $"{IdentityRules.TableNameField} '{tableName}' does not exist on this instance."));
+            throw new TaskRuleBroken(DeliveryTaskError.Of(TableStoreError.ObjectNotExist,
+                new TaskField(IdentityRules.TableNameField, tableName), $"does not exist on this instance."));
         if (context.TaskNameInUse(taskName))
             throw new TaskRuleBroken(NameTaken(taskName));
         return spec;
@@ -73,6 +73,6 @@ public static class DeliveryTaskValidator
 
     /// <summary>The error for a task name another task of the instance already has.</summary>
     public static DeliveryTaskError NameTaken(string taskName) =>
-        new(TableStoreError.ObjectAlreadyExist, IdentityRules.TaskNameField,
-            $"{IdentityRules.TaskNameField} '{taskName}' is already used by a task on this instance; task names are unique per instance.");
+        DeliveryTaskError.Of(TableStoreError.ObjectAlreadyExist, new TaskField(IdentityRules.TaskNameField, taskName),
+            $"is already used by a task on this instance; task names are unique per instance.");
 }

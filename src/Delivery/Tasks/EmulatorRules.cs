@@ -19,14 +19,14 @@ internal static class EmulatorRules
         null => instanceDefault,
         >= 1 and <= MaxFlushIntervalSeconds => TimeSpan.FromSeconds(seconds.Value),
         _ => throw TaskRuleBroken.Invalid(FlushIntervalField,
-            $"{FlushIntervalField} must be 1-{MaxFlushIntervalSeconds} seconds, not {seconds}."),
+            $"must be 1-{MaxFlushIntervalSeconds} seconds, not {seconds}."),
     };
 
     public static long FlushSizeBytes(int? mebibytes, long instanceDefault) => mebibytes switch
     {
         null => instanceDefault,
         >= 1 and <= MaxFlushSizeMiB => mebibytes.Value * 1024L * 1024L,
-        _ => throw TaskRuleBroken.Invalid(FlushSizeField, $"{FlushSizeField} must be 1-{MaxFlushSizeMiB} MiB, not {mebibytes}."),
+        _ => throw TaskRuleBroken.Invalid(FlushSizeField, $"must be 1-{MaxFlushSizeMiB} MiB, not {mebibytes}."),
     };
 
     public static TimeZoneInfo TimeZone(string? id, TimeZoneInfo instanceDefault)
@@ -35,8 +35,8 @@ internal static class EmulatorRules
             return instanceDefault;
         if (string.IsNullOrWhiteSpace(id))
             throw TaskRuleBroken.Invalid(TimeZoneField,
-                $"{TimeZoneField} must not be blank; leave it out to use the instance's time zone ({instanceDefault.Id}).");
+                $"must not be blank; leave it out to use the instance's time zone ({instanceDefault.Id}).");
         return PartitionTimeZone.TryResolve(id, out var zone, out var error) ? zone
-            : throw TaskRuleBroken.Invalid(TimeZoneField, $"{TimeZoneField} is invalid: {error}");
+            : throw TaskRuleBroken.Invalid(TimeZoneField, $"is invalid: {error}");
     }
 }

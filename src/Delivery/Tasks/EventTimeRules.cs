@@ -13,8 +13,8 @@ internal static class EventTimeRules
         if (config is null)
             return null;
         var columnName = TaskRuleBroken.Required(config.ColumnName, ColumnNameField);
-        if (SchemaRules.CheckName(columnName, ColumnNameField) is { } nameError)
-            throw TaskRuleBroken.Invalid(ColumnNameField, nameError);
+        if (!SchemaRules.IsName(columnName))
+            throw TaskRuleBroken.Invalid(new TaskField(ColumnNameField, columnName), $"is invalid: {SchemaRules.NameRule}");
         var formatName = TaskRuleBroken.Required(config.TimeFormat, TimeFormatField);
         foreach (var format in Enum.GetValues<EventTimeFormat>())
         {
@@ -22,6 +22,6 @@ internal static class EventTimeRules
                 return new EventTimeColumn(columnName, format);
         }
         throw TaskRuleBroken.Invalid(TimeFormatField,
-            $"{TimeFormatField} must be RFC822, RFC850, RFC1123, RFC3339 or Unix, not '{formatName}'.");
+            $"must be RFC822, RFC850, RFC1123, RFC3339 or Unix, not '{formatName}'.");
     }
 }

@@ -12,20 +12,20 @@ internal static partial class IdentityRules
     public static string TableName(string? value)
     {
         var name = TaskRuleBroken.Required(value, TableNameField);
-        return SchemaRules.CheckName(name, TableNameField) is { } error ? throw TaskRuleBroken.Invalid(TableNameField, error) : name;
+        return SchemaRules.IsName(name) ? name : throw TaskRuleBroken.Invalid(new TaskField(TableNameField, name), $"is invalid: {SchemaRules.NameRule}");
     }
 
     public static string TaskName(string? value)
     {
         var name = TaskRuleBroken.Required(value, TaskNameField);
         return TaskNamePattern().IsMatch(name) ? name : throw TaskRuleBroken.Invalid(TaskNameField,
-            $"{TaskNameField} must be 3-16 lowercase letters, digits and hyphens, starting and ending with a letter or digit, not '{name}'.");
+            $"must be 3-16 lowercase letters, digits and hyphens, starting and ending with a letter or digit, not '{name}'.");
     }
 
     public static DeliveryTaskType TaskType(string? value) =>
         value is null ? DeliveryTaskType.BaseInc
         : DeliveryTaskTypes.TryParse(value, out var type) ? type
-        : throw TaskRuleBroken.Invalid(TaskTypeField, $"{TaskTypeField} must be BASE, INC or BASE_INC, not '{value}'.");
+        : throw TaskRuleBroken.Invalid(TaskTypeField, $"must be BASE, INC or BASE_INC, not '{value}'.");
 
     [GeneratedRegex(@"^[a-z0-9][a-z0-9-]{1,14}[a-z0-9]\z")]
     private static partial Regex TaskNamePattern();

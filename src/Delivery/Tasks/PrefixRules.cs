@@ -16,16 +16,15 @@ internal static class PrefixRules
             return null;
         var dirty = Parse(value, DirtyPrefixField, taskName, extension);
         return dirty.Text != prefix.Text ? dirty : throw TaskRuleBroken.Invalid(DirtyPrefixField,
-            $"{DirtyPrefixField} must differ from {PrefixField}: dirty-record objects would take the names of delivered objects.");
+            $"must differ from {new TaskField(PrefixField)}: dirty-record objects would take the names of delivered objects.");
     }
 
     private static PrefixTemplate Parse(string value, string field, string taskName, string? extension)
     {
         if (!PrefixTemplate.TryParse(value, out var template, out var error))
-            throw TaskRuleBroken.Invalid(field, $"{field} {error}");
+            throw TaskRuleBroken.Invalid(field, $"{error}");
         var keyBytes = ObjectKeys.LongestKeyByteCount(template, taskName, extension);
         return keyBytes <= ObjectKeys.MaxKeyBytes ? template : throw TaskRuleBroken.Invalid(field,
-            $"{field} is too long: it appears twice in every object key, making keys of up to {keyBytes} bytes (UTF-8) " +
-            $"where OSS allows {ObjectKeys.MaxKeyBytes}.");
+            $"is too long: it appears twice in every object key, making keys of up to {keyBytes} bytes (UTF-8) where OSS allows {ObjectKeys.MaxKeyBytes}.");
     }
 }

@@ -15,17 +15,17 @@ internal static partial class SchemaColumnRules
     public static IReadOnlyList<SchemaColumn> Schema(IReadOnlyList<SchemaColumnConfig?>? entries)
     {
         if (entries is null || entries.Count == 0)
-            throw TaskRuleBroken.Invalid(SchemaField, $"{SchemaField} must have at least one column.");
+            throw TaskRuleBroken.Invalid(SchemaField, $"must have at least one column.");
         var columns = new List<SchemaColumn>(entries.Count);
-        var ossNames = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var ossNames = new Dictionary<string, TaskField>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < entries.Count; i++)
         {
             var path = $"{SchemaField}[{i}]";
-            var column = Column(entries[i] ?? throw TaskRuleBroken.Invalid(path, $"{path} must be a column, not null."), path);
+            var column = Column(entries[i] ?? throw TaskRuleBroken.Invalid(path, $"must be a column, not null."), path);
             if (ossNames.TryGetValue(column.OssColumnName, out var earlier))
-                throw TaskRuleBroken.Invalid($"{path}.ossColumnName",
-                    $"{path}.ossColumnName '{column.OssColumnName}' repeats {earlier}; names must be unique ignoring case, as Hive folds case.");
-            ossNames.Add(column.OssColumnName, $"{path}.ossColumnName '{column.OssColumnName}'");
+                throw TaskRuleBroken.Invalid(new TaskField($"{path}.ossColumnName", column.OssColumnName),
+                    $"repeats {earlier}; names must be unique ignoring case, as Hive folds case.");
+            ossNames.Add(column.OssColumnName, new TaskField($"{path}.ossColumnName", column.OssColumnName));
             columns.Add(column);
         }
         return columns;
@@ -34,8 +34,8 @@ internal static partial class SchemaColumnRules
     internal static SchemaColumn Column(SchemaColumnConfig entry, string path)
     {
         var columnName = TaskRuleBroken.Required(entry.ColumnName, $"{path}.columnName");
-        if (SchemaRules.CheckName(columnName, $"{path}.columnName") is { } nameError)
-            throw TaskRuleBroken.Invalid($"{path}.columnName", nameError);
+        if (!SchemaRules.IsName(columnName))
+            throw TaskRuleBroken.Invalid(new TaskField($"{path}.columnName", columnName), $"is invalid: {SchemaRules.NameRule}");
         var ossColumnName = OssColumnName(entry.OssColumnName, columnName, $"{path}.ossColumnName");
         var type = Type(entry.Type, $"{path}.type");
         var encoding = Encoding(entry.Encode, type, $"{path}.encode");
@@ -49,24 +49,24 @@ internal static partial class SchemaColumnRules
             return name;
         var source = value is null ? " (taken from columnName; give a shorter ossColumnName)" : "";
         throw TaskRuleBroken.Invalid(field,
-            $"{field} must be 1-128 letters, digits and underscores, starting with a letter or underscore, not '{name}'{source}.");
+            $"must be 1-128 letters, digits and underscores, starting with a letter or underscore, not '{name}'{source}.");
     }
 
     private static ParquetType Type(string? value, string field) =>
         ParquetTypes.TryParse(TaskRuleBroken.Required(value, field), out var type) ? type
-        : throw TaskRuleBroken.Invalid(field, $"{field} must be {TypeList}, not '{value}'.");
+        : throw TaskRuleBroken.Invalid(field, $"must be {TypeList}, not '{value}'.");
 
     private static ColumnEncoding Encoding(string? value, ParquetType type, string field)
     {
         if (value is null)
             return ColumnEncoding.Plain;
         if (!ColumnEncodings.TryParse(value, out var encoding))
-            throw TaskRuleBroken.Invalid(field, $"{field} must be {EncodingList}, not '{value}'.");
+            throw TaskRuleBroken.Invalid(field, $"must be {EncodingList}, not '{value}'.");
         if (ParquetEncodings.WhyNot(type, encoding) is not { } reason)
             return encoding;
         var allowed = string.Join(", ", ParquetEncodings.For(type).Select(e => e.WireName()));
         throw TaskRuleBroken.Invalid(field,
-            $"{field} {value} cannot be used with type {type.WireName()}: {reason} (use {allowed}).");
+            $"{value} cannot be used with type {type.WireName()}: {reason} (use {allowed}).");
     }
 
     [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]{0,127}\z")]

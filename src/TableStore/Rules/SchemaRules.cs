@@ -11,11 +11,14 @@ public static partial class SchemaRules
     public const int MaxDefinedColumns = 32;
     public const int MinTimeToLive = 86_400;
 
+    /// <summary>What a table or column name is made of, phrased as advice after a name that is not.</summary>
+    public static readonly string NameRule = $"use 1-{MaxNameLength} letters, digits and underscores, starting with a letter or underscore.";
+
+    public static bool IsName(string? name) => name is not null && NamePattern().IsMatch(name);
+
     /// <summary>Null when <paramref name="name"/> is a valid table or column name, else the error.</summary>
     public static string? CheckName(string? name, string what) =>
-        name is not null && NamePattern().IsMatch(name)
-            ? null
-            : $"{what} '{name}' is invalid: use 1-{MaxNameLength} letters, digits and underscores, starting with a letter or underscore.";
+        IsName(name) ? null : $"{what} '{name}' is invalid: {NameRule}";
 
     public static void RequireName(string? name, string what)
     {

@@ -50,14 +50,28 @@ public class DeliveryFlowTests : ServedConsoleWithBucket
         await Expect(browser.Page.GetByTestId("folder-preview")).ToContainTextAsync($"lake/{today:yyyy}/");
         await browser.ScreenshotAsync("wizard-destination");
         await user.CheckAccessibilityAsync("wizard destination");
+        // A first object within seconds: the emulator settings' preset, sent in the request.
+        await user.Button("5 s (see objects quickly)").ClickAsync();
+        await Expect(user.Field("Flush interval (seconds)")).ToHaveValueAsync("5");
+        await Expect(browser.Page.GetByTestId("emulator-summary")).ToContainTextAsync("An object every 5 s");
+        await browser.Page.SetViewportSizeAsync(1400, 900);
+        await browser.WaitForAnimationsAsync();
+        await browser.Page.GetByTestId("emulator-settings").ScreenshotAsync(new() { Path = await browser.ScreenshotAsync("wizard-emulator-settings") });
+        await browser.Page.SetViewportSizeAsync(800, 900);
+        await browser.ScreenshotAsync("wizard-destination-800");
+        await browser.Page.SetViewportSizeAsync(1280, 800);
         await user.Button("Next").ClickAsync();
         await user.Button("Auto generate").ClickAsync();
         await browser.ScreenshotAsync("wizard-schema");
+        await browser.Page.SetViewportSizeAsync(800, 900);
+        await browser.ScreenshotAsync("wizard-schema-800");
+        await browser.Page.SetViewportSizeAsync(1280, 800);
         await user.CheckAccessibilityAsync("wizard schema");
         await user.Button("Next").ClickAsync();
         await user.CheckAccessibilityAsync("wizard time");
         await user.Button("Next").ClickAsync();
         await Expect(browser.Page.GetByTestId("request-json")).ToContainTextAsync("\"taskName\": \"orders-lake\"");
+        await Expect(browser.Page.GetByTestId("request-json")).ToContainTextAsync("\"flushIntervalSeconds\": 5");
         await browser.ScreenshotAsync("wizard-review");
         await user.CheckAccessibilityAsync("wizard review");
         await user.Button("Create task").ClickAsync();

@@ -29,7 +29,7 @@ public class BasicsAndDestinationTests : WizardTest
         Page.WaitForAssertion(() => Assert.Contains("3-16 lowercase letters, digits and hyphens", ErrorUnder("Task name")));
 
         Type("Task name", "taken");
-        Page.WaitForAssertion(() => Assert.Contains("is already used by a task on this instance", ErrorUnder("Task name")));
+        Page.WaitForAssertion(() => Assert.StartsWith("Task name 'taken' is already used by a task on this instance", ErrorUnder("Task name")));
 
         Type("Task name", "fresh-name");
         Page.WaitForAssertion(() => Assert.Null(ErrorUnder("Task name")));
@@ -43,8 +43,8 @@ public class BasicsAndDestinationTests : WizardTest
 
         Click("Next");
 
-        Page.WaitForAssertion(() => Assert.Contains("taskName is required", ErrorUnder("Task name")));
-        Assert.Contains("tableName is required", ErrorUnder("Source table"));
+        Page.WaitForAssertion(() => Assert.Equal("Task name is required.", ErrorUnder("Task name")));
+        Assert.Equal("Source table is required.", ErrorUnder("Source table"));
         Assert.Empty(Controls("Prefix"));
     }
 
@@ -58,7 +58,7 @@ public class BasicsAndDestinationTests : WizardTest
         Page.WaitForAssertion(() => Assert.NotEmpty(Controls("Prefix")));
 
         Type("Prefix", "lake/$foo");
-        Page.WaitForAssertion(() => Assert.Contains("'$foo' is not a time variable", ErrorUnder("Prefix")));
+        Page.WaitForAssertion(() => Assert.Equal("Prefix '$foo' is not a time variable (use $yyyy, $MM, $dd, $HH or $mm).", ErrorUnder("Prefix")));
 
         Type("Prefix", "lake");
         Click("$yyyy");
@@ -67,7 +67,7 @@ public class BasicsAndDestinationTests : WizardTest
         Assert.Null(ErrorUnder("Prefix"));
 
         Type("Role ARN", "acs:ram::1:role/x");
-        Page.WaitForAssertion(() => Assert.Contains("must have the form acs:ram::<accountId>:role/<roleName>", ErrorUnder("Role ARN")));
+        Page.WaitForAssertion(() => Assert.StartsWith("Role ARN must have the form acs:ram::<accountId>:role/<roleName>", ErrorUnder("Role ARN")));
         await Task.CompletedTask;
     }
 
@@ -111,7 +111,7 @@ public class BasicsAndDestinationTests : WizardTest
 
         Click("Create bucket");
         Type("New bucket name", "Bad_Name");
-        Page.WaitForAssertion(() => Assert.Contains("must be 3-63 characters of lowercase letters", ErrorUnder("New bucket name")));
+        Page.WaitForAssertion(() => Assert.StartsWith("New bucket name must be 3-63 characters of lowercase letters", ErrorUnder("New bucket name")));
         Assert.True(Button("Add bucket").HasAttribute("disabled"));
 
         Type("New bucket name", "fresh-bucket");

@@ -7,7 +7,7 @@ public class SchemaStepTests : WizardTest
     private List<(string Source, string Destination, string Type)> Rows() =>
         [.. Page.FindAll("[data-testid=schema-row]").Select((_, i) => (
             Field("Source column", i).GetAttribute("value") ?? "",
-            Field("Destination name", i).GetAttribute("value") ?? "",
+            Field("Parquet column", i).GetAttribute("value") ?? "",
             Field("Parquet type", i).GetAttribute("value") ?? ""))];
 
     [Fact]
@@ -51,22 +51,45 @@ public class SchemaStepTests : WizardTest
         Click("Auto generate");
         Page.WaitForAssertion(() => Assert.Equal(5, Rows().Count));
 
-        Click("Move down", 0);
+        Click("Move id down");
         Page.WaitForAssertion(() => Assert.Equal(["price", "id", "at", "note", "qty"], Rows().Select(r => r.Source)));
-        Click("Move up", 4);
+        Click("Move qty up");
         Page.WaitForAssertion(() => Assert.Equal(["price", "id", "at", "qty", "note"], Rows().Select(r => r.Source)));
-        Click("Remove column", 2);
+        Click("Remove column at");
         Page.WaitForAssertion(() => Assert.Equal(["price", "id", "qty", "note"], Rows().Select(r => r.Source)));
 
         Click("Add column");
         Page.WaitForAssertion(() => Assert.Equal(5, Rows().Count));
+        // A blank new row is not judged until it is edited.
+        Assert.Null(RowError(4));
+        Assert.NotNull(Button("Remove column row 5"));
         Type("Source column", "at", 4);
-        Type("Destination name", "2bad", 4);
-        Page.WaitForAssertion(() => Assert.Contains("taskConfig.schema[4].ossColumnName must be 1-128 letters", ErrorUnder("Destination name", 4)));
-        Type("Destination name", "PRICE", 4);
-        Page.WaitForAssertion(() => Assert.Contains("repeats taskConfig.schema[0].ossColumnName 'price'", ErrorUnder("Destination name", 4)));
-        Type("Destination name", "quantity", 4);
-        Page.WaitForAssertion(() => Assert.Null(ErrorUnder("Destination name", 4)));
+        Type("Parquet column", "2bad", 4);
+        Page.WaitForAssertion(() => Assert.Equal(
+            "Parquet column (row 5) must be 1-128 letters, digits and underscores, starting with a letter or underscore, not '2bad'.", RowError(4)));
+        Assert.Equal("true", Field("Parquet column", 4).GetAttribute("aria-invalid"));
+        Assert.Equal("false", Field("Source column", 4).GetAttribute("aria-invalid"));
+        Type("Parquet column", "PRICE", 4);
+        Page.WaitForAssertion(() => Assert.Equal(
+            "Parquet column 'PRICE' (row 5) repeats Parquet column 'price' (row 1); names must be unique ignoring case, as Hive folds case.", RowError(4)));
+        Assert.True(StepMarked("Schema"));
+        Type("Parquet column", "quantity", 4);
+        Page.WaitForAssertion(() => Assert.Null(RowError(4)));
+        Assert.False(StepMarked("Schema"));
+    }
+
+    [Fact]
+    public async Task Each_rows_buttons_say_which_column_they_move_or_remove()
+    {
+        CreateOrders(2);
+        RenderWizard("orders");
+        await FillBasicsAndDestinationAsync();
+        Click("Auto generate");
+        Page.WaitForAssertion(() => Assert.Equal(5, Rows().Count));
+
+        var names = Page.FindAll("[data-testid=schema-row] button[aria-label]").Select(button => button.GetAttribute("aria-label")).ToList();
+        Assert.Equal(15, names.Distinct().Count());
+        Assert.Equal(["Move price up", "Move price down", "Remove column price"], names.Skip(3).Take(3));
     }
 
     [Fact]
@@ -78,7 +101,7 @@ public class SchemaStepTests : WizardTest
 
         Click("Next");
 
-        Page.WaitForAssertion(() => Assert.Contains("taskConfig.schema must have at least one column", Text("schema-error")));
+        Page.WaitForAssertion(() => Assert.Equal("Schema must have at least one column.", Text("schema-error").Trim()));
         Assert.Empty(Controls("Event-time column"));
     }
 }

@@ -90,8 +90,9 @@ public class TimeReviewCreateTests : WizardTest
 
         Click("Create task");
 
-        Page.WaitForAssertion(() => Assert.Contains("is already used by a task on this instance", ErrorUnder("Task name")));
-        Assert.Contains("The task was not created", Text("create-error"));
+        Page.WaitForAssertion(() => Assert.StartsWith("Task name 'late-taken' is already used by a task on this instance", ErrorUnder("Task name")));
+        Assert.Contains("The task was not created. Task name 'late-taken' is already used", Text("create-error"));
+        Assert.True(StepMarked("Basics"));
         Assert.Single(await Engine.ListTasksAsync(null, Xunit.TestContext.Current.CancellationToken));
         Assert.Empty(Page.FindAll(".mud-dialog"));
     }

@@ -80,6 +80,16 @@ public abstract class WizardTest : ConsoleComponentTest
 
     protected string Text(string testId) => Page.Find($"[data-testid={testId}]").TextContent;
 
+    /// <summary>True when the stepper marks the step <paramref name="title"/> as having an error (MudBlazor's red "!").</summary>
+    protected bool StepMarked(string title) =>
+        Page.FindAll("button[role=tab]").Single(tab => tab.QuerySelector(".mud-step-label-content-title")?.TextContent.Trim() == title)
+            .ClassList.Contains("mud-step-error");
+
+    /// <summary>The message under mapper row <paramref name="index"/>, or null while the row keeps every rule.</summary>
+    protected string? RowError(int index) =>
+        Page.FindAll("[data-testid=schema-row]")[index].QuerySelector("[data-testid=schema-row-error]")!.TextContent.Trim() is { Length: > 0 } text
+            ? text : null;
+
     /// <summary>Fills Basics and Destination validly and goes to Schema.</summary>
     protected async Task FillBasicsAndDestinationAsync(string taskName = "orders-lake", string prefix = "lake/$yyyy/$MM/$dd")
     {

@@ -44,6 +44,8 @@ public sealed partial class CreateTaskPage
         {
             EndpointNames = [.. Endpoints.All.Select(endpoint => endpoint.Name)],
             SampleTime = Clock.GetUtcNow(),
+            InstanceFlushIntervalSeconds = options.FlushIntervalSeconds,
+            InstanceFlushSizeMiB = options.FlushSizeMiB,
         };
         _state.Draft.Role = $"acs:ram::{options.AccountId}:role/{DeliveryOptions.ServiceRoleName}";
         _state.Draft.Endpoint = _state.EndpointNames.FirstOrDefault() ?? "";
@@ -77,7 +79,7 @@ public sealed partial class CreateTaskPage
         {
             _state.Table = null;
             _state.Sample = [];
-            _state.CreateError = DeliveryTaskError.Invalid(WizardState.TableNameField, $"tableName: {e.Message}");
+            _state.CreateError = DeliveryTaskError.Of(e.Code, new TaskField(WizardState.TableNameField, _state.Draft.TableName), $"could not be read: {e.Message}");
         }
     }
 

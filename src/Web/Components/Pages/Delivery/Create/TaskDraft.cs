@@ -31,9 +31,18 @@ public sealed class TaskDraft
 
     public EventTimeFormat TimeFormat { get; set; } = EventTimeFormat.RFC3339;
 
+    /// <summary>Seconds a buffered row may wait before its partition is written; null for the instance's interval.</summary>
+    public int? FlushIntervalSeconds { get; set; }
+
+    /// <summary>MiB of Parquet a partition buffers before it is written; null for the instance's size.</summary>
+    public int? FlushSizeMiB { get; set; }
+
+    /// <summary>The IANA zone prefix time variables expand in; null for the instance's zone.</summary>
+    public string? TimeZone { get; set; }
+
     /// <summary>
     /// The CreateDeliveryTask body as the API takes it. Fields left empty stay empty, so the engine's validator
-    /// names them ("... is required."); instance settings (flush, time zone) are left to the instance.
+    /// names them ("... is required."); emulator settings left empty are left to the instance.
     /// </summary>
     public CreateDeliveryTaskRequest ToRequest() => new(
         TableName ?? "",
@@ -46,7 +55,9 @@ public sealed class TaskDraft
             [.. Schema.Select(row => row.ToConfig())],
             DirtyPrefix.Length == 0 ? null : DirtyPrefix,
             EventTimeColumn: EventTimeColumn is { } column ? new EventTimeColumnConfig(column, TimeFormat.ToString()) : null),
-        Mode.WireName());
+        Mode.WireName(),
+        FlushIntervalSeconds is null && FlushSizeMiB is null && TimeZone is null ? null
+            : new EmulatorTaskConfig(FlushIntervalSeconds, FlushSizeMiB, TimeZone));
 }
 
 /// <summary>One row of the field mapper.</summary>

@@ -9,19 +9,32 @@ namespace DeliveryConsole.Web.Components.Pages.Delivery.Create;
 /// <summary>
 /// The wizard's draft with what the steps judge and preview it against: the instance's settings, the source
 /// table and its row sample, and the error the engine gave on the last create. Every field's message comes from
-/// the engine's rules (<see cref="FieldRules"/>); a field shows it once touched or once its step was submitted.
+/// the engine's rules (<see cref="FieldRules"/>), phrased with the form's labels (<see cref="WizardLabels"/>); a
+/// field shows it once touched or once its step was submitted, and only while the rule is broken.
 /// </summary>
-public sealed class WizardState(string accountId, TimeZoneInfo zone, string? objectExtension)
+public sealed class WizardState(string accountId, TimeZoneInfo instanceZone, string? objectExtension)
 {
     public const int BasicsStep = 0, DestinationStep = 1, SchemaStep = 2, TimeStep = 3, ReviewStep = 4;
 
     private readonly HashSet<string> _touched = new(StringComparer.Ordinal);
+    private readonly HashSet<int> _touchedRows = [];
 
     public TaskDraft Draft { get; } = new();
 
     public string AccountId => accountId;
 
-    public TimeZoneInfo Zone => zone;
+    /// <summary>The instance's partition time zone: a task's unless its emulator settings name another.</summary>
+    public TimeZoneInfo InstanceZone => instanceZone;
+
+    /// <summary>The zone the task's prefix expands in: the draft's when it names a valid one, else the instance's.</summary>
+    public TimeZoneInfo Zone =>
+        Draft.TimeZone is { Length: > 0 } id && FieldRules.TimeZone(id, instanceZone) is null ? PartitionTimeZone.Resolve(id) : instanceZone;
+
+    /// <summary>The instance's flush interval, what a task gets when its emulator settings leave it out.</summary>
+    public int InstanceFlushIntervalSeconds { get; init; } = TaskValidationContext.DefaultFlushIntervalSeconds;
+
+    /// <summary>The instance's flush size in MiB, what a task gets when its emulator settings leave it out.</summary>
+    public int InstanceFlushSizeMiB { get; init; } = (int)TaskValidationContext.DefaultFlushSizeMiB;
 
     public string? ObjectExtension => objectExtension;
 
@@ -74,8 +87,15 @@ public sealed class WizardState(string accountId, TimeZoneInfo zone, string? obj
 
     /// <summary>The message to show under <paramref name="field"/> (a request path such as <c>taskConfig.ossPrefix</c>), or null.</summary>
     public string? ErrorOf(string field) =>
-        CreateError is { } error && error.Field == field ? error.Message
-        : _touched.Contains(field) ? RuleError(field) : null;
+        (CreateError is { } error && error.Field == field ? error
+        : _touched.Contains(field) ? RuleError(field) : null) is { } broken ? WizardLabels.Message(broken) : null;
+
+    /// <summary>Shows the row's messages from now on: the user edited it. Kept by row, so it follows the row when rows move.</summary>
+    public void TouchRow(SchemaRowDraft row)
+    {
+        _touchedRows.Add(row.Id);
+        CreateError = null;
+    }
 
     /// <summary>The broken rule to show on schema entry <paramref name="index"/>, with the field it names, or null.</summary>
     public DeliveryTaskError? SchemaRowError(int index)
@@ -83,11 +103,14 @@ public sealed class WizardState(string accountId, TimeZoneInfo zone, string? obj
         var prefix = $"{SchemaField}[{index}]";
         if (CreateError is { } error && error.Field.StartsWith(prefix, StringComparison.Ordinal))
             return error;
-        return _touched.Contains(SchemaField) || _touched.Contains(prefix) ? SchemaErrors().ElementAtOrDefault(index) : null;
+        return _touched.Contains(SchemaField) || _touchedRows.Contains(Draft.Schema[index].Id) ? SchemaErrors().ElementAtOrDefault(index) : null;
     }
 
+    /// <summary>True while the step shows a message: a broken rule of a field the user has met, or the engine's error.</summary>
     public bool StepHasError(int step) =>
-        (CreateError is { } error && StepOf(error.Field) == step) || FieldsOf(step).Any(field => _touched.Contains(field) && !StepIsValid(step));
+        (CreateError is { } error && StepOf(error.Field) == step)
+        || FieldsOf(step).Any(field => ErrorOf(field) is not null)
+        || (step == SchemaStep && Enumerable.Range(0, Draft.Schema.Count).Any(index => SchemaRowError(index) is not null));
 
     /// <summary>True when every rule the step's own fields can break is kept.</summary>
     public bool StepIsValid(int step) => step switch
@@ -102,7 +125,7 @@ public sealed class WizardState(string accountId, TimeZoneInfo zone, string? obj
         TaskNameField or TableNameField or "taskType" => BasicsStep,
         _ when field.StartsWith(SchemaField, StringComparison.Ordinal) => SchemaStep,
         _ when field.StartsWith("taskConfig.eventTimeColumn", StringComparison.Ordinal) => TimeStep,
-        _ when field.StartsWith("taskConfig.", StringComparison.Ordinal) => DestinationStep,
+        _ when field.StartsWith("taskConfig.", StringComparison.Ordinal) || field.StartsWith("emulator.", StringComparison.Ordinal) => DestinationStep,
         _ => ReviewStep,
     };
 
@@ -114,6 +137,9 @@ public sealed class WizardState(string accountId, TimeZoneInfo zone, string? obj
     public const string RoleField = "taskConfig.ossStsRole";
     public const string DirtyPrefixField = "taskConfig.ossDirtyPrefix";
     public const string SchemaField = "taskConfig.schema";
+    public const string FlushIntervalField = "emulator.flushIntervalSeconds";
+    public const string FlushSizeField = "emulator.flushSizeMiB";
+    public const string TimeZoneField = "emulator.timeZone";
 
     public IReadOnlyList<DeliveryTaskError?> SchemaErrors() => FieldRules.Schema([.. Draft.Schema.Select(row => row.ToConfig())]);
 
@@ -121,21 +147,25 @@ public sealed class WizardState(string accountId, TimeZoneInfo zone, string? obj
     public PrefixTemplate? Prefix =>
         FieldRules.Prefix(Draft.Prefix, Draft.TaskName, ObjectExtension) is null ? PrefixTemplate.Parse(Draft.Prefix) : null;
 
+    /// <summary>The flush interval the task will have: the draft's when valid, else the instance's.</summary>
+    public int FlushIntervalSeconds =>
+        Draft.FlushIntervalSeconds is { } seconds && FieldRules.FlushInterval(seconds) is null ? seconds : InstanceFlushIntervalSeconds;
+
     /// <summary>The task name for previews: the draft's, or a placeholder while it is invalid.</summary>
     public string PreviewTaskName => FieldRules.TaskName(Draft.TaskName) is null ? Draft.TaskName : "<task>";
 
     private static IEnumerable<string> FieldsOf(int step) => step switch
     {
         BasicsStep => [TaskNameField, TableNameField],
-        DestinationStep => [EndpointField, BucketField, PrefixField, RoleField, DirtyPrefixField],
+        DestinationStep => [EndpointField, BucketField, PrefixField, RoleField, DirtyPrefixField, FlushIntervalField, FlushSizeField, TimeZoneField],
         SchemaStep => [SchemaField],
         _ => [],
     };
 
-    private string? RuleError(string field) => field switch
+    private DeliveryTaskError? RuleError(string field) => field switch
     {
         TaskNameField => FieldRules.TaskName(Draft.TaskName)
-            ?? (TaskNamesInUse.Contains(Draft.TaskName) ? DeliveryTaskValidator.NameTaken(Draft.TaskName).Message : null),
+            ?? (TaskNamesInUse.Contains(Draft.TaskName) ? DeliveryTaskValidator.NameTaken(Draft.TaskName) : null),
         TableNameField => FieldRules.TableName(Draft.TableName),
         EndpointField => FieldRules.Endpoint(Draft.Endpoint, EndpointNames),
         BucketField => FieldRules.Bucket(Draft.Bucket),
@@ -143,6 +173,9 @@ public sealed class WizardState(string accountId, TimeZoneInfo zone, string? obj
         RoleField => FieldRules.Role(Draft.Role, AccountId),
         DirtyPrefixField => FieldRules.DirtyPrefix(Draft.DirtyPrefix, Draft.Prefix, Draft.TaskName, ObjectExtension),
         SchemaField => Draft.Schema.Count == 0 ? FieldRules.SchemaList([]) : null,
+        FlushIntervalField => FieldRules.FlushInterval(Draft.FlushIntervalSeconds),
+        FlushSizeField => FieldRules.FlushSize(Draft.FlushSizeMiB),
+        TimeZoneField => FieldRules.TimeZone(Draft.TimeZone, instanceZone),
         _ => null,
     };
 }
