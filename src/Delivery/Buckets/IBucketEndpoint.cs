@@ -23,8 +23,11 @@ public interface IBucketEndpoint
     /// <summary>Whether the endpoint can be used now. Never throws for an unreachable endpoint; it says so instead.</summary>
     Task<EndpointHealth> CheckAsync(CancellationToken cancellationToken);
 
-    /// <summary>Creates the bucket; a bucket that already exists (and is ours to use) is fine.</summary>
-    Task CreateBucketAsync(string bucket, CancellationToken cancellationToken);
+    /// <summary>
+    /// Creates the bucket: true when it was created, false when it already existed and is ours to use (as OSS's
+    /// PutBucket answers 200 for a bucket the caller owns); one owned by someone else is access denied.
+    /// </summary>
+    Task<bool> CreateBucketAsync(string bucket, CancellationToken cancellationToken);
 
     /// <summary>Whether the bucket exists. A bucket we may not use throws <see cref="BucketAccessDeniedException"/>.</summary>
     Task<bool> BucketExistsAsync(string bucket, CancellationToken cancellationToken);

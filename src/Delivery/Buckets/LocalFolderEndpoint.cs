@@ -89,18 +89,19 @@ public sealed partial class LocalFolderEndpoint : IBucketEndpoint
         }
     }
 
-    public Task CreateBucketAsync(string bucket, CancellationToken cancellationToken) => Run(() =>
+    public Task<bool> CreateBucketAsync(string bucket, CancellationToken cancellationToken) => Run(() =>
     {
         BucketNames.Validate(bucket);
         try
         {
             _paths.Bucket(bucket);
+            return false;
         }
         catch (BucketNotFoundException)
         {
             Directory.CreateDirectory(Path.Combine(Folder, bucket));
+            return true;
         }
-        return true;
     }, cancellationToken);
 
     public Task<bool> BucketExistsAsync(string bucket, CancellationToken cancellationToken) => Run(() =>

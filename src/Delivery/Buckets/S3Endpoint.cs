@@ -49,19 +49,20 @@ public sealed partial class S3Endpoint(string name, EndpointOptions options) : I
             MaxErrorRetry = 1,
         });
 
-    /// <summary>PutBucket; a bucket we already own is fine, one someone else owns is access denied.</summary>
-    public Task CreateBucketAsync(string bucket, CancellationToken cancellationToken) => Call(async () =>
+    /// <summary>PutBucket; a bucket we already own is false, one someone else owns is access denied.</summary>
+    public Task<bool> CreateBucketAsync(string bucket, CancellationToken cancellationToken) => Call(async () =>
     {
         try
         {
             await _client.PutBucketAsync(new PutBucketRequest { BucketName = bucket }, cancellationToken);
+            return true;
         }
         catch (AmazonS3Exception e) when (e.ErrorCode is "BucketAlreadyOwnedByYou" or "BucketAlreadyExists")
         {
             if (!await BucketExistsAsync(bucket, cancellationToken))
                 throw new BucketAccessDeniedException($"bucket '{bucket}' on endpoint '{Name}' belongs to someone else", e);
+            return false;
         }
-        return true;
     }, bucket, null, cancellationToken);
 
     /// <summary>HeadBucket: 404 is false, 403 is access denied.</summary>

@@ -30,48 +30,78 @@ public static partial class SchemaRules
     {
         if (key is null || key.Count is 0 or > MaxPrimaryKeyColumns)
             throw TableStoreException.Invalid($"The primary key must have 1-{MaxPrimaryKeyColumns} columns, not {key?.Count ?? 0}.");
-        var names = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < key.Count; i++)
         {
-            var column = key[i];
-            RequireName(column.Name, "Primary key column name");
-            if (!names.Add(column.Name))
-                throw TableStoreException.Invalid($"Primary key column '{column.Name}' appears twice.");
-            if (!Enum.IsDefined(column.Type))
-                throw TableStoreException.Invalid($"Primary key column '{column.Name}' has an invalid type: use STRING, INTEGER or BINARY.");
-            if (column.AutoIncrement && column.Type != PrimaryKeyType.Integer)
-                throw TableStoreException.Invalid($"Auto-increment primary key column '{column.Name}' must be INTEGER.");
-            if (column.AutoIncrement && i == 0)
-                throw TableStoreException.Invalid($"Auto-increment primary key column '{column.Name}' cannot be the first (partition) key column.");
+            if (CheckKeyColumn(key, i, "Primary key column") is { } error)
+                throw TableStoreException.Invalid(error);
         }
         if (key.Count(c => c.AutoIncrement) > 1)
             throw TableStoreException.Invalid("A table can have at most one auto-increment primary key column.");
+    }
+
+    /// <summary>
+    /// Null when <c>key[index]</c> may stand at its place in the key, else the rule it breaks. A repeated name is
+    /// the later column's fault, so a form can mark the field that repeats. <paramref name="what"/> names the column
+    /// ("Primary key column"; a form passes its label's noun, whose name field is "<paramref name="what"/> name").
+    /// </summary>
+    public static string? CheckKeyColumn(IReadOnlyList<PrimaryKeyColumn> key, int index, string what)
+    {
+        var column = key[index];
+        if (CheckName(column.Name, $"{what} name") is { } nameError)
+            return nameError;
+        if (key.Take(index).Any(k => k.Name == column.Name))
+            return $"{what} '{column.Name}' appears twice.";
+        if (!Enum.IsDefined(column.Type))
+            return $"{what} '{column.Name}' has an invalid type: use STRING, INTEGER or BINARY.";
+        if (column.AutoIncrement && column.Type != PrimaryKeyType.Integer)
+            return $"Auto-increment {what.ToLowerInvariant()} '{column.Name}' must be INTEGER.";
+        if (column.AutoIncrement && index == 0)
+            return $"Auto-increment {what.ToLowerInvariant()} '{column.Name}' cannot be the first (partition) key column.";
+        return null;
     }
 
     public static void CheckDefinedColumns(IReadOnlyList<DefinedColumn> columns, IReadOnlyList<PrimaryKeyColumn> key)
     {
         if (columns.Count > MaxDefinedColumns)
             throw TableStoreException.Invalid($"A table can define at most {MaxDefinedColumns} columns, not {columns.Count}.");
-        var names = new HashSet<string>(key.Select(k => k.Name), StringComparer.Ordinal);
-        foreach (var column in columns)
+        for (var i = 0; i < columns.Count; i++)
         {
-            RequireName(column.Name, "Defined column name");
-            if (!names.Add(column.Name))
-                throw TableStoreException.Invalid($"Defined column '{column.Name}' repeats a primary key or defined column name.");
-            if (!Enum.IsDefined(column.Type))
-                throw TableStoreException.Invalid($"Defined column '{column.Name}' has an invalid type: use STRING, INTEGER, DOUBLE, BOOLEAN or BINARY.");
+            if (CheckDefinedColumn(columns, i, key, "Defined column") is { } error)
+                throw TableStoreException.Invalid(error);
         }
+    }
+
+    /// <summary>
+    /// Null when <c>columns[index]</c> is a valid defined column next to the key and the columns before it, else
+    /// the rule it breaks; <paramref name="what"/> names the column as <see cref="CheckKeyColumn"/> does.
+    /// </summary>
+    public static string? CheckDefinedColumn(IReadOnlyList<DefinedColumn> columns, int index, IReadOnlyList<PrimaryKeyColumn> key, string what)
+    {
+        var column = columns[index];
+        if (CheckName(column.Name, $"{what} name") is { } nameError)
+            return nameError;
+        if (key.Any(k => k.Name == column.Name) || columns.Take(index).Any(c => c.Name == column.Name))
+            return $"{what} '{column.Name}' repeats a primary key or defined column name.";
+        if (!Enum.IsDefined(column.Type))
+            return $"{what} '{column.Name}' has an invalid type: use STRING, INTEGER, DOUBLE, BOOLEAN or BINARY.";
+        return null;
     }
 
     public static void CheckOptions(TableOptions options)
     {
-        if (options.TimeToLive != -1 && options.TimeToLive < MinTimeToLive)
-            throw TableStoreException.Invalid($"timeToLive must be -1 (never expire) or at least {MinTimeToLive} seconds, not {options.TimeToLive}.");
-        if (options.MaxVersions < 1)
-            throw TableStoreException.Invalid($"maxVersions must be at least 1, not {options.MaxVersions}.");
+        if ((CheckTimeToLive(options.TimeToLive, "timeToLive") ?? CheckMaxVersions(options.MaxVersions, "maxVersions")) is { } error)
+            throw TableStoreException.Invalid(error);
         if (options.MaxTimeDeviation < 1)
             throw TableStoreException.Invalid($"maxTimeDeviation must be at least 1 second, not {options.MaxTimeDeviation}.");
     }
+
+    /// <summary>Null when <paramref name="seconds"/> is a valid time to live, else the rule, naming the field <paramref name="what"/>.</summary>
+    public static string? CheckTimeToLive(int seconds, string what) =>
+        seconds != -1 && seconds < MinTimeToLive ? $"{what} must be -1 (never expire) or at least {MinTimeToLive} seconds, not {seconds}." : null;
+
+    /// <summary>Null when <paramref name="versions"/> is a valid max versions, else the rule, naming the field <paramref name="what"/>.</summary>
+    public static string? CheckMaxVersions(int versions, string what) =>
+        versions < 1 ? $"{what} must be at least 1, not {versions}." : null;
 
     public static void CheckStream(StreamSpecification stream)
     {

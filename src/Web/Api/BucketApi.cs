@@ -18,11 +18,9 @@ public static class BucketApi
         Map<EmptyBody, ListEndpointsResult>(api, "ListEndpoints", (endpoints, _, _) =>
             Task.FromResult(new ListEndpointsResult([.. endpoints.All.OrderBy(e => e.Name, StringComparer.Ordinal)
                 .Select(e => new EndpointJson(e.Name, e.Kind))])));
-        Map<BucketBody, EmptyBody>(api, "CreateBucket", async (endpoints, body, cancel) =>
-        {
-            await Endpoint(endpoints, body.Endpoint).CreateBucketAsync(body.Bucket, cancel);
-            return new EmptyBody();
-        });
+        // 200 either way, as OSS answers PutBucket for a bucket the caller owns; created says which it was.
+        Map<BucketBody, CreateBucketResult>(api, "CreateBucket", async (endpoints, body, cancel) =>
+            new CreateBucketResult(await Endpoint(endpoints, body.Endpoint).CreateBucketAsync(body.Bucket, cancel)));
         Map<EndpointBody, ListBucketsResult>(api, "ListBuckets", async (endpoints, body, cancel) =>
             new ListBucketsResult(await Endpoint(endpoints, body.Endpoint).ListBucketsAsync(cancel)));
         Map<ListObjectsBody, ListObjectsResult>(api, "ListObjects", async (endpoints, body, cancel) =>

@@ -11,6 +11,9 @@ public sealed record EndpointBody(string Endpoint);
 
 public sealed record BucketBody(string Endpoint, string Bucket);
 
+/// <param name="Created">False when the bucket already existed (and is the caller's): nothing was changed.</param>
+public sealed record CreateBucketResult(bool Created);
+
 public sealed record ListBucketsResult(IReadOnlyList<string> Buckets);
 
 /// <param name="MaxKeys">1-1000 objects per page (default 1000).</param>

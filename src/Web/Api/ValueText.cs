@@ -10,7 +10,10 @@ namespace DeliveryConsole.Web.Api;
 /// </summary>
 public static class ValueText
 {
-    /// <summary>Null when <paramref name="text"/> is a valid <paramref name="kind"/>, else the rule it breaks.</summary>
+    /// <summary>
+    /// Null when <paramref name="text"/> is a valid <paramref name="kind"/>, else the rule it breaks without a
+    /// subject ("must be true or false"), so each caller names the field in its own words.
+    /// </summary>
     /// <param name="kind">STRING, INTEGER, DOUBLE, BOOLEAN or BINARY.</param>
     public static string? TryParse(ValueKind kind, string? text, out Value value)
     {
@@ -25,24 +28,24 @@ public static class ValueText
                 value = Value.Integer(integer);
                 return null;
             case ValueKind.Integer:
-                return "integer must be a 64-bit integer, as a number or a string of digits";
+                return "must be a 64-bit integer, as a number or a string of digits";
             case ValueKind.Double when double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number):
                 value = Value.Double(number);
                 return null;
             case ValueKind.Double:
-                return "double must be a number or \"NaN\", \"Infinity\", \"-Infinity\"";
+                return "must be a number or \"NaN\", \"Infinity\", \"-Infinity\"";
             case ValueKind.Boolean when bool.TryParse(text, out var boolean):
                 value = Value.Boolean(boolean);
                 return null;
             case ValueKind.Boolean:
-                return "boolean must be true or false";
+                return "must be true or false";
             case ValueKind.Binary when TryFromBase64(text) is { } bytes:
                 value = Value.Binary(bytes);
                 return null;
             case ValueKind.Binary:
-                return "binary must be a base64 string";
+                return "must be a base64 string";
             default:
-                return $"{kind.ToString().ToUpperInvariant()} is not a type a cell or key can be written as";
+                return $"cannot be written as {kind.ToString().ToUpperInvariant()}: a cell or key is STRING, INTEGER, DOUBLE, BOOLEAN or BINARY";
         }
     }
 

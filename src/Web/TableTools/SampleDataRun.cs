@@ -22,9 +22,9 @@ public sealed class SampleDataRun : IDisposable
     private long _written;
 
     /// <param name="rowsPerSecond">Null: write <paramref name="total"/> rows at once; else pace them per second.</param>
-    public SampleDataRun(TableService store, TableMeta table, TimeProvider time, long total, int? rowsPerSecond)
+    public SampleDataRun(TableService store, SampleRowMaker maker, TimeProvider time, long total, int? rowsPerSecond)
     {
-        (_store, _maker, _time, Total, _rowsPerSecond) = (store, new SampleRowMaker(table), time, total, rowsPerSecond);
+        (_store, _maker, _time, Total, _rowsPerSecond) = (store, maker, time, total, rowsPerSecond);
         // The pace starts now, not when the thread pool gets to the loop: a clock moved right after starting counts.
         _start = time.GetUtcNow();
         if (rowsPerSecond is not null)

@@ -19,8 +19,11 @@ public class BucketApiTests
         var endpoints = await api.OkAsync("ListEndpoints", "{}");
         Assert.Equal("""{"endpoints":[{"name":"oss-cn-hangzhou.aliyuncs.com","kind":"local"}]}""", endpoints.ToJsonString());
 
-        await api.OkAsync("CreateBucket", """{"endpoint": "oss-cn-hangzhou.aliyuncs.com", "bucket": "lake"}""");
-        await api.OkAsync("CreateBucket", """{"endpoint": "OSS-CN-HANGZHOU.aliyuncs.com", "bucket": "lake"}""");
+        var created = await api.OkAsync("CreateBucket", """{"endpoint": "oss-cn-hangzhou.aliyuncs.com", "bucket": "lake"}""");
+        Assert.Equal("""{"created":true}""", created.ToJsonString());
+        // Again (endpoint names ignore case): still 200, as OSS answers for a bucket the caller owns, but not created.
+        var again = await api.OkAsync("CreateBucket", """{"endpoint": "OSS-CN-HANGZHOU.aliyuncs.com", "bucket": "lake"}""");
+        Assert.Equal("""{"created":false}""", again.ToJsonString());
         var buckets = await api.OkAsync("ListBuckets", """{"endpoint": "oss-cn-hangzhou.aliyuncs.com"}""");
         Assert.Equal("""{"buckets":["lake"]}""", buckets.ToJsonString());
 

@@ -75,10 +75,12 @@ public abstract partial class BucketEndpointContract : IAsyncDisposable
         (await ListPagesAsync(bucket, prefix, 1000)).SelectMany(p => p.Objects).Select(o => o.Key).ToList();
 
     [Fact]
-    public async Task A_created_bucket_exists_and_is_listed_and_creating_it_again_is_fine()
+    public async Task A_created_bucket_exists_and_is_listed_and_creating_it_again_is_fine_and_says_it_existed()
     {
-        var bucket = await NewBucketAsync();
-        await Endpoint.CreateBucketAsync(bucket, Cancel);
+        var bucket = NewBucketName();
+        Assert.True(await Endpoint.CreateBucketAsync(bucket, Cancel));
+        _created.Add(bucket);
+        Assert.False(await Endpoint.CreateBucketAsync(bucket, Cancel));
 
         Assert.True(await Endpoint.BucketExistsAsync(bucket, Cancel));
         Assert.Contains(bucket, await Endpoint.ListBucketsAsync(Cancel));

@@ -75,6 +75,21 @@ public class BucketsPageTests : ConsoleComponentTest
         Assert.Equal(["fresh-lake"], await LocalEndpoint.ListBucketsAsync(Cancel));
     }
 
+    [Fact]
+    public async Task Creating_a_bucket_that_exists_says_it_already_exists_not_created()
+    {
+        await LocalEndpoint.CreateBucketAsync("lake", Cancel);
+        var page = Render<BucketsPage>();
+        page.WaitForAssertion(() => page.Find("[data-testid=buckets]"));
+
+        page.Find("input[data-testid=new-bucket-name]").Input("lake");
+        ClickCreate(page);
+
+        page.WaitForAssertion(() => Assert.Equal("Bucket 'lake' already exists.", page.Find("[data-testid=create-bucket-done]").TextContent));
+        Assert.Contains("mud-alert-text-info", page.Find("[data-testid=create-bucket-done]").ClassName);
+        Assert.Equal(["lake"], await LocalEndpoint.ListBucketsAsync(Cancel));
+    }
+
     private static void ClickCreate(IRenderedComponent<BucketsPage> page) =>
         page.FindAll("button").Single(b => b.TextContent.Trim() == "Create bucket").Click();
 }

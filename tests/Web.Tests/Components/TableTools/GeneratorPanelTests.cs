@@ -1,5 +1,8 @@
 using Bunit;
 using DeliveryConsole.TableStore.Model;
+using System.Globalization;
+using DeliveryConsole.Delivery.Partitioning;
+using DeliveryConsole.Web.Components.Pages.Tables;
 using DeliveryConsole.Web.Components.Pages.Tables.Generate;
 
 namespace DeliveryConsole.Web.Tests.Components.TableTools;
@@ -39,9 +42,8 @@ public class GeneratorPanelTests : TableToolTest
         panel.Find("[data-testid=generate]").Click();
         panel.WaitForAssertion(() => Assert.Equal("5 rows written", Status(panel)));
 
-        var row = ReadRows("events")[0];
-        Assert.StartsWith("row-000000000001,", row);
-        Assert.Matches(@"\| active=true \(BOOLEAN\), amount=[\d.]+ \(DOUBLE\), created=\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z \(STRING\), name=\w+ 1 \(STRING\), quantity=\d+ \(INTEGER\)$", row);
+        Assert.All(ReadRows("events"), row => Assert.Matches(
+            @"^sensor-[a-d],\d+ \| active=(true|false) \(BOOLEAN\), amount=[\d.]+ \(DOUBLE\), created=\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ \(STRING\), name=[a-z]+ \(STRING\), quantity=\d+ \(INTEGER\)$", row));
     }
 
     [Fact]
@@ -106,10 +108,11 @@ public class GeneratorPanelTests : TableToolTest
     [InlineData("generate-row-count", "", "Row count is required.")]
     [InlineData("generate-rate", "100001", "Rows per second must be 1-100,000, not 100,001.")]
     [InlineData("generate-duration", "-1", "Duration (seconds) must be 1-86,400, not -1.")]
+    [InlineData("generate-dirty", "101", "Dirty cells (%) must be 0-100, not 101.")]
     public void A_bad_field_says_its_rule_under_it_and_nothing_is_generated(string field, string text, string message)
     {
         var panel = RenderPanel<GeneratorPanel>("events");
-        if (field != "generate-row-count")
+        if (field is "generate-rate" or "generate-duration")
             ChooseSteadyRate(panel);
 
         panel.Find($"input#{field}").Input(text);
@@ -133,6 +136,66 @@ public class GeneratorPanelTests : TableToolTest
         panel.Find("[data-testid=generate]").Click();
         Assert.Equal("progressbar", panel.Find("[aria-label='Generating rows']").GetAttribute("role"));
         Assert.Equal(["Generate", "Stop"], panel.FindAll("button").Select(b => b.TextContent.Trim()));
+    }
+
+    [Fact]
+    public void Zero_rows_cannot_be_started_the_count_field_says_why()
+    {
+        var panel = RenderPanel<GeneratorPanel>("events");
+        panel.Find("input#generate-row-count").Input("0");
+
+        Assert.Equal("Row count must be 1-10,000,000, not 0.", panel.Find("input#generate-row-count").Closest(".mud-input-control")!
+            .QuerySelector(".mud-input-helper-text")!.TextContent.Trim());
+        panel.Find("[data-testid=generate]").Click();
+
+        Assert.Empty(panel.FindAll("[data-testid=generate-status]"));
+        Assert.Equal(0, RowCount("events"));
+        Assert.Equal(0, RowsChangedCount);
+    }
+
+    [Fact]
+    public void The_panel_says_in_one_line_what_the_rows_hold_column_by_column()
+    {
+        Tables.CreateTable("sales", [new("shop", PrimaryKeyType.String), new("id", PrimaryKeyType.Integer)],
+            [new("created", ColumnType.String), new("updated_at", ColumnType.Integer), new("qty", ColumnType.Integer)]);
+        var panel = RenderPanel<GeneratorPanel>("sales");
+
+        Assert.Contains("times from the last 48 hours", string.Join(" ", panel.Find("[data-testid=generate-explained]").TextContent.Split((char[])[' ', '\n'], StringSplitOptions.RemoveEmptyEntries)));
+        Assert.Equal("shop: one of berlin, paris, tokyo, lima, oslo, nairobi · id: unique · created: RFC 3339 times · updated_at: Unix seconds · qty: 1-20",
+            string.Join(" ", panel.Find("[data-testid=generate-columns]").TextContent.Split((char[])[' ', '\n'], StringSplitOptions.RemoveEmptyEntries)));
+    }
+
+    [Fact]
+    public void Generated_rows_spread_over_hours_and_days_repeat_leading_keys_and_carry_the_dirty_share_asked_for()
+    {
+        Tables.CreateTable("sales", [new("shop", PrimaryKeyType.String), new("id", PrimaryKeyType.Integer)],
+            [new("created", ColumnType.String), new("updated_at", ColumnType.Integer), new("qty", ColumnType.Integer), new("price", ColumnType.Double)]);
+        var columns = Tables.Table("sales").DefinedColumns.ToDictionary(c => c.Name, c => c.Type);
+        var panel = RenderPanel<GeneratorPanel>("sales");
+        panel.Find("input#generate-row-count").Input("600");
+        panel.Find("input#generate-dirty").Input("10");
+
+        panel.Find("[data-testid=generate]").Click();
+        panel.WaitForAssertion(() => Assert.Equal("600 rows written", Status(panel)), TimeSpan.FromMinutes(2));
+
+        var rows = Tables.GetRange(new GetRangeRequest("sales", TableStore.Model.Direction.Forward, [new("shop", Value.InfMin), new("id", Value.InfMin)],
+            [new("shop", Value.InfMax), new("id", Value.InfMax)], Limit: 1_000)).Rows;
+        Assert.Equal(600, rows.Count);
+        Assert.Equal(["berlin", "lima", "nairobi", "oslo", "paris", "tokyo"], rows.Select(r => r.PrimaryKey[0].Value.AsString).Distinct().Order());
+        Assert.Equal(Enumerable.Range(1, 600).Select(n => (long)n), rows.Select(r => r.PrimaryKey[1].Value.AsInteger).Order());
+
+        var cells = rows.SelectMany(r => r.Columns).ToList();
+        var dirty = cells.Count(c => TableTypes.TypeOf(c.Value) != columns[c.Name]);
+        Assert.InRange(100.0 * dirty / cells.Count, 7.5, 12.5);
+        foreach (var (column, format) in new[] { ("created", EventTimeFormat.RFC3339), ("updated_at", EventTimeFormat.Unix) })
+        {
+            var clean = cells.Where(c => c.Name == column && TableTypes.TypeOf(c.Value) == columns[column]).ToList();
+            var times = clean.Select(c => EventTimeParser.TryParse(format, c.Value, out var time) ? time : (DateTimeOffset?)null).ToList();
+            Assert.All(times, time => Assert.NotNull(time));
+            Assert.True(times.Select(t => t!.Value.UtcDateTime.ToString("yyyy/MM/dd/HH", CultureInfo.InvariantCulture)).Distinct().Count() >= 24,
+                $"{column}: several hourly partitions");
+            Assert.True(times.Select(t => t!.Value.UtcDateTime.Date).Distinct().Count() >= 2, $"{column}: more than one day");
+        }
     }
 
     private static void ChooseSteadyRate(IRenderedComponent<GeneratorPanel> panel) =>

@@ -2,6 +2,9 @@ using DeliveryConsole.TableStore;
 using DeliveryConsole.TableStore.Model;
 using DeliveryConsole.Testing;
 using DeliveryConsole.Web.TableTools;
+using DeliveryConsole.Web.Components.Pages.Tables;
+using DeliveryConsole.Delivery.Partitioning;
+using System.Globalization;
 
 namespace DeliveryConsole.Web.Tests.Components.TableTools;
 
@@ -24,12 +27,24 @@ public class SampleRowMakerTests
     }
 
     [Fact]
-    public void An_auto_increment_key_is_left_to_the_store()
+    public void An_auto_increment_key_is_left_to_the_store_and_the_other_key_columns_repeat_a_few_values()
     {
-        var row = new SampleRowMaker(TestTables.Events).Make(5, Now);
+        var rows = Enumerable.Range(1, 200).Select(n => new SampleRowMaker(TestTables.Events).Make(n, Now)).ToList();
 
-        Assert.Equal(["source=row-000000000005 (STRING)", "seq=AUTO_INCREMENT (AUTO_INCREMENT)"],
-            row.PrimaryKey.Select(k => $"{k.Name}={TestTables.Show(k.Value)}"));
+        Assert.All(rows, row => Assert.Equal(Value.AutoIncrement, row.PrimaryKey[1].Value));
+        var sources = rows.Select(r => r.PrimaryKey[0].Value.AsString).Distinct().Order().ToList();
+        Assert.Equal(["sensor-a", "sensor-b", "sensor-c", "sensor-d"], sources);
+    }
+
+    [Fact]
+    public void Leading_key_columns_repeat_a_small_set_by_name_and_the_last_stays_unique()
+    {
+        var rows = Enumerable.Range(1, 300).Select(n => new SampleRowMaker(TestTables.Orders).Make(n, Now)).ToList();
+
+        var shops = rows.GroupBy(r => r.PrimaryKey[0].Value.AsString).ToDictionary(g => g.Key, g => g.Count());
+        Assert.Equal(["berlin", "lima", "nairobi", "oslo", "paris", "tokyo"], shops.Keys.Order());
+        Assert.All(shops.Values, count => Assert.InRange(count, 20, 80));
+        Assert.Equal(Enumerable.Range(1, 300).Select(n => (long)n), rows.Select(r => r.PrimaryKey[1].Value.AsInteger));
     }
 
     [Fact]
@@ -39,8 +54,61 @@ public class SampleRowMakerTests
 
         Assert.Equal(["name STRING", "amount DOUBLE", "quantity INTEGER", "active BOOLEAN", "created STRING"],
             row.Puts.Select(p => $"{p.Name} {p.Value.TypeName}"));
-        Assert.Equal("2026-11-24T08:30:15.250Z", row.Puts[4].Value.AsString);
-        Assert.Equal(Now, DateTimeOffset.Parse(row.Puts[4].Value.AsString, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$", row.Puts[4].Value.AsString);
+        Assert.True(EventTimeParser.TryParse(EventTimeFormat.RFC3339, row.Puts[4].Value, out var created));
+        Assert.InRange(created, Now - SampleCells.TimeSpread, Now);
+        Assert.Contains(row.Puts[0].Value.AsString, (string[])["ada", "grace", "alan", "edsger", "barbara", "donald"]);
+        Assert.InRange(row.Puts[2].Value.AsInteger, 1, 20);
+    }
+
+    [Fact]
+    public void Time_like_columns_get_times_the_delivery_parser_reads_spread_over_hours_and_days()
+    {
+        var table = TestTables.Meta("t", [new("id", PrimaryKeyType.Integer)],
+        [
+            new("created", ColumnType.String), new("updated_at", ColumnType.Integer), new("eventTime", ColumnType.String),
+            new("ts_ms", ColumnType.Integer), new("price", ColumnType.Double),
+        ]);
+        var maker = new SampleRowMaker(table);
+
+        var rows = Enumerable.Range(1, 1_000).Select(n => maker.Make(n, Now)).ToList();
+
+        foreach (var (column, format) in new[] { (0, EventTimeFormat.RFC3339), (1, EventTimeFormat.Unix), (2, EventTimeFormat.RFC3339), (3, EventTimeFormat.Unix) })
+        {
+            var times = rows.Select(r => EventTimeParser.TryParse(format, r.Puts[column].Value, out var t) ? t : (DateTimeOffset?)null).ToList();
+            Assert.All(times, t => Assert.InRange(t!.Value, Now - SampleCells.TimeSpread, Now));
+            // Several $yyyy/$MM/$dd/$HH folders: most hours of the two days, on at least two days.
+            Assert.InRange(times.Select(t => t!.Value.UtcDateTime.ToString("yyyy/MM/dd/HH", CultureInfo.InvariantCulture)).Distinct().Count(), 40, 49);
+            Assert.InRange(times.Select(t => t!.Value.UtcDateTime.Date).Distinct().Count(), 2, 3);
+        }
+        Assert.All(rows, r => Assert.InRange(r.Puts[1].Value.AsInteger, 1_000_000_000, 9_999_999_999));
+        Assert.All(rows, r => Assert.True(r.Puts[3].Value.AsInteger > 100_000_000_000, "milliseconds"));
+        Assert.Equal(ValueKind.Double, rows[0].Puts[4].Value.Kind);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(20)]
+    [InlineData(100)]
+    public void The_dirty_share_of_cells_has_the_wrong_type(int percent)
+    {
+        var maker = new SampleRowMaker(TestTables.Meta("t", [new("id", PrimaryKeyType.Integer)],
+            [new("name", ColumnType.String), new("qty", ColumnType.Integer), new("price", ColumnType.Double), new("ok", ColumnType.Boolean)]),
+            dirtyPercent: percent);
+
+        var cells = Enumerable.Range(1, 2_000).SelectMany(n => maker.Make(n, Now).Puts.Select((p, i) => (p.Value, maker.Columns[i].Type))).ToList();
+
+        var dirty = cells.Count(c => TableTypes.TypeOf(c.Value) != c.Type);
+        Assert.InRange(100.0 * dirty / cells.Count, percent - 2.0, percent + 2.0);
+    }
+
+    [Fact]
+    public void The_seed_picks_the_values_and_the_same_seed_the_same_ones()
+    {
+        string Rows(int seed) => string.Join("\n", Enumerable.Range(1, 20).Select(n => Describe(new SampleRowMaker(TestTables.Orders, seed).Make(n, Now))));
+
+        Assert.Equal(Rows(7), Rows(7));
+        Assert.NotEqual(Rows(7), Rows(8));
     }
 
     [Fact]
@@ -76,14 +144,15 @@ public class SampleRowMakerTests
         Assert.Equal(1, maker.FirstFreeNumber(store));
 
         store.BatchWriteRow([("t", [.. Enumerable.Range(1, 150).Select(n => maker.Make(n, Now))])]);
-        // Rows the maker could not have made sort after its own; they must not move the start.
-        var other = type switch
+        // Rows the maker could not have made, among its own and beside them, must not move the start.
+        var leading = maker.Make(1, Now).PrimaryKey[0];
+        store.WriteRow("t", new RowWrite(WriteType.Put, [leading, new("n", Value.Integer(-5))]));
+        store.WriteRow("t", new RowWrite(WriteType.Put, [new("k", type switch
         {
-            PrimaryKeyType.Integer => Value.Integer(-5),
-            PrimaryKeyType.String => Value.String("row-zzz"),
-            _ => Value.Binary([0x7f, 1]),
-        };
-        store.WriteRow("t", new RowWrite(WriteType.Put, [new("k", other), new("n", Value.Integer(1))]));
+            PrimaryKeyType.String => Value.String("zzz"),
+            PrimaryKeyType.Integer => Value.Integer(99),
+            _ => Value.Binary([0x7f]),
+        }), new("n", Value.Integer(9_999))]));
 
         Assert.Equal(151, maker.FirstFreeNumber(store));
     }

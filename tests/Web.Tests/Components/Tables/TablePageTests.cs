@@ -104,7 +104,7 @@ public class TablePageTests : TablesTest
         Field(page, "id").Input("twelve");
         Button(page, "Go to key").Click();
 
-        Assert.Equal("Key column 'id': integer must be a 64-bit integer, as a number or a string of digits.", FieldMessage(page, "id"));
+        Assert.Equal("id must be a 64-bit integer, as a number or a string of digits.", FieldMessage(page, "id"));
         Assert.Equal(Range(0, 3), Ids(page));
     }
 

@@ -40,14 +40,14 @@ public class TablesPageTests : TablesTest
         Assert.Equal("Table name '9orders' is invalid: use 1-255 letters, digits and underscores, starting with a letter or underscore.",
             FieldMessage(page, "Table name", scope: InDialog));
         Field(page, "Time to live (seconds)", scope: InDialog).Input("5");
-        Assert.Equal("timeToLive must be -1 (never expire) or at least 86400 seconds, not 5.", FieldMessage(page, "Time to live (seconds)", scope: InDialog));
+        Assert.Equal("Time to live must be -1 (never expire) or at least 86400 seconds, not 5.", FieldMessage(page, "Time to live (seconds)", scope: InDialog));
         Field(page, "Max versions", scope: InDialog).Input("0");
-        Assert.Equal("maxVersions must be at least 1, not 0.", FieldMessage(page, "Max versions", scope: InDialog));
+        Assert.Equal("Max versions must be at least 1, not 0.", FieldMessage(page, "Max versions", scope: InDialog));
 
         Button(page, "Create", scope: InDialog).Click();
 
         // The untouched key name is marked too once Create was tried.
-        Assert.StartsWith("Primary key column name '' is invalid", FieldMessage(page, "Key name", scope: InDialog));
+        Assert.StartsWith("Key name '' is invalid", FieldMessage(page, "Key name", scope: InDialog));
         Assert.True(IsDialogOpen(page));
         Assert.Empty(Tables.ListTable());
     }
@@ -101,23 +101,84 @@ public class TablesPageTests : TablesTest
     }
 
     [Fact]
-    public void The_table_services_errors_are_shown_in_the_dialog()
+    public void The_name_is_checked_as_typed_and_a_repeated_key_is_marked_under_the_field_that_repeats()
     {
         Tables.CreateTable("orders", [new("id", PrimaryKeyType.Integer)]);
         var page = OpenCreateDialog();
 
         Field(page, "Table name", scope: InDialog).Input("orders");
+        Assert.Equal("Table 'orders' already exists.", FieldMessage(page, "Table name", scope: InDialog));
+        Field(page, "Table name", scope: InDialog).Input("orders2");
+        Assert.Equal("Letters, digits and underscores, starting with a letter or underscore.", FieldMessage(page, "Table name", scope: InDialog));
+
         Field(page, "Key name", scope: InDialog).Input("id");
         Button(page, "Add key column", scope: InDialog).Click();
         Field(page, "Key name", 1, InDialog).Input("id");
-        Assert.Equal("Primary key column 'id' appears twice.", page.Find("[data-testid=key-error]").TextContent.Trim());
-
-        Field(page, "Key name", 1, InDialog).Input("seq");
+        Assert.Equal("Partition key: spreads rows", FieldMessage(page, "Key name", 0, InDialog));
+        Assert.Equal("Key 'id' appears twice.", FieldMessage(page, "Key name", 1, InDialog));
+        Button(page, "Add defined column", scope: InDialog).Click();
+        Field(page, "Column name", scope: InDialog).Input("id");
+        Assert.Equal("Column 'id' repeats a primary key or defined column name.", FieldMessage(page, "Column name", scope: InDialog));
         Button(page, "Create", scope: InDialog).Click();
 
-        Assert.Equal("Requested table 'orders' already exists.", page.Find("[data-testid=create-error]").TextContent.Trim());
         Assert.True(IsDialogOpen(page));
         Assert.Single(Tables.DescribeTable("orders").Table.PrimaryKey);
+        Assert.Equal(["orders"], Tables.ListTable());
+    }
+
+    [Fact]
+    public void A_new_defined_column_is_not_marked_before_it_is_typed_in_even_after_a_failed_create()
+    {
+        var page = OpenCreateDialog();
+        Button(page, "Create", scope: InDialog).Click();
+        Assert.StartsWith("Table name '' is invalid", FieldMessage(page, "Table name", scope: InDialog));
+
+        Button(page, "Add defined column", scope: InDialog).Click();
+
+        Assert.Equal("Letters, digits and underscores", FieldMessage(page, "Column name", scope: InDialog));
+        Assert.Empty(page.FindAll($"{InDialog} [data-testid=column-row] .mud-input-error"));
+        Field(page, "Column name", scope: InDialog).Input("9price");
+        Assert.Equal("Column name '9price' is invalid: use 1-255 letters, digits and underscores, starting with a letter or underscore.",
+            FieldMessage(page, "Column name", scope: InDialog));
+    }
+
+    [Fact]
+    public void Every_field_of_a_key_or_column_row_keeps_a_helper_line_so_a_message_moves_nothing()
+    {
+        var page = OpenCreateDialog();
+        Button(page, "Add key column", scope: InDialog).Click();
+        Button(page, "Add defined column", scope: InDialog).Click();
+
+        foreach (var row in page.FindAll($"{InDialog} [data-testid=key-row], {InDialog} [data-testid=column-row]"))
+        {
+            Assert.Contains("field-row", row.ClassList);
+            Assert.NotEmpty(row.QuerySelector("input[type=text], input:not([type])")!.Closest(".mud-input-control")!
+                .QuerySelector(".mud-input-helper-text")!.TextContent.Trim());
+        }
+    }
+
+    [Fact]
+    public void Remove_and_move_buttons_name_the_column_they_act_on_and_move_it()
+    {
+        var page = OpenCreateDialog();
+        Field(page, "Key name", scope: InDialog).Input("id");
+        Button(page, "Add key column", scope: InDialog).Click();
+        Field(page, "Key name", 1, InDialog).Input("seq");
+        Button(page, "Add key column", scope: InDialog).Click();
+        Button(page, "Add defined column", scope: InDialog).Click();
+        Field(page, "Column name", scope: InDialog).Input("price");
+
+        Assert.Equal(
+            ["Move id up", "Move id down", "Remove key column id", "Move seq up", "Move seq down", "Remove key column seq",
+             "Move key column 3 up", "Move key column 3 down", "Remove key column 3", "Remove defined column price"],
+            page.FindAll($"{InDialog} .key-row button, {InDialog} .column-row button").Select(b => b.GetAttribute("aria-label")));
+
+        Button(page, "Move seq up", scope: InDialog).Click();
+        Assert.Equal(["seq", "id", ""], Enumerable.Range(0, 3).Select(i => Field(page, "Key name", i, InDialog).GetAttribute("value") ?? ""));
+        Button(page, "Remove key column id", scope: InDialog).Click();
+        Button(page, "Remove defined column price", scope: InDialog).Click();
+        Assert.Equal(["seq", ""], Enumerable.Range(0, 2).Select(i => Field(page, "Key name", i, InDialog).GetAttribute("value") ?? ""));
+        Assert.Empty(page.FindAll($"{InDialog} [data-testid=column-row]"));
     }
 
     private Bunit.IRenderedComponent<Microsoft.AspNetCore.Components.IComponent> OpenCreateDialog()

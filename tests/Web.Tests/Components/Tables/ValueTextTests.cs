@@ -39,7 +39,7 @@ public class ValueTextTests
     {
         Assert.Null(ValueText.TryParse(ValueKind.Boolean, "true", out var yes));
         Assert.Equal(Value.Boolean(true), yes);
-        Assert.Equal("boolean must be true or false", ValueText.TryParse(ValueKind.Boolean, "yes", out _));
+        Assert.Equal("must be true or false", ValueText.TryParse(ValueKind.Boolean, "yes", out _));
         Assert.Null(ValueText.TryParse(ValueKind.String, "", out var empty));
         Assert.Equal(Value.String(""), empty);
     }

@@ -19,7 +19,8 @@ public sealed partial class EndpointBuckets
     private string? _newBucket;
     private string? _nameError;
     private string? _createError;
-    private string? _created;
+    // The last Create's outcome: the bucket was made, or was already there (OSS answers both with success).
+    private (string Bucket, bool Created)? _created;
     private bool _creating;
 
     protected override async Task OnInitializedAsync()
@@ -56,8 +57,8 @@ public sealed partial class EndpointBuckets
         _creating = true;
         try
         {
-            await Endpoint.CreateBucketAsync(_newBucket!, CancellationToken.None);
-            (_created, _newBucket) = (_newBucket, null);
+            var created = await Endpoint.CreateBucketAsync(_newBucket!, CancellationToken.None);
+            (_created, _newBucket) = ((_newBucket!, created), null);
             await LoadBucketsAsync();
         }
         catch (BucketEndpointException e)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using DeliveryConsole.TableStore;
 using DeliveryConsole.TableStore.Model;
 using DeliveryConsole.TableStore.Rules;
@@ -25,10 +26,9 @@ public partial class CreateTableDialog
     private readonly List<ColumnDraft> _columns = [];
     private int _timeToLive = -1;
     private int _maxVersions = 1;
-    // After a Create attempt every field shows its message, typed in or not.
-    private bool _submitted;
     private string? _serviceError;
 
+    // A field shows its message once typed in, or once Create was tried; a row added later starts quiet.
     private sealed class KeyDraft
     {
         public string Name { get; set; } = "";
@@ -44,31 +44,34 @@ public partial class CreateTableDialog
         public bool Touched { get; set; }
     }
 
-    private string? NameError => _nameTouched || _submitted ? SchemaRules.CheckName(_name, "Table name") : null;
+    // The messages name each field by its label ("Key name", "Column name"), in the table store's own rules.
+    private string? NameRule => SchemaRules.CheckName(_name, "Table name")
+        ?? (Store.ListTable().Contains(_name, StringComparer.Ordinal) ? $"Table '{_name}' already exists." : null);
 
-    private string? KeyNameError(KeyDraft key) =>
-        key.Touched || _submitted ? SchemaRules.CheckName(key.Name, "Primary key column name") : null;
+    private string? KeyRule(int index) => SchemaRules.CheckKeyColumn(PrimaryKey(), index, "Key");
 
-    private string? ColumnNameError(ColumnDraft column) =>
-        column.Touched || _submitted ? SchemaRules.CheckName(column.Name, "Defined column name") : null;
+    private string? ColumnRule(int index) => SchemaRules.CheckDefinedColumn(DefinedColumns(), index, PrimaryKey(), "Column");
 
-    // Whole-key rules (repeated names, auto increment) once every key column has a valid name.
-    private string? KeyError => _keys.All(k => SchemaRules.CheckName(k.Name, "") is null)
-        ? RuleError(() => SchemaRules.CheckPrimaryKey(PrimaryKey()))
-        : null;
+    private string? NameError => _nameTouched ? NameRule : null;
 
-    private string? ColumnsError => KeyError is null && _columns.All(c => SchemaRules.CheckName(c.Name, "") is null)
-        ? RuleError(() => SchemaRules.CheckDefinedColumns(DefinedColumns(), PrimaryKey()))
-        : null;
+    private string? KeyNameError(int index) => _keys[index].Touched ? KeyRule(index) : null;
 
-    private string? TimeToLiveError => RuleError(() => SchemaRules.CheckOptions(new TableOptions(TimeToLive: _timeToLive)));
+    private string? ColumnNameError(int index) => _columns[index].Touched ? ColumnRule(index) : null;
 
-    private string? MaxVersionsError => RuleError(() => SchemaRules.CheckOptions(new TableOptions(MaxVersions: _maxVersions)));
+    private string? TimeToLiveError => SchemaRules.CheckTimeToLive(_timeToLive, "Time to live");
 
-    private bool HasErrors => SchemaRules.CheckName(_name, "") is not null
-        || _keys.Any(k => SchemaRules.CheckName(k.Name, "") is not null)
-        || _columns.Any(c => SchemaRules.CheckName(c.Name, "") is not null)
-        || KeyError is not null || ColumnsError is not null || TimeToLiveError is not null || MaxVersionsError is not null;
+    private string? MaxVersionsError => SchemaRules.CheckMaxVersions(_maxVersions, "Max versions");
+
+    private bool HasErrors => NameRule is not null
+        || Enumerable.Range(0, _keys.Count).Any(i => KeyRule(i) is not null)
+        || Enumerable.Range(0, _columns.Count).Any(i => ColumnRule(i) is not null)
+        || TimeToLiveError is not null || MaxVersionsError is not null;
+
+    /// <summary>How a row's buttons name it: by its name, or by its place while it has none.</summary>
+    private static string Which(string name, int index) => name.Length > 0 ? name : (index + 1).ToString(CultureInfo.InvariantCulture);
+
+    private static string MoveLabel(string name, int index, string direction) =>
+        $"Move {(name.Length > 0 ? name : $"key column {index + 1}")} {direction}";
 
     /// <summary>Auto increment is only for an INTEGER column after the first, and only one column may have it.</summary>
     private bool CanAutoIncrement(int index) =>
@@ -77,11 +80,11 @@ public partial class CreateTableDialog
 
     private void NameChanged(string name) => (_name, _nameTouched, _serviceError) = (name ?? "", true, null);
 
-    private void KeyNameChanged(KeyDraft key, string name) => (key.Name, key.Touched) = (name ?? "", true);
+    private static void KeyNameChanged(KeyDraft key, string name) => (key.Name, key.Touched) = (name ?? "", true);
 
-    private void ColumnNameChanged(ColumnDraft column, string name) => (column.Name, column.Touched) = (name ?? "", true);
+    private static void ColumnNameChanged(ColumnDraft column, string name) => (column.Name, column.Touched) = (name ?? "", true);
 
-    private void KeyTypeChanged(KeyDraft key, PrimaryKeyType type)
+    private static void KeyTypeChanged(KeyDraft key, PrimaryKeyType type)
     {
         key.Type = type;
         if (type != PrimaryKeyType.Integer)
@@ -97,6 +100,12 @@ public partial class CreateTableDialog
         _keys[0].AutoIncrement = false;
     }
 
+    private void MoveKey(int index, int by)
+    {
+        (_keys[index], _keys[index + by]) = (_keys[index + by], _keys[index]);
+        _keys[0].AutoIncrement = false;
+    }
+
     private void AddColumn() => _columns.Add(new ColumnDraft());
 
     private List<PrimaryKeyColumn> PrimaryKey() => [.. _keys.Select(k => new PrimaryKeyColumn(k.Name, k.Type, k.AutoIncrement))];
@@ -105,7 +114,11 @@ public partial class CreateTableDialog
 
     private void Create()
     {
-        _submitted = true;
+        _nameTouched = true;
+        foreach (var key in _keys)
+            key.Touched = true;
+        foreach (var column in _columns)
+            column.Touched = true;
         _serviceError = null;
         if (HasErrors)
             return;
@@ -117,19 +130,6 @@ public partial class CreateTableDialog
         catch (TableStoreException e)
         {
             _serviceError = e.Message;
-        }
-    }
-
-    private static string? RuleError(Action check)
-    {
-        try
-        {
-            check();
-            return null;
-        }
-        catch (TableStoreException e)
-        {
-            return e.Message;
         }
     }
 }

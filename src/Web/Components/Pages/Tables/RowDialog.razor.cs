@@ -53,6 +53,9 @@ public partial class RowDialog
         public string Text { get; set; } = "";
         public string? NameError { get; set; }
         public string? ValueError { get; set; }
+
+        /// <summary>Prefilled from the table's defined columns: only the value is left to type.</summary>
+        public bool Defined { get; init; }
     }
 
     protected override void OnInitialized()
@@ -60,6 +63,7 @@ public partial class RowDialog
         if (ExistingKey is null)
         {
             _keys = [.. Table.PrimaryKey.Select(k => new KeyDraft(k, "", k.AutoIncrement))];
+            _attributes.AddRange(Table.DefinedColumns.Select(c => new AttributeDraft { Name = c.Name, Type = c.Type, Defined = true }));
             return;
         }
         _keys = [.. Table.PrimaryKey.Select((k, i) => new KeyDraft(k, ExistingKey[i].Value.ToString(), false))];
@@ -75,6 +79,20 @@ public partial class RowDialog
             _original[cell.Name] = cell.Value;
             _attributes.Add(new AttributeDraft { Name = cell.Name, Type = TableTypes.TypeOf(cell.Value), Text = cell.Value.ToString() });
         }
+    }
+
+    /// <summary>What a value of <paramref name="type"/> is typed as; a new row leaves out a value left empty.</summary>
+    private string ValueHint(ColumnType type)
+    {
+        var hint = type switch
+        {
+            ColumnType.Integer => "A whole number",
+            ColumnType.Double => "A number, NaN or Infinity",
+            ColumnType.Boolean => "true or false",
+            ColumnType.Binary => "base64",
+            _ => "Text",
+        };
+        return IsEdit ? hint : $"{hint}; empty: left out";
     }
 
     /// <summary>A new attribute starts as the next defined column not in the row yet, as a hint.</summary>
@@ -136,7 +154,7 @@ public partial class RowDialog
                 continue;
             }
             if (ValueText.TryParse(TableTypes.Kind(draft.Column.Type), draft.Text, out var value) is { } rule)
-                draft.Error = $"Key column '{draft.Column.Name}': {rule}.";
+                draft.Error = $"{draft.Column.Name} {rule}.";
             key.Add(new KeyColumn(draft.Column.Name, value));
         }
         return _keys.Any(k => k.Error is not null) ? null : key;
@@ -149,11 +167,15 @@ public partial class RowDialog
         var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var draft in _attributes)
         {
+            (draft.NameError, draft.ValueError) = (null, null);
+            // Add row offers every defined column; the ones left empty are not part of the new row.
+            if (!IsEdit && draft.Text.Length == 0)
+                continue;
             draft.NameError = SchemaRules.CheckName(draft.Name, "Attribute name")
                 ?? (Table.PrimaryKey.Any(k => k.Name == draft.Name) ? $"'{draft.Name}' is a primary key column; attributes need other names." : null)
-                ?? (names.Add(draft.Name) ? null : $"Attribute '{draft.Name}' appears twice.");
+                ?? (names.Add(draft.Name) ? null : $"Attribute name '{draft.Name}' appears twice.");
             draft.ValueError = ValueText.TryParse(TableTypes.Kind(draft.Type), draft.Text, out var value) is { } rule
-                ? $"Attribute '{draft.Name}': {rule}."
+                ? draft.Name.Length > 0 ? $"Value of {draft.Name} {rule}." : $"Value {rule}."
                 : null;
             puts.Add(new ColumnPut(draft.Name, value));
         }

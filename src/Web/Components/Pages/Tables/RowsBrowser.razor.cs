@@ -125,7 +125,7 @@ public partial class RowsBrowser
                 continue;
             }
             if (ValueText.TryParse(TableTypes.Kind(key.Type), text, out var value) is { } rule)
-                _jumpErrors[key.Name] = $"Key column '{key.Name}': {rule}.";
+                _jumpErrors[key.Name] = $"{key.Name} {rule}.";
             start.Add(new KeyColumn(key.Name, value));
         }
         if (_jumpErrors.Count > 0)

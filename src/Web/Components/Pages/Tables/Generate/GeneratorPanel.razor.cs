@@ -21,10 +21,14 @@ public partial class GeneratorPanel : IDisposable
     public const int MaxRowsPerSecond = 100_000;
     public const int MaxSeconds = 86_400;
 
+    /// <summary>The seed of every run: the same table and rows numbers make the same sample data.</summary>
+    public const int Seed = 14;
+
     private GeneratorMode _mode = GeneratorMode.Count;
     private int? _rowCount = 1_000;
     private int? _rowsPerSecond = 100;
     private int? _seconds = 60;
+    private int? _dirtyPercent = 0;
 
     private SampleDataRun? _run;
     private CancellationTokenSource? _stop;
@@ -56,6 +60,10 @@ public partial class GeneratorPanel : IDisposable
 
     private string? SecondsError => Range("Duration (seconds)", _seconds, MaxSeconds);
 
+    private string? DirtyError => Range("Dirty cells (%)", _dirtyPercent, 100, min: 0);
+
+    private SampleRowMaker Maker => new(Table.Table, Seed, DirtyError is null ? _dirtyPercent!.Value : 0);
+
     private double Percent => _run is null || _run.Total == 0 ? 0 : 100.0 * _written / _run.Total;
 
     private string StatusText => _state switch
@@ -67,9 +75,9 @@ public partial class GeneratorPanel : IDisposable
         _ => $"Failed after {_written:N0} rows written",
     };
 
-    private static string? Range(string field, int? value, int max) =>
+    private static string? Range(string field, int? value, int max, int min = 1) =>
         value is null ? $"{field} is required."
-        : value < 1 || value > max ? $"{field} must be 1-{max:N0}, not {value:N0}."
+        : value < min || value > max ? $"{field} must be {min}-{max:N0}, not {value:N0}."
         : null;
 
     private void ModeChanged(GeneratorMode mode) => _mode = mode;
@@ -80,15 +88,18 @@ public partial class GeneratorPanel : IDisposable
 
     private void SecondsChanged(int? value) => _seconds = value;
 
+    private void DirtyChanged(int? value) => _dirtyPercent = value;
+
     private void Generate()
     {
-        var invalid = _mode == GeneratorMode.Count ? RowCountError is not null : RateError is not null || SecondsError is not null;
+        var invalid = DirtyError is not null
+            || (_mode == GeneratorMode.Count ? RowCountError is not null : RateError is not null || SecondsError is not null);
         if (invalid || Running)
             return;
         var (total, rate) = _mode == GeneratorMode.Count
             ? ((long)_rowCount!.Value, (int?)null)
             : ((long)_rowsPerSecond!.Value * _seconds!.Value, _rowsPerSecond);
-        _run = new SampleDataRun(Store, Table.Table, Time, total, rate);
+        _run = new SampleDataRun(Store, Maker, Time, total, rate);
         _stop?.Dispose();
         _stop = new CancellationTokenSource();
         (_state, _written, _error) = (RunState.Running, 0, null);
