@@ -22,7 +22,7 @@ public class MigrationTests : IDisposable
         await using (var db = await Factory().CreateDbContextAsync(Cancel))
         {
             await db.Database.MigrateAsync(Cancel);
-            Assert.Equal(["20261124040337_Initial", "20261124060455_DeliveryTasks", "20261205090851_DirtyObjectCounts"], await db.Database.GetAppliedMigrationsAsync(Cancel));
+            Assert.Equal(["20261124040337_Initial", "20261124060455_DeliveryTasks", "20261205090329_TaskFault", "20261205090851_DirtyObjectCounts"], await db.Database.GetAppliedMigrationsAsync(Cancel));
         }
 
         await using var check = new SqliteConnection(CatalogDb.ConnectionString(_data.Path));

@@ -130,6 +130,10 @@ namespace DeliveryConsole.Catalog.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Fault")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("Finished")
                         .HasColumnType("INTEGER");
 

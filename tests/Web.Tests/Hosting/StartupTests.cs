@@ -33,9 +33,9 @@ public class StartupTests
         {
             await using var app = AppProcess.Start(RepositoryRoot.Path, new Dictionary<string, string> { ["Console__DataFolder"] = data.Path },
                 "run", "--project", "src/Web", "--no-build", "-c", AppProcess.Configuration, "--", "--urls", "http://127.0.0.1:0");
-            using var http = AppProcess.KeyedClient(await app.ListeningAsync(StartLimit));
+            using var http = AppProcess.KeyedClient(await app.ListeningAsync());
             // The last line of a start: the catalog is migrated, the engine and the keys are up by then.
-            await app.WaitForLineAsync("Access control: on", StartLimit);
+            await app.WaitForLineAsync("Access control: on");
             // A first page and a sign-in form (which makes the antiforgery keys) are part of starting to use it.
             await ServedConsole.AssertServesShellAndAssetsAsync(http, Cancel);
             Assert.Contains("Access key ID", await http.GetStringAsync("/signin", Cancel));
