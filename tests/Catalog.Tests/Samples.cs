@@ -39,6 +39,7 @@ public static class Samples
         LastFlushTime = Now.AddTicks(n), // tick precision and an offset: the instant must come back exactly
         Finished = true,
         ErrorCode = TaskErrorCode.InvalidOssBucket,
+        Fault = TaskFault.EndpointUnreachable,
         Detail = $"endpoint unreachable: {n}",
         LastErrorTime = Now.AddSeconds(-n),
         LastError = $"connection refused {n}",
