@@ -12,12 +12,15 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace DeliveryConsole.Testing;
 
-/// <summary>The whole console in this process, on its own temp data folder, with extra settings if given.</summary>
+/// <summary>
+/// The whole console in this process, on its own temp data folder, with extra settings if given, and on
+/// <paramref name="clock"/> (the table store's and the engine's) if given.
+/// </summary>
 /// <remarks>
 /// The factory owns the table store: the app's host is disposed on its own thread after the factory's dispose
 /// returns, so a store the host owned could still be closing while the data folder is removed.
 /// </remarks>
-public sealed class ConsoleFactory(IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
+public sealed class ConsoleFactory(IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? clock = null) : WebApplicationFactory<Program>
 {
     private TableService? _tables;
 
@@ -27,8 +30,13 @@ public sealed class ConsoleFactory(IReadOnlyDictionary<string, string?>? setting
     {
         builder.UseEnvironment("Development");
         builder.UseSetting("Console:DataFolder", Data.Path);
-        _tables ??= new TableService(new TableStoreOptions { Folder = Data.Combine("tables") });
-        builder.ConfigureServices(services => services.AddSingleton(_tables));
+        _tables ??= new TableService(new TableStoreOptions { Folder = Data.Combine("tables") }, clock);
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton(_tables);
+            if (clock is not null)
+                services.AddSingleton(clock);
+        });
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             builder.UseSetting(key, value);
     }

@@ -4,9 +4,11 @@ namespace DeliveryConsole.BrowserTests.Flows;
 
 /// <summary>
 /// A console on a real loopback port with one-second flushes (delivered objects show up while a test watches), an
-/// empty bucket on its default local endpoint, and the JSON API for setting up data as a user's script would.
+/// empty bucket on its default local endpoint, and the JSON API for setting up data as a user's script would; on
+/// <paramref name="clock"/> if given.
 /// </summary>
-public abstract class ServedConsoleWithBucket() : LoopbackConsoleTest(new Dictionary<string, string?> { ["Console:FlushIntervalSeconds"] = "1" })
+public abstract class ServedConsoleWithBucket(TimeProvider? clock = null)
+    : LoopbackConsoleTest(new Dictionary<string, string?> { ["Console:FlushIntervalSeconds"] = "1" }, clock)
 {
     protected const string Endpoint = "oss-cn-hangzhou.aliyuncs.com";
     protected const string Bucket = "lake-bucket";
