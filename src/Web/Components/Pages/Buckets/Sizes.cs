@@ -9,10 +9,19 @@ public static class Sizes
     /// <summary>Exact bytes, with a rounded binary unit beside them once it helps: "1,536 bytes (1.5 KiB)".</summary>
     public static string Text(long bytes)
     {
-        var exact = string.Create(CultureInfo.InvariantCulture, $"{bytes:N0} {(bytes == 1 ? "byte" : "bytes")}");
-        if (bytes < 1024)
-            return exact;
-        var (value, unit) = DisplayText.InBinaryUnits(bytes);
-        return string.Create(CultureInfo.InvariantCulture, $"{exact} ({value:0.#} {unit})");
+        var exact = Exact(bytes);
+        return bytes < 1024 ? exact : $"{exact} ({Short(bytes)})";
     }
+
+    /// <summary>What a listing's narrow Size column shows: "1.5 KiB", or the bytes below 1 KiB.</summary>
+    public static string Short(long bytes)
+    {
+        if (bytes < 1024)
+            return Exact(bytes);
+        var (value, unit) = DisplayText.InBinaryUnits(bytes);
+        return string.Create(CultureInfo.InvariantCulture, $"{value:0.#} {unit}");
+    }
+
+    private static string Exact(long bytes) =>
+        string.Create(CultureInfo.InvariantCulture, $"{bytes:N0} {(bytes == 1 ? "byte" : "bytes")}");
 }
