@@ -120,4 +120,22 @@ public class BasicsAndDestinationTests : WizardTest
         Page.WaitForAssertion(() => Assert.Equal("fresh-bucket", Field("Bucket").GetAttribute("value")));
         Assert.True(await LocalEndpoint.BucketExistsAsync("fresh-bucket", Xunit.TestContext.Current.CancellationToken));
     }
+
+    [Fact]
+    public async Task Adding_a_bucket_that_already_exists_says_so_and_chooses_it()
+    {
+        await LocalEndpoint.CreateBucketAsync("lake", Xunit.TestContext.Current.CancellationToken);
+        CreateOrders(1);
+        RenderWizard("orders");
+        Type("Task name", "task1");
+        Click("Next");
+        Page.WaitForAssertion(() => Assert.NotEmpty(Controls("Prefix")));
+
+        Click("Create bucket");
+        Type("New bucket name", "lake");
+        Click("Add bucket");
+
+        Page.WaitForAssertion(() => Assert.Equal($"Bucket 'lake' already exists on {Endpoint} and is now chosen.", Text("bucket-notice")));
+        Assert.Equal("lake", Field("Bucket").GetAttribute("value"));
+    }
 }
