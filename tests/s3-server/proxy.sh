@@ -23,9 +23,8 @@ case $action in
       kill -9 "$pid" 2>/dev/null || true
       rm -f "$pidfile"
     fi
-    for ((i = 0; ; i++)); do
-      curl -s -o /dev/null --max-time 1 "$url/healthcheck" || break
-      ((i < 100)) || { echo "the proxy still answers on $url" >&2; exit 1; }
+    while curl -s -o /dev/null --max-time 1 "$url/healthcheck"; do
+      ((SECONDS < 600)) || { echo "the proxy still answers on $url after 600 s" >&2; exit 1; }
       sleep 0.1
     done
     ;;
@@ -36,9 +35,11 @@ case $action in
     fi
     swift-proxy-server "$conf" -v >> "$base/log/proxy.log" 2>&1 &
     echo $! > "$pidfile"
-    for ((i = 0; ; i++)); do
-      curl -sf -o /dev/null --max-time 1 "$url/healthcheck" && break
-      ((i < 300)) || { echo "the proxy did not come back on $url; logs in $base/log" >&2; exit 1; }
+    # Waits while the proxy is alive (a loaded machine may take minutes to start it); only a proxy that died or
+    # a start hung past ten minutes fails.
+    while ! curl -sf -o /dev/null --max-time 1 "$url/healthcheck"; do
+      kill -0 "$(<"$pidfile")" 2>/dev/null || { echo "the proxy exited; logs in $base/log" >&2; exit 1; }
+      ((SECONDS < 600)) || { echo "the proxy did not come back on $url in 600 s; logs in $base/log" >&2; exit 1; }
       sleep 0.1
     done
     ;;

@@ -97,16 +97,26 @@ for server in account container object proxy; do
   echo $! > "$base/run/$server.pid"
 done
 
+# Waiting is driven by the servers, not by a count of tries: on a loaded machine Swift's Python servers may take
+# minutes to import and bind. We wait while every server we started is still alive; only a server that died, or
+# a start that hangs past ten minutes, is a failure.
+hang_limit=600
+all_alive() {
+  local pidfile
+  for pidfile in "$base"/run/*.pid; do
+    kill -0 "$(cat "$pidfile")" 2>/dev/null || { echo "$(basename "$pidfile" .pid) exited; logs in $base/log" >&2; return 1; }
+  done
+}
 url=http://127.0.0.1:$s3_port
-for ((i = 0; ; i++)); do
-  curl -sf "$url/healthcheck" >/dev/null && break
-  ((i < 150)) || { echo "swift did not come up; logs in $base/log" >&2; exit 1; }
+while ! curl -sf "$url/healthcheck" >/dev/null; do
+  all_alive || exit 1
+  ((SECONDS < hang_limit)) || { echo "swift did not come up in $hang_limit s; logs in $base/log" >&2; exit 1; }
   sleep 0.1
 done
 
 # The proxy answers /healthcheck before the backends listen, and caches "account 404" for a few seconds after
 # the account is auto-created. Creating and reading a container until both work makes the first S3 call reliable.
-for ((i = 0; ; i++)); do
+while :; do
   auth=$(curl -sf -D - -o /dev/null -H 'X-Auth-User: test:tester' -H 'X-Auth-Key: testing' "$url/auth/v1.0" | tr -d '\r') || auth=
   token=$(sed -n 's/^[Xx]-[Aa]uth-[Tt]oken: //p' <<<"$auth")
   storage=$(sed -n 's/^[Xx]-[Ss]torage-[Uu]rl: //p' <<<"$auth")
@@ -115,7 +125,8 @@ for ((i = 0; ; i++)); do
     curl -s -o /dev/null -X DELETE -H "X-Auth-Token: $token" "$storage/warmup" || true
     break
   fi
-  ((i < 100)) || { echo "swift account warm-up failed; logs in $base/log" >&2; exit 1; }
+  all_alive || exit 1
+  ((SECONDS < hang_limit)) || { echo "swift account warm-up did not finish in $hang_limit s; logs in $base/log" >&2; exit 1; }
   sleep 0.2
 done
 

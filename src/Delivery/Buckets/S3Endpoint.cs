@@ -49,9 +49,15 @@ public sealed partial class S3Endpoint(string name, EndpointOptions options) : I
             MaxErrorRetry = 1,
         });
 
-    /// <summary>PutBucket; a bucket we already own is false, one someone else owns is access denied.</summary>
+    /// <summary>
+    /// PutBucket; a bucket we already own is false, one someone else owns is access denied. HeadBucket goes first
+    /// because a second PutBucket is not an error everywhere: AWS in us-east-1 answers 200 for a bucket you own
+    /// (legacy), other regions and Swift's s3api answer 409 BucketAlreadyOwnedByYou / BucketAlreadyExists.
+    /// </summary>
     public Task<bool> CreateBucketAsync(string bucket, CancellationToken cancellationToken) => Call(async () =>
     {
+        if (await BucketExistsAsync(bucket, cancellationToken))
+            return false;
         try
         {
             await _client.PutBucketAsync(new PutBucketRequest { BucketName = bucket }, cancellationToken);

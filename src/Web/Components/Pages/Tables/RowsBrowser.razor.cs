@@ -160,7 +160,8 @@ public partial class RowsBrowser
     private async Task DeleteRowAsync(Row row)
     {
         var confirmed = await Dialogs.ShowMessageBoxAsync("Delete row",
-            $"Delete the row {KeyText(row.PrimaryKey)}? This cannot be undone.", yesText: "Delete", cancelText: "Cancel");
+            $"Delete the row {KeyText(row.PrimaryKey)}? This cannot be undone.", yesText: "Delete", cancelText: "Cancel",
+            options: new DialogOptions { CloseOnEscapeKey = true });
         if (confirmed != true)
             return;
         try

@@ -103,13 +103,7 @@ public class BasicsAndDestinationTests : WizardTest
     [Fact]
     public async Task A_bucket_is_created_with_its_name_checked_and_then_chosen()
     {
-        CreateOrders(1);
-        RenderWizard("orders");
-        Type("Task name", "task1");
-        Click("Next");
-        Page.WaitForAssertion(() => Assert.NotEmpty(Controls("Prefix")));
-
-        Click("Create bucket");
+        OpenNewBucketOnDestination();
         Type("New bucket name", "Bad_Name");
         Page.WaitForAssertion(() => Assert.StartsWith("New bucket name must be 3-63 characters of lowercase letters", ErrorUnder("New bucket name")));
         Assert.True(Button("Add bucket").HasAttribute("disabled"));
@@ -119,5 +113,27 @@ public class BasicsAndDestinationTests : WizardTest
 
         Page.WaitForAssertion(() => Assert.Equal("fresh-bucket", Field("Bucket").GetAttribute("value")));
         Assert.True(await LocalEndpoint.BucketExistsAsync("fresh-bucket", Xunit.TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task Adding_a_bucket_that_already_exists_says_so_and_chooses_it()
+    {
+        await LocalEndpoint.CreateBucketAsync("lake", Xunit.TestContext.Current.CancellationToken);
+        OpenNewBucketOnDestination();
+        Type("New bucket name", "lake");
+        Click("Add bucket");
+
+        Page.WaitForAssertion(() => Assert.Equal($"Bucket 'lake' already exists on {Endpoint} and is now chosen.", Text("bucket-notice")));
+        Assert.Equal("lake", Field("Bucket").GetAttribute("value"));
+    }
+
+    private void OpenNewBucketOnDestination()
+    {
+        CreateOrders(1);
+        RenderWizard("orders");
+        Type("Task name", "task1");
+        Click("Next");
+        Page.WaitForAssertion(() => Assert.NotEmpty(Controls("Prefix")));
+        Click("Create bucket");
     }
 }
