@@ -16,7 +16,9 @@ public sealed partial class LocalFolderEndpoint
             if (Directory.Exists(path))
                 throw new BucketEndpointException($"key '{key}' is a folder of other objects in bucket '{bucket}': " +
                     "a local endpoint cannot hold both");
-            var temp = Path.Combine(Directory.CreateDirectory(UploadFolder).FullName, BucketKeys.NewTempName());
+            var tempName = BucketKeys.NewTempName();
+            _uploading[tempName] = 0; // before the file exists, so the cleanup never sees it unclaimed
+            var temp = Path.Combine(Directory.CreateDirectory(UploadFolder).FullName, tempName);
             try
             {
                 await using (var file = new FileStream(temp, new FileStreamOptions
@@ -33,6 +35,10 @@ public sealed partial class LocalFolderEndpoint
             {
                 File.Delete(temp);
                 throw;
+            }
+            finally
+            {
+                _uploading.TryRemove(tempName, out _);
             }
         }, cancellationToken);
 

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace DeliveryConsole.Delivery.Buckets;
 
 /// <summary>
@@ -9,6 +11,9 @@ namespace DeliveryConsole.Delivery.Buckets;
 public sealed partial class LocalFolderEndpoint : IBucketEndpoint
 {
     private readonly LocalPaths _paths;
+
+    /// <summary>Temp-file names of this endpoint's uploads under way: never a leftover, whenever the cleanup runs.</summary>
+    private readonly ConcurrentDictionary<string, byte> _uploading = new(StringComparer.Ordinal);
 
     public LocalFolderEndpoint(string name, string folder)
     {
@@ -31,17 +36,21 @@ public sealed partial class LocalFolderEndpoint : IBucketEndpoint
 
     /// <summary>
     /// Removes the temp files of uploads a killed process left behind, named as this endpoint names them: in
-    /// <see cref="UploadFolder"/>, and at any depth of every bucket (where earlier versions wrote them). Call it
-    /// before anything uploads; returns how many were removed.
+    /// <see cref="UploadFolder"/>, and at any depth of every bucket (where earlier versions wrote them). Uploads of
+    /// this endpoint under way are kept, so it is safe while other callers upload; returns how many were removed.
     /// </summary>
     public int RemoveUploadLeftovers()
     {
         var leftovers = new List<FileInfo>();
         foreach (var folder in new[] { UploadFolder }.Concat(BucketFolders()))
             CollectTemps(new DirectoryInfo(folder), leftovers);
-        foreach (var file in leftovers)
+        var removed = 0;
+        foreach (var file in leftovers.Where(f => !_uploading.ContainsKey(f.Name)))
+        {
             file.Delete();
-        return leftovers.Count;
+            removed++;
+        }
+        return removed;
     }
 
     private IEnumerable<string> BucketFolders() => Directory.Exists(Folder)

@@ -174,7 +174,8 @@ public sealed class DeliveryEngine(
 
     /// <summary>
     /// Temp files of local uploads a killed process left behind would stay forever; their objects are uploaded
-    /// again from the tasks' checkpoints. Done before any runner starts, so no upload of ours is under way.
+    /// again from the tasks' checkpoints. Done before any runner starts; an upload that a page or the API started
+    /// meanwhile through the same endpoint is its own and is kept.
     /// </summary>
     private void RemoveUploadLeftovers()
     {

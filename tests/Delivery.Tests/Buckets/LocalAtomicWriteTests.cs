@@ -114,6 +114,24 @@ public sealed class LocalAtomicWriteTests : IDisposable
     }
 
     [Fact]
+    public async Task The_cleanup_keeps_an_upload_of_its_own_endpoint_that_is_under_way()
+    {
+        // The engine cleans up as it starts, while a page or the API may already upload through the same endpoint.
+        await _endpoint.CreateBucketAsync("bucket", Cancel);
+        var body = new HalfThenWait("first half|second half");
+        var put = _endpoint.PutObjectAsync("bucket", "a/object", body, Cancel);
+        await PausedAsync(body, put);
+
+        Assert.Equal(0, _endpoint.RemoveUploadLeftovers());
+        Assert.Single(Directory.GetFiles(_endpoint.UploadFolder));
+
+        body.Release();
+        await put;
+        Assert.Equal("first half|second half", await ReadAsync("a/object"));
+        Assert.Empty(Directory.GetFiles(_endpoint.UploadFolder));
+    }
+
+    [Fact]
     public async Task Temp_files_of_puts_in_progress_are_not_objects_and_their_names_are_not_keys()
     {
         await _endpoint.CreateBucketAsync("bucket", Cancel);
