@@ -61,9 +61,13 @@ public sealed class DirtyDataTests : IDisposable
             await host.CreateAsync(EngineRequests.Task("counted", "count-task", "BASE_INC", "clean", schema, dirtyPrefix: "dirty-lines"));
             var snapshot = await host.WaitCaughtUpAsync("counted", "count-task");
             AssertCountsMatchTheBucket(host, snapshot, dataObjects: 1, dirtyObjects: 1);
-            await using var db = await host.CatalogFactory.CreateDbContextAsync(TestContext.Current.CancellationToken);
-            Assert.Contains(db.TaskEvents.Where(e => e.TaskName == "count-task").Select(e => e.Message),
-                message => message == "Snapshot delivered: 2 rows read; 2 rows in 1 object (+1 dirty-data object) so far.");
+            // The event is recorded after the state the runner shows: wait for it, on a busy machine it can lag.
+            const string delivered = "Snapshot delivered: 2 rows read; 2 rows in 1 object (+1 dirty-data object) so far.";
+            await Eventually.UntilAsync(async () =>
+            {
+                await using var db = await host.CatalogFactory.CreateDbContextAsync(TestContext.Current.CancellationToken);
+                return db.TaskEvents.Where(e => e.TaskName == "count-task").Select(e => e.Message).ToList();
+            }, messages => messages.Contains(delivered), messages => $"events: {string.Join(" | ", messages)}");
 
             Put(host, "r3", Value.Integer(3));
             AssertCountsMatchTheBucket(host, await host.WaitCaughtUpAsync("counted", "count-task"), dataObjects: 2, dirtyObjects: 1);
