@@ -4,7 +4,7 @@ using DeliveryConsole.Web.Api;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
-namespace DeliveryConsole.Web.Components.Pages.Tables;
+namespace DeliveryConsole.Web.Components.Pages.Tables.Rows;
 
 /// <summary>
 /// "Add row" (a PutRow that expects no row with that key) and "Edit row" (an UpdateRow that puts the changed

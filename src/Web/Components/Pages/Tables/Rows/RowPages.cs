@@ -1,7 +1,7 @@
 using DeliveryConsole.TableStore;
 using DeliveryConsole.TableStore.Model;
 
-namespace DeliveryConsole.Web.Components.Pages.Tables;
+namespace DeliveryConsole.Web.Components.Pages.Tables.Rows;
 
 /// <summary>
 /// A table's rows, a page at a time with GetRange. Going forward pushes the page's start key on a stack, going

@@ -2,7 +2,7 @@ using DeliveryConsole.TableStore.Model;
 using DeliveryConsole.TableStore.Rules;
 using DeliveryConsole.Web.Api;
 
-namespace DeliveryConsole.Web.Components.Pages.Tables;
+namespace DeliveryConsole.Web.Components.Pages.Tables.Rows;
 
 /// <summary>
 /// The row as typed in the <see cref="RowDialog"/>: a field per key column and a line per attribute. Parsing

@@ -1,6 +1,6 @@
 using DeliveryConsole.TableStore.Model;
 
-namespace DeliveryConsole.Web.Components.Pages.Tables;
+namespace DeliveryConsole.Web.Components.Pages.Tables.Rows;
 
 /// <summary>One attribute's line in the <see cref="RowDialog"/>: name, type and typed value, each with its message.</summary>
 public sealed class AttributeDraft

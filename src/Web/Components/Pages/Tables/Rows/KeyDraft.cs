@@ -1,6 +1,6 @@
 using DeliveryConsole.TableStore.Model;
 
-namespace DeliveryConsole.Web.Components.Pages.Tables;
+namespace DeliveryConsole.Web.Components.Pages.Tables.Rows;
 
 /// <summary>One key column's field in the <see cref="RowDialog"/>: the typed text and its message.</summary>
 public sealed class KeyDraft(PrimaryKeyColumn column, string text, bool assignedOnWrite)

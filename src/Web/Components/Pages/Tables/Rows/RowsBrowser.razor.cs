@@ -3,7 +3,7 @@ using DeliveryConsole.TableStore.Model;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
-namespace DeliveryConsole.Web.Components.Pages.Tables;
+namespace DeliveryConsole.Web.Components.Pages.Tables.Rows;
 
 /// <summary>
 /// The rows tab: a page of the table's rows (<see cref="RowPages"/>) with the toolbar and "Go to key" above it,
