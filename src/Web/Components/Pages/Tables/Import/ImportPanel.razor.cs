@@ -1,5 +1,4 @@
 using DeliveryConsole.TableStore;
-using DeliveryConsole.TableStore.Model;
 using DeliveryConsole.Web.TableTools;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
