@@ -111,7 +111,7 @@ public class ImportPanelTests : TableToolTest
     {
         var panel = RenderPanel<ImportPanel>("orders");
 
-        panel.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromBinary(new byte[ImportPanel.MaxFileBytes + 1], "big.csv"));
+        panel.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromBinary(new byte[ImportSource.MaxFileBytes + 1], "big.csv"));
 
         panel.WaitForAssertion(() => Assert.Equal(
             "The file 'big.csv' is 16,777,217 bytes; at most 16 MiB (16,777,216 bytes) can be imported at once. Split it into smaller files.",
