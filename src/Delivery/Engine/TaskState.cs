@@ -1,20 +1,6 @@
 using System.Globalization;
-using DeliveryConsole.Delivery.Tasks;
 
 namespace DeliveryConsole.Delivery.Engine;
-
-/// <summary>
-/// A created task as the catalog keeps it: the request with every default written out (so a later change of an
-/// instance default does not change the task), when it was created, and the change sequence it starts after.
-/// </summary>
-/// <param name="StartSequence">The newest change when the task was created: INC delivers the changes after it.</param>
-public sealed record StoredTask(
-    string TaskName,
-    string TableName,
-    DeliveryTaskType TaskType,
-    CreateDeliveryTaskRequest Request,
-    DateTimeOffset CreatedAt,
-    long StartSequence);
 
 /// <summary>
 /// Where a task is and what it has done, saved with every commit. Positions count in the phase's own unit: in
@@ -84,74 +70,3 @@ public sealed record TaskState
         ErrorCode = TaskErrorCode.Ok, Fault = TaskFault.None, Detail = "", RetryAt = null,
     };
 }
-
-/// <summary>
-/// The object sequence of one resolved prefix, and how far each phase's rows of that prefix are delivered: a
-/// restarted task skips the rows it finds at or before these positions.
-/// </summary>
-public sealed record PartitionState(string Prefix, long NextSequenceId, long FullDeliveredThrough, long ChangeDeliveredThrough);
-
-/// <summary>
-/// An object about to be uploaded: its key, and exactly which rows (this prefix's rows of <paramref name="Phase"/>
-/// from <paramref name="FirstPosition"/> to <paramref name="LastPosition"/>) it holds. Recorded before the upload,
-/// so a restarted task uploads the same rows under the same key. <paramref name="DirtyKey"/> names the JSON Lines
-/// object of those rows' dirty cells, when the task delivers them.
-/// </summary>
-public sealed record ObjectIntent(
-    string Key,
-    string Prefix,
-    long SequenceId,
-    TaskPhase Phase,
-    long FirstPosition,
-    long LastPosition,
-    long Rows,
-    string? DirtyKey = null,
-    string? DirtyPrefix = null,
-    long DirtySequenceId = 0);
-
-/// <summary>An uploaded object: what it holds and where its rows came from.</summary>
-public sealed record DeliveredObject(
-    ObjectIntent Intent,
-    long Bytes,
-    DateTimeOffset MinPartitionTime,
-    DateTimeOffset MaxPartitionTime,
-    long FirstCommitTime,
-    long LastCommitTime,
-    DateTimeOffset WrittenAt,
-    long DirtyBytes = 0);
-
-/// <summary>One dirty cell of a delivered row: delivered as null, counted, kept among the task's newest records.</summary>
-/// <param name="PrimaryKey">The row's primary key as JSON text.</param>
-/// <param name="Position">The row's position in <paramref name="Phase"/> (snapshot ordinal or change sequence).</param>
-public sealed record DirtyRecord(
-    string PrimaryKey,
-    string ColumnName,
-    string ExpectedType,
-    string ActualType,
-    string Value,
-    TaskPhase Phase,
-    long Position,
-    DateTimeOffset Time);
-
-/// <summary>Something that happened to a task, for its timeline: <paramref name="Level"/> is info or error.</summary>
-public sealed record TaskEvent(DateTimeOffset Time, string Level, string Message)
-{
-    public const string Info = "info";
-    public const string Error = "error";
-}
-
-/// <summary>
-/// Everything one flush makes durable at once: the uploaded object (its intent done), the prefixes' new states,
-/// the task's new state (checkpoint and counters) and the dirty cells of the object's rows.
-/// </summary>
-public sealed record FlushCommit(
-    DeliveredObject Object,
-    IReadOnlyList<PartitionState> Partitions,
-    TaskState State,
-    IReadOnlyList<DirtyRecord> DirtyCells);
-
-/// <summary>What a task resumes from: its state, its prefixes, and the intents whose upload was not committed.</summary>
-public sealed record TaskCheckpoint(
-    TaskState State,
-    IReadOnlyList<PartitionState> Partitions,
-    IReadOnlyList<ObjectIntent> PendingIntents);
