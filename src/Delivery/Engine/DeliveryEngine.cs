@@ -68,7 +68,7 @@ public sealed class DeliveryEngine(
     {
         await _loaded.Task.WaitAsync(cancellationToken);
         return [.. _runners.Values
-            .Select(runner => runner.Task)
+            .Select(runner => runner.Definition)
             .Where(task => tableName is null || task.TableName == tableName)
             .OrderBy(task => task.TaskName, StringComparer.Ordinal)
             .Select(task => new DeliveryTaskSummary(task.TableName, task.TaskName, task.TaskType))];
@@ -153,15 +153,15 @@ public sealed class DeliveryEngine(
         await Task.WhenAll(_runners.Values.Select(runner => runner.Completion));
     }
 
-    private void Start(StoredTask task, DeliveryTaskValidation spec, TaskState state)
+    private void Start(StoredTask task, DeliveryTaskValidation validation, TaskState state)
     {
-        var runner = new TaskRunner(task, spec, new TaskRunnerContext(tables, catalog, endpoints, options, time, logger, EndpointReachable), state);
+        var runner = new TaskRunner(task, validation, new TaskRunnerContext(tables, catalog, endpoints, options, time, logger, EndpointReachable), state);
         _runners[task.TaskName] = runner;
         runner.Start(_stopping);
     }
 
     private TaskRunner? Find(string tableName, string taskName) =>
-        _runners.TryGetValue(taskName ?? "", out var runner) && runner.Task.TableName == tableName ? runner : null;
+        _runners.TryGetValue(taskName ?? "", out var runner) && runner.Definition.TableName == tableName ? runner : null;
 
     /// <summary>Spool files left by a process that was killed belong to uploads that will be redone.</summary>
     private void EmptySpool()

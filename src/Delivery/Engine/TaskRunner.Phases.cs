@@ -20,16 +20,16 @@ internal sealed partial class TaskRunner
         if (_state.Phase == TaskPhase.Incr)
         {
             // A process stopped between saving INCR and letting go would otherwise keep these forever.
-            context.Tables.DropSavedSnapshot(Task.TaskName);
+            context.Tables.DropSavedSnapshot(Definition.TaskName);
             if (_state.Finished)
             {
                 context.Tables.RemoveChangeHold(HoldName);
                 return;
             }
         }
-        if (!spec.IsValid)
-            throw new DeliveryFault(TaskErrorCode.InvalidOssBucket, spec.Error.Message);
-        var task = spec.Spec;
+        if (!validation.IsValid)
+            throw new DeliveryFault(TaskErrorCode.InvalidOssBucket, validation.Error.Message);
+        var task = validation.Spec;
         if (!string.Equals(task.OssStsRole, context.Options.ServiceRoleArn, StringComparison.OrdinalIgnoreCase))
             throw new DeliveryFault(TaskErrorCode.Unauthorized,
                 $"role '{task.OssStsRole}' cannot be assumed; this instance delivers with {context.Options.ServiceRoleArn}.");
@@ -45,7 +45,7 @@ internal sealed partial class TaskRunner
             if (!await FullAsync(task, endpoint, checkpoint, stopping, token))
                 return;
             // The snapshot's objects moved the prefixes' sequences on: INCR starts from what is saved now.
-            checkpoint = await context.Catalog.LoadCheckpointAsync(Task.TaskName, token);
+            checkpoint = await context.Catalog.LoadCheckpointAsync(Definition.TaskName, token);
         }
         if (_state.Phase == TaskPhase.Incr && !_state.Finished)
             await IncrAsync(task, endpoint, checkpoint, stopping, token);
@@ -53,18 +53,18 @@ internal sealed partial class TaskRunner
 
     private async Task<TaskState> InitAsync(CancellationToken token)
     {
-        if (Task.TaskType == DeliveryTaskType.Inc)
+        if (Definition.TaskType == DeliveryTaskType.Inc)
         {
-            await SaveAsync(_state with { Phase = TaskPhase.Incr, ChangeResumeSequence = Task.StartSequence,
-                CurrentSyncTime = Task.CreatedAt.ToUnixTimeMilliseconds() }, token);
-            await EventAsync($"Delivering changes after change {Task.StartSequence}.", token);
+            await SaveAsync(_state with { Phase = TaskPhase.Incr, ChangeResumeSequence = Definition.StartSequence,
+                CurrentSyncTime = Definition.CreatedAt.ToUnixTimeMilliseconds() }, token);
+            await EventAsync($"Delivering changes after change {Definition.StartSequence}.", token);
             return _state;
         }
-        var saved = context.Tables.SaveSnapshot(Task.TaskName);
+        var saved = context.Tables.SaveSnapshot(Definition.TaskName);
         long rows;
-        using (var snapshot = context.Tables.OpenSavedSnapshot(Task.TaskName))
-            rows = snapshot.RowCount(Task.TableName);
-        if (Task.TaskType == DeliveryTaskType.BaseInc)
+        using (var snapshot = context.Tables.OpenSavedSnapshot(Definition.TaskName))
+            rows = snapshot.RowCount(Definition.TableName);
+        if (Definition.TaskType == DeliveryTaskType.BaseInc)
             context.Tables.SetChangeHold(HoldName, saved.Sequence);
         await SaveAsync(_state with
         {
@@ -79,8 +79,8 @@ internal sealed partial class TaskRunner
     private async Task<bool> FullAsync(DeliveryTaskSpec task, IBucketEndpoint endpoint, TaskCheckpoint checkpoint,
         CancellationToken stopping, CancellationToken token)
     {
-        using var snapshot = context.Tables.OpenSavedSnapshot(Task.TaskName);
-        var table = snapshot.Table(Task.TableName);
+        using var snapshot = context.Tables.OpenSavedSnapshot(Definition.TaskName);
+        var table = snapshot.Table(Definition.TableName);
         using var pipeline = Watch(new DeliveryPipeline(task, TaskPhase.Full, checkpoint, Targets(endpoint, key => KeyCodec.Encode(table.Id, key))));
         var mapper = new SchemaMapper(task.Schema);
         var from = _state.FullResumeKey is { } key ? KeyCodec.Decode(key, table.PrimaryKey) : null;
@@ -90,7 +90,7 @@ internal sealed partial class TaskRunner
         using var reading = CancellationTokenSource.CreateLinkedTokenSource(token);
         var rows = Channel.CreateBounded<Row[]>(new BoundedChannelOptions(8) { SingleReader = true, SingleWriter = true });
         // Reading the snapshot overlaps mapping and writing: the reader is the slowest stage.
-        var reader = System.Threading.Tasks.Task.Run(() => ReadSnapshot(snapshot, Task.TableName, from, rows.Writer, reading.Token), CancellationToken.None);
+        var reader = Task.Run(() => ReadSnapshot(snapshot, Definition.TableName, from, rows.Writer, reading.Token), CancellationToken.None);
         try
         {
             await foreach (var batch in rows.Reader.ReadAllAsync(token))
@@ -128,7 +128,7 @@ internal sealed partial class TaskRunner
             Phase = TaskPhase.Incr,
             ChangeResumeSequence = _state.SnapshotSequence,
             SnapshotRowsScanned = ordinal - 1,
-            Finished = Task.TaskType == DeliveryTaskType.Base,
+            Finished = Definition.TaskType == DeliveryTaskType.Base,
         };
         // A snapshot with nothing to write commits no object: reaching its end is what shows the task recovered.
         var recovered = _failures > 0;
@@ -139,7 +139,7 @@ internal sealed partial class TaskRunner
             await RecoveredAsync(token);
         if (finished.Finished)
             context.Tables.RemoveChangeHold(HoldName);
-        context.Tables.DropSavedSnapshot(Task.TaskName);
+        context.Tables.DropSavedSnapshot(Definition.TaskName);
         await EventAsync($"Snapshot delivered: {ordinal - 1} rows read; {finished.DeliveredText()} so far.", token);
         return true;
     }
@@ -216,7 +216,7 @@ internal sealed partial class TaskRunner
                     await RecoveredAsync(token);
                 if (recovered || now - lastSave >= IdleSaveInterval)
                 {
-                    await context.Catalog.SaveStateAsync(Task.TaskName, idle, token);
+                    await context.Catalog.SaveStateAsync(Definition.TaskName, idle, token);
                     context.Tables.SetChangeHold(HoldName, idle.ChangeResumeSequence);
                     lastSave = now;
                 }
@@ -229,7 +229,7 @@ internal sealed partial class TaskRunner
 
     /// <summary>A put delivers the row; an update delivers it when it put a column; a delete never delivers.</summary>
     private bool Delivers(ChangeRecord change) =>
-        change.TableName == Task.TableName && change.Action switch
+        change.TableName == Definition.TableName && change.Action switch
         {
             ChangeAction.PutRow => true,
             ChangeAction.UpdateRow => change.Columns.Any(column => column.Type == ColumnChangeType.Put),
@@ -260,5 +260,5 @@ internal sealed partial class TaskRunner
     }
 
     private PipelineTargets Targets(IBucketEndpoint endpoint, Func<IReadOnlyList<KeyColumn>, byte[]> encodeKey) =>
-        new(Task.TaskName, endpoint, spec.Spec!.OssBucket, context.Catalog, context.Options, context.Time, encodeKey, Committed);
+        new(Definition.TaskName, endpoint, validation.Spec!.OssBucket, context.Catalog, context.Options, context.Time, encodeKey, Committed);
 }

@@ -21,7 +21,7 @@ internal sealed record TaskRunnerContext(
 /// to a minute, and retried from the saved checkpoint, so a failure never loses or repeats a row and never stops
 /// the host. A graceful stop flushes what is buffered; abandoning (task deleted) does not.
 /// </summary>
-internal sealed partial class TaskRunner(StoredTask task, DeliveryTaskValidation spec, TaskRunnerContext context, TaskState state)
+internal sealed partial class TaskRunner(StoredTask definition, DeliveryTaskValidation validation, TaskRunnerContext context, TaskState state)
 {
     private static readonly TimeSpan StopFlushLimit = TimeSpan.FromSeconds(20);
 
@@ -35,14 +35,14 @@ internal sealed partial class TaskRunner(StoredTask task, DeliveryTaskValidation
     /// <summary>Cancelled to end the wait before a retry early: set while waiting out an unreachable endpoint.</summary>
     private volatile CancellationTokenSource? _endpointWake;
 
-    public StoredTask Task { get; } = task;
+    public StoredTask Definition { get; } = definition;
 
     /// <summary>Completes when the runner has stopped: finished, stopped by the host, or abandoned.</summary>
-    public Task Completion { get; private set; } = System.Threading.Tasks.Task.CompletedTask;
+    public Task Completion { get; private set; } = Task.CompletedTask;
 
-    private string HoldName => DeliveryEngine.HoldPrefix + Task.TaskName;
+    private string HoldName => DeliveryEngine.HoldPrefix + Definition.TaskName;
 
-    public void Start(CancellationToken stopping) => Completion = System.Threading.Tasks.Task.Run(() => RunAsync(stopping));
+    public void Start(CancellationToken stopping) => Completion = Task.Run(() => RunAsync(stopping));
 
     /// <summary>Stops at once without flushing (the task is being deleted) and waits until it has.</summary>
     public async Task AbandonAsync()
@@ -57,7 +57,7 @@ internal sealed partial class TaskRunner(StoredTask task, DeliveryTaskValidation
     /// </summary>
     public void EndpointReachable(string endpoint)
     {
-        if (string.Equals(Task.Request.TaskConfig.OssEndpoint, endpoint, StringComparison.OrdinalIgnoreCase))
+        if (string.Equals(Definition.Request.TaskConfig.OssEndpoint, endpoint, StringComparison.OrdinalIgnoreCase))
             _endpointWake?.Cancel();
     }
 
@@ -67,7 +67,7 @@ internal sealed partial class TaskRunner(StoredTask task, DeliveryTaskValidation
         var lag = state.CurrentSyncTime > 0
             ? context.Time.GetUtcNow() - DateTimeOffset.FromUnixTimeMilliseconds(state.CurrentSyncTime)
             : TimeSpan.Zero;
-        return new DeliveryTaskStatus(Task, state, lag < TimeSpan.Zero ? TimeSpan.Zero : lag,
+        return new DeliveryTaskStatus(Definition, state, lag < TimeSpan.Zero ? TimeSpan.Zero : lag,
             Math.Max(state.SnapshotRowsScanned, Interlocked.Read(ref _scanned)), Volatile.Read(ref _pipeline)?.BufferedRows ?? 0);
     }
 
@@ -79,7 +79,7 @@ internal sealed partial class TaskRunner(StoredTask task, DeliveryTaskValidation
         {
             try
             {
-                var checkpoint = await context.Catalog.LoadCheckpointAsync(Task.TaskName, token);
+                var checkpoint = await context.Catalog.LoadCheckpointAsync(Definition.TaskName, token);
                 _state = checkpoint.State;
                 await DeliverAsync(checkpoint, stopping, token);
                 return;
@@ -120,12 +120,12 @@ internal sealed partial class TaskRunner(StoredTask task, DeliveryTaskValidation
         };
         _state = state;
         context.Logger.LogWarning("Delivery task {Task} failed ({Code}), retrying in {Delay}: {Message}",
-            Task.TaskName, state.EmulatorErrorCode(), delay, message);
+            Definition.TaskName, state.EmulatorErrorCode(), delay, message);
         try
         {
-            await context.Catalog.SaveStateAsync(Task.TaskName, state, token);
+            await context.Catalog.SaveStateAsync(Definition.TaskName, state, token);
             if (_failures == 1)
-                await context.Catalog.AddEventAsync(Task.TaskName, new TaskEvent(now, TaskEvent.Error, message), token);
+                await context.Catalog.AddEventAsync(Definition.TaskName, new TaskEvent(now, TaskEvent.Error, message), token);
         }
         catch (OperationCanceledException)
         {
@@ -134,7 +134,7 @@ internal sealed partial class TaskRunner(StoredTask task, DeliveryTaskValidation
         catch (Exception saveFailure)
         {
             // The catalog itself is failing: the retry still happens; the state shows it once the catalog is back.
-            context.Logger.LogWarning(saveFailure, "Delivery task {Task} could not save its error", Task.TaskName);
+            context.Logger.LogWarning(saveFailure, "Delivery task {Task} could not save its error", Definition.TaskName);
         }
         var waited = await DelayAsync(delay, token, wake?.Token ?? CancellationToken.None);
         _endpointWake = null;
@@ -147,7 +147,7 @@ internal sealed partial class TaskRunner(StoredTask task, DeliveryTaskValidation
         using var either = CancellationTokenSource.CreateLinkedTokenSource(token, wake);
         try
         {
-            await System.Threading.Tasks.Task.Delay(delay, context.Time, either.Token);
+            await Task.Delay(delay, context.Time, either.Token);
             return true;
         }
         catch (OperationCanceledException)
@@ -176,15 +176,15 @@ internal sealed partial class TaskRunner(StoredTask task, DeliveryTaskValidation
         _failingSince = null;
         await EventAsync("Delivering again.", token);
         // This task reached its endpoint: others waiting out a failure to reach it may retry now.
-        context.EndpointReachable(Task.Request.TaskConfig.OssEndpoint);
+        context.EndpointReachable(Definition.Request.TaskConfig.OssEndpoint);
     }
 
     private async Task SaveAsync(TaskState state, CancellationToken token)
     {
-        await context.Catalog.SaveStateAsync(Task.TaskName, state, token);
+        await context.Catalog.SaveStateAsync(Definition.TaskName, state, token);
         _state = state;
     }
 
     private Task EventAsync(string message, CancellationToken token) =>
-        context.Catalog.AddEventAsync(Task.TaskName, new TaskEvent(context.Time.GetUtcNow(), TaskEvent.Info, message), token);
+        context.Catalog.AddEventAsync(Definition.TaskName, new TaskEvent(context.Time.GetUtcNow(), TaskEvent.Info, message), token);
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using DeliveryConsole.TableStore.Model;
 
@@ -62,26 +61,4 @@ public sealed class RuleSentence(TaskField subject, FormattableString rule)
 
     /// <summary>The API's sentence: every field named by its path.</summary>
     public override string ToString() => Phrase(field => field.ToString());
-}
-
-/// <summary>Either the validated <see cref="Spec"/> or the <see cref="Error"/> that rejects the request.</summary>
-public sealed class DeliveryTaskValidation
-{
-    private DeliveryTaskValidation(DeliveryTaskSpec? spec, DeliveryTaskError? error)
-    {
-        Spec = spec;
-        Error = error;
-    }
-
-    public DeliveryTaskSpec? Spec { get; }
-
-    public DeliveryTaskError? Error { get; }
-
-    [MemberNotNullWhen(true, nameof(Spec))]
-    [MemberNotNullWhen(false, nameof(Error))]
-    public bool IsValid => Spec is not null;
-
-    public static DeliveryTaskValidation Valid(DeliveryTaskSpec spec) => new(spec, null);
-
-    public static DeliveryTaskValidation Invalid(DeliveryTaskError error) => new(null, error);
 }

@@ -1,5 +1,5 @@
 using DeliveryConsole.Delivery.Buckets;
-using DeliveryConsole.Delivery.Design;
+using DeliveryConsole.Delivery.TaskDrafting;
 using DeliveryConsole.Delivery.Engine;
 using DeliveryConsole.Delivery.Partitioning;
 using DeliveryConsole.Delivery.Tests.Parquet;

@@ -1,4 +1,4 @@
-using DeliveryConsole.Delivery.Design;
+using DeliveryConsole.Delivery.TaskDrafting;
 using DeliveryConsole.Delivery.Partitioning;
 using DeliveryConsole.Delivery.Schema;
 using DeliveryConsole.Delivery.Tasks;

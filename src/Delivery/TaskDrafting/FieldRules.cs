@@ -1,7 +1,7 @@
 using System.Globalization;
 using DeliveryConsole.Delivery.Tasks;
 
-namespace DeliveryConsole.Delivery.Design;
+namespace DeliveryConsole.Delivery.TaskDrafting;
 
 /// <summary>
 /// The CreateDeliveryTask rules one field at a time, for a form that checks each field as it is typed. Each

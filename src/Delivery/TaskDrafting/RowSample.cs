@@ -1,7 +1,7 @@
 using DeliveryConsole.TableStore;
 using DeliveryConsole.TableStore.Model;
 
-namespace DeliveryConsole.Delivery.Design;
+namespace DeliveryConsole.Delivery.TaskDrafting;
 
 /// <summary>The first rows of a table in key order: what the task designer guesses types from and previews with.</summary>
 public static class RowSample

@@ -3,7 +3,7 @@ using DeliveryConsole.Delivery.Buckets;
 using DeliveryConsole.Delivery.Partitioning;
 using DeliveryConsole.Delivery.Schema;
 
-namespace DeliveryConsole.Delivery.Design;
+namespace DeliveryConsole.Delivery.TaskDrafting;
 
 /// <summary>
 /// "Statement to create table": DDL that reads a task's delivered Parquet objects in place, for Hive (EMR) and

@@ -1,6 +1,6 @@
 using DeliveryConsole.Delivery.Partitioning;
 
-namespace DeliveryConsole.Delivery.Design;
+namespace DeliveryConsole.Delivery.TaskDrafting;
 
 /// <summary>Where a row partitioned at a given time lands: the engine's own prefix expansion and object naming.</summary>
 /// <param name="Folder">The resolved prefix (the object's folder).</param>

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 using DeliveryConsole.Delivery.Schema;
 using DeliveryConsole.TableStore.Model;
 
-namespace DeliveryConsole.Delivery.Design;
+namespace DeliveryConsole.Delivery.TaskDrafting;
 
 /// <summary>
 /// A first schema for a table: its primary key, then its defined columns, then the other attribute columns found

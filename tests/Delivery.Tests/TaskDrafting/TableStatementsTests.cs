@@ -1,9 +1,9 @@
 using DeliveryConsole.Delivery.Buckets;
-using DeliveryConsole.Delivery.Design;
+using DeliveryConsole.Delivery.TaskDrafting;
 using DeliveryConsole.Delivery.Partitioning;
 using DeliveryConsole.Delivery.Schema;
 
-namespace DeliveryConsole.Delivery.Tests.Design;
+namespace DeliveryConsole.Delivery.Tests.TaskDrafting;
 
 public class TableStatementsTests
 {

@@ -1,7 +1,7 @@
-using DeliveryConsole.Delivery.Design;
+using DeliveryConsole.Delivery.TaskDrafting;
 using DeliveryConsole.Delivery.Tasks;
 
-namespace DeliveryConsole.Delivery.Tests.Design;
+namespace DeliveryConsole.Delivery.Tests.TaskDrafting;
 
 public class FieldRulesTests
 {

@@ -1,9 +1,9 @@
-using DeliveryConsole.Delivery.Design;
+using DeliveryConsole.Delivery.TaskDrafting;
 using DeliveryConsole.Delivery.Partitioning;
 using DeliveryConsole.Delivery.Schema;
 using DeliveryConsole.TableStore.Model;
 
-namespace DeliveryConsole.Delivery.Tests.Design;
+namespace DeliveryConsole.Delivery.Tests.TaskDrafting;
 
 public class SchemaDesignTests
 {

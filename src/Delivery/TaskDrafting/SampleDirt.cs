@@ -1,7 +1,7 @@
 using DeliveryConsole.Delivery.Schema;
 using DeliveryConsole.TableStore.Model;
 
-namespace DeliveryConsole.Delivery.Design;
+namespace DeliveryConsole.Delivery.TaskDrafting;
 
 /// <summary>How many of a column's sampled cells would be dirty under a schema entry.</summary>
 /// <param name="Dirty">Cells <see cref="SchemaMapper"/> would deliver as null and report.</param>
