@@ -3,6 +3,7 @@ using DeliveryConsole.Delivery.Buckets;
 using DeliveryConsole.Delivery.Engine;
 using DeliveryConsole.TableStore;
 using DeliveryConsole.Web.Api;
+using DeliveryConsole.Web.Buckets;
 using DeliveryConsole.Web.Components;
 using DeliveryConsole.Web.Hosting;
 using DeliveryConsole.Web.Hosting.Security;

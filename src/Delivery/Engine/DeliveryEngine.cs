@@ -63,9 +63,14 @@ public sealed class DeliveryEngine(
         }
     }
 
-    /// <summary>The tasks of <paramref name="tableName"/> (every task when null), in name order.</summary>
+    /// <summary>
+    /// The tasks of <paramref name="tableName"/> (every task when null), in name order. As in the real service, a
+    /// table that does not exist is an error: the store's <see cref="TableStoreException"/> (OTSObjectNotExist).
+    /// </summary>
     public async Task<IReadOnlyList<DeliveryTaskSummary>> ListTasksAsync(string? tableName, CancellationToken cancellationToken)
     {
+        if (tableName is not null)
+            tables.Table(tableName);
         await _loaded.Task.WaitAsync(cancellationToken);
         return [.. _runners.Values
             .Select(runner => runner.Definition)
@@ -92,8 +97,7 @@ public sealed class DeliveryEngine(
         try
         {
             if (Find(tableName, taskName) is not { } runner)
-                return new DeliveryTaskError(TableStoreError.ObjectNotExist, "taskName",
-                    $"Table '{tableName}' has no delivery task named '{taskName}'.");
+                return DeliveryTaskError.NoSuchTask(tableName, taskName);
             if (runner.Describe().State.Phase == TaskPhase.Init)
                 return DeliveryTaskError.Invalid("taskName", $"Task '{taskName}' is initializing, retry later.");
             await runner.AbandonAsync();

@@ -22,6 +22,19 @@ public sealed record DeliveryTaskError(string Code, string Field, string Message
     public static DeliveryTaskError Invalid(string field, string message) =>
         new(TableStoreError.ParameterInvalid, field, message);
 
+    /// <summary>
+    /// The first of a task's two names a Describe or Delete request leaves out (both are optional fields of the
+    /// service's messages, and required by its answer), or null when it has both.
+    /// </summary>
+    public static DeliveryTaskError? MissingName(string? tableName, string? taskName) =>
+        tableName is null ? Invalid("tableName", "tableName is required.")
+        : taskName is null ? Invalid("taskName", "taskName is required.")
+        : null;
+
+    /// <summary>The answer for a task name the table does not have: OTSObjectNotExist.</summary>
+    public static DeliveryTaskError NoSuchTask(string tableName, string taskName) =>
+        new(TableStoreError.ObjectNotExist, "taskName", $"Table '{tableName}' has no delivery task named '{taskName}'.");
+
     /// <summary>An error on <paramref name="subject"/>, whose <paramref name="rule"/> follows its name.</summary>
     public static DeliveryTaskError Of(string code, TaskField subject, FormattableString rule)
     {

@@ -2,6 +2,8 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using DeliveryConsole.TableStore.Model;
 using Microsoft.AspNetCore.Http.Features;
+using DeliveryConsole.Web.Values;
+using DeliveryConsole.Web.Errors;
 
 namespace DeliveryConsole.Web.Api;
 
@@ -11,14 +13,13 @@ namespace DeliveryConsole.Web.Api;
 /// </summary>
 public static partial class ApiOperations
 {
-    public const long MaxBodyBytes = 16 * 1024 * 1024;
 
     /// <summary>The <c>/api</c> group with the request-id header and the answer for an unknown operation.</summary>
     public static RouteGroupBuilder MapApiGroup(this IEndpointRouteBuilder app, string tag)
     {
         var api = app.MapGroup("/api").WithTags(tag).AddEndpointFilter(async (context, next) =>
         {
-            context.HttpContext.Response.Headers[ApiErrors.RequestIdHeader] = ApiErrors.RequestId(context.HttpContext);
+            context.HttpContext.Response.Headers[ServiceErrors.RequestIdHeader] = ServiceErrors.RequestId(context.HttpContext);
             return await next(context);
         });
         return api;
@@ -27,7 +28,7 @@ public static partial class ApiOperations
     /// <summary>Maps the fallback for names that are no operation (once, after every group).</summary>
     public static void MapUnknownOperations(this IEndpointRouteBuilder app) =>
         app.MapApiGroup("Unknown").MapPost("/{operation}", (HttpContext context, string operation) =>
-            ApiErrors.Result(context, ApiErrors.UnsupportedOperation,
+            ServiceErrors.Result(context, ServiceErrors.UnsupportedOperation,
                 $"'{operation}' is not an operation of this API; the OpenAPI document at /openapi/v1.json lists them."))
             .ExcludeFromDescription();
 
@@ -42,26 +43,26 @@ public static partial class ApiOperations
             .WithName(operation)
             .Accepts<TBody>("application/json")
             .Produces<TResult>()
-            .Produces<ApiErrorBody>(StatusCodes.Status400BadRequest);
+            .Produces<ErrorBody>(StatusCodes.Status400BadRequest);
 
     private static async Task<(TBody? Value, IResult? Error)> ReadBodyAsync<TBody>(HttpContext context)
     {
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-            limit.MaxRequestBodySize = MaxBodyBytes;
-        if (context.Request.ContentLength > MaxBodyBytes)
+            limit.MaxRequestBodySize = ServiceErrors.MaxRequestBodyBytes;
+        if (context.Request.ContentLength > ServiceErrors.MaxRequestBodyBytes)
             return (default, TooLarge(context));
         try
         {
-            var body = await JsonSerializer.DeserializeAsync<TBody>(context.Request.Body, ApiJson.Options, context.RequestAborted);
+            var body = await JsonSerializer.DeserializeAsync<TBody>(context.Request.Body, ServiceJson.Options, context.RequestAborted);
             if (body is null)
-                return (default, ApiErrors.Result(context, TableStoreError.ParameterInvalid, "The request body must be a JSON object, not null."));
+                return (default, ServiceErrors.Result(context, TableStoreError.ParameterInvalid, "The request body must be a JSON object, not null."));
             return NullElement(body, "$") is { } at
-                ? (default, ApiErrors.Result(context, TableStoreError.ParameterInvalid, $"The request body is not valid: a list holds null (at {at})"))
+                ? (default, ServiceErrors.Result(context, TableStoreError.ParameterInvalid, $"The request body is not valid: a list holds null (at {at})"))
                 : (body, null);
         }
         catch (JsonException e)
         {
-            return (default, ApiErrors.Result(context, TableStoreError.ParameterInvalid, $"The request body is not valid: {Describe(e)}"));
+            return (default, ServiceErrors.Result(context, TableStoreError.ParameterInvalid, $"The request body is not valid: {Describe(e)}"));
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
@@ -93,7 +94,7 @@ public static partial class ApiOperations
     }
 
     private static IResult TooLarge(HttpContext context) =>
-        ApiErrors.Result(context, ApiErrors.RequestBodyTooLarge, $"The request body is larger than {MaxBodyBytes} bytes.");
+        ServiceErrors.Result(context, ServiceErrors.RequestBodyTooLarge, $"The request body is larger than {ServiceErrors.MaxRequestBodyBytes} bytes.");
 
     // The serializer's messages name .NET types; say it in the API's terms: the field and the rule.
     private static string Describe(JsonException e)

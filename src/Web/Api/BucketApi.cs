@@ -1,5 +1,8 @@
 using DeliveryConsole.Delivery.Buckets;
+using DeliveryConsole.Web.Buckets;
+using DeliveryConsole.Web.Errors;
 using DeliveryConsole.TableStore.Model;
+using DeliveryConsole.Web.Values;
 
 namespace DeliveryConsole.Web.Api;
 
@@ -10,8 +13,6 @@ namespace DeliveryConsole.Web.Api;
 /// </summary>
 public static class BucketApi
 {
-    public const string ServerUnavailable = "OTSServerUnavailable";
-
     public static void MapBucketApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapApiGroup("Buckets");
@@ -43,29 +44,23 @@ public static class BucketApi
             try
             {
                 var endpoints = context.RequestServices.GetRequiredService<BucketEndpoints>();
-                return Results.Json(await handle(endpoints, body, context.RequestAborted), ApiJson.Options);
+                return Results.Json(await handle(endpoints, body, context.RequestAborted), ServiceJson.Options);
             }
             catch (Exception e) when (Error(e) is var (code, message))
             {
-                return ApiErrors.Result(context, code, message);
+                return ServiceErrors.Result(context, code, message);
             }
         });
 
     private static (string Code, string Message)? Error(Exception e) => e switch
     {
         TableStoreException store => (store.Code, store.Message),
-        BucketNotFoundException or BucketObjectNotFoundException => (TableStoreError.ObjectNotExist, Sentence(e.Message)),
-        BucketAccessDeniedException => (ApiErrors.AuthFailed, Sentence(e.Message)),
-        EndpointUnreachableException => (ServerUnavailable, Sentence(e.Message)),
-        BucketEndpointException => (TableStoreError.ParameterInvalid, Sentence(e.Message)),
+        BucketNotFoundException or BucketObjectNotFoundException => (TableStoreError.ObjectNotExist, BucketMessages.Sentence(e.Message)),
+        BucketAccessDeniedException => (ServiceErrors.AuthFailed, BucketMessages.Sentence(e.Message)),
+        EndpointUnreachableException => (ServiceErrors.ServerUnavailable, BucketMessages.Sentence(e.Message)),
+        BucketEndpointException => (TableStoreError.ParameterInvalid, BucketMessages.Sentence(e.Message)),
         // The endpoints check bucket names, keys, tokens and page sizes up front and say which rule broke.
-        ArgumentException argument => (TableStoreError.ParameterInvalid, Sentence(RuleText(argument))),
+        ArgumentException argument => (TableStoreError.ParameterInvalid, BucketMessages.Sentence(BucketMessages.RuleText(argument))),
         _ => null,
     };
-
-    /// <summary>The broken rule an endpoint's <see cref="ArgumentException"/> names, without .NET's "(Parameter 'x')".</summary>
-    public static string RuleText(ArgumentException argument) =>
-        argument.ParamName is null ? argument.Message : argument.Message.Replace($" (Parameter '{argument.ParamName}')", "");
-
-    public static string Sentence(string message) => message.Length > 0 && !message.EndsWith('.') ? message + "." : message;
 }

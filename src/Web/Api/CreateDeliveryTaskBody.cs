@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using DeliveryConsole.Delivery.Tasks;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
+using DeliveryConsole.Web.Values;
 
 namespace DeliveryConsole.Web.Api;
 
@@ -34,7 +35,7 @@ internal sealed class CreateDeliveryTaskBodyConverter : JsonConverter<CreateDeli
 
     private static JsonSerializerOptions Create()
     {
-        var options = new JsonSerializerOptions(ApiJson.Options)
+        var options = new JsonSerializerOptions(ServiceJson.Options)
         {
             RespectNullableAnnotations = false,
             RespectRequiredConstructorParameters = false,
@@ -47,5 +48,5 @@ internal sealed class CreateDeliveryTaskBodyConverter : JsonConverter<CreateDeli
         JsonSerializer.Deserialize<CreateDeliveryTaskRequest>(ref reader, RequiredAsNull) is { } request ? new(request) : null;
 
     public override void Write(Utf8JsonWriter writer, CreateDeliveryTaskBody value, JsonSerializerOptions options) =>
-        JsonSerializer.Serialize(writer, value.Request, ApiJson.Options);
+        JsonSerializer.Serialize(writer, value.Request, ServiceJson.Options);
 }

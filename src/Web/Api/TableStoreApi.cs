@@ -1,5 +1,7 @@
 using DeliveryConsole.TableStore;
 using DeliveryConsole.TableStore.Model;
+using DeliveryConsole.Web.Values;
+using DeliveryConsole.Web.Errors;
 
 namespace DeliveryConsole.Web.Api;
 
@@ -63,11 +65,11 @@ public static class TableStoreApi
         {
             try
             {
-                return Task.FromResult<IResult>(Results.Json(handle(context.RequestServices.GetRequiredService<TableService>(), body), ApiJson.Options));
+                return Task.FromResult<IResult>(Results.Json(handle(context.RequestServices.GetRequiredService<TableService>(), body), ServiceJson.Options));
             }
             catch (TableStoreException e)
             {
-                return Task.FromResult(ApiErrors.Result(context, e.Code, e.Message));
+                return Task.FromResult(ServiceErrors.Result(context, e.Code, e.Message));
             }
         });
 

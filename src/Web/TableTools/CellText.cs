@@ -1,6 +1,5 @@
 using DeliveryConsole.TableStore.Model;
-using DeliveryConsole.Web.Api;
-using DeliveryConsole.Web.Components.Pages.Tables;
+using DeliveryConsole.Web.Values;
 
 namespace DeliveryConsole.Web.TableTools;
 

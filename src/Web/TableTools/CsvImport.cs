@@ -1,6 +1,6 @@
 using DeliveryConsole.TableStore.Model;
 using DeliveryConsole.TableStore.Rules;
-using DeliveryConsole.Web.Components.Pages.Tables;
+using DeliveryConsole.Web.Values;
 
 namespace DeliveryConsole.Web.TableTools;
 

@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using DeliveryConsole.TableStore.Model;
-using DeliveryConsole.Web.Api;
+using DeliveryConsole.Web.Values;
 
 namespace DeliveryConsole.Web.TableTools;
 
@@ -64,7 +64,7 @@ public static partial class JsonLinesImport
                 }
                 if (reader.TokenType == JsonTokenType.Null)
                     continue;
-                ok &= Accept(table, draft, column, Values.Read(ref reader, typeof(Value), ApiJson.Options));
+                ok &= Accept(table, draft, column, Values.Read(ref reader, typeof(Value), ServiceJson.Options));
             }
             column = null;
             // Anything after the object (a second object, stray text) is a reader error: one object per line.

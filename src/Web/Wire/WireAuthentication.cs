@@ -1,7 +1,7 @@
 using DeliveryConsole.TableStore.Model;
-using DeliveryConsole.Web.Api;
 using DeliveryConsole.Web.Hosting;
 using DeliveryConsole.Web.Hosting.Security;
+using DeliveryConsole.Web.Errors;
 
 namespace DeliveryConsole.Web.Wire;
 
@@ -63,5 +63,5 @@ public static class WireAuthentication
             throw Failed($"Mismatch between system time and x-ots-date: {headers[DateHeader]}.");
     }
 
-    private static Exception Failed(string message) => WireErrors.Error(ApiErrors.AuthFailed, message);
+    private static Exception Failed(string message) => WireErrors.Error(ServiceErrors.AuthFailed, message);
 }

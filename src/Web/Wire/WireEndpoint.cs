@@ -1,5 +1,4 @@
 using DeliveryConsole.TableStore.Model;
-using DeliveryConsole.Web.Api;
 using DeliveryConsole.Web.Hosting;
 using DeliveryConsole.Web.Hosting.Security;
 using DeliveryConsole.Web.Wire.PlainBuffer;
@@ -9,6 +8,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.Extensions.Options;
+using DeliveryConsole.Web.Errors;
 
 namespace DeliveryConsole.Web.Wire;
 
@@ -108,8 +108,8 @@ internal static class WireBody
     public static async Task<byte[]> ReadAsync(HttpContext context)
     {
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-            limit.MaxRequestBodySize = ApiOperations.MaxBodyBytes;
-        if (context.Request.ContentLength > ApiOperations.MaxBodyBytes)
+            limit.MaxRequestBodySize = ServiceErrors.MaxRequestBodyBytes;
+        if (context.Request.ContentLength > ServiceErrors.MaxRequestBodyBytes)
             throw TooLarge();
         try
         {
@@ -119,7 +119,7 @@ internal static class WireBody
             while ((read = await context.Request.Body.ReadAsync(buffer, context.RequestAborted)) > 0)
             {
                 // The limit holds without Kestrel too (a test host, a chunked body without Content-Length).
-                if (body.Length + read > ApiOperations.MaxBodyBytes)
+                if (body.Length + read > ServiceErrors.MaxRequestBodyBytes)
                     throw TooLarge();
                 body.Write(buffer, 0, read);
             }
@@ -132,5 +132,5 @@ internal static class WireBody
     }
 
     private static TableStoreException TooLarge() =>
-        WireErrors.Error(ApiErrors.RequestBodyTooLarge, $"The request body is larger than {ApiOperations.MaxBodyBytes} bytes.");
+        WireErrors.Error(ServiceErrors.RequestBodyTooLarge, $"The request body is larger than {ServiceErrors.MaxRequestBodyBytes} bytes.");
 }

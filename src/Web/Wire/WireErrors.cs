@@ -1,5 +1,5 @@
 using DeliveryConsole.TableStore.Model;
-using DeliveryConsole.Web.Api;
+using DeliveryConsole.Web.Errors;
 
 namespace DeliveryConsole.Web.Wire;
 
@@ -14,7 +14,7 @@ public static class WireErrors
     {
         MethodNotAllowed => StatusCodes.Status405MethodNotAllowed,
         InternalServerError => StatusCodes.Status500InternalServerError,
-        _ => ApiErrors.StatusOf(code),
+        _ => ServiceErrors.StatusOf(code),
     };
 
     public static TableStoreException Error(string code, string message) => new(new TableStoreError(code, message));

@@ -1,6 +1,6 @@
-using DeliveryConsole.Web.Api;
 using DeliveryConsole.Web.Hosting.Security;
 using Google.Protobuf;
+using DeliveryConsole.Web.Errors;
 
 namespace DeliveryConsole.Web.Wire;
 
@@ -20,7 +20,7 @@ public static class WireResponse
         var headers = new Dictionary<string, string>
         {
             ["x-ots-contentmd5"] = WireSignature.ContentMd5(body),
-            ["x-ots-requestid"] = ApiErrors.RequestId(context),
+            ["x-ots-requestid"] = ServiceErrors.RequestId(context),
             ["x-ots-date"] = WireDates.Format(now),
             ["x-ots-contenttype"] = ContentType,
         };

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using DeliveryConsole.Web.Api;
+using DeliveryConsole.Web.Errors;
 
 namespace DeliveryConsole.Web.Tests.Api;
 
@@ -14,7 +14,7 @@ public sealed class ApiClient(HttpClient http)
         using var response = await http.PostAsync($"/api/{operation}", new StringContent(json, Encoding.UTF8, "application/json"),
             TestContext.Current.CancellationToken);
         var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
-        var requestId = Assert.Single(response.Headers.GetValues(ApiErrors.RequestIdHeader));
+        var requestId = Assert.Single(response.Headers.GetValues(ServiceErrors.RequestIdHeader));
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
         var body = JsonNode.Parse(text)!;
         if (response.StatusCode != HttpStatusCode.OK)

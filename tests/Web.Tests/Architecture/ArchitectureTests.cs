@@ -35,7 +35,6 @@ public sealed class ArchitectureTests
     public void No_folder_uses_a_namespace_it_must_never_use()
     {
         var broken = new List<string>();
-        var excused = new HashSet<(string File, string Namespace)>();
         var known = SourceFiles("src")
             .SelectMany(relative => SourceNamespaces.Enclosing(SourceNamespaces.Declared(File.ReadAllText(RepositoryRoot.Combine(relative)), relative)))
             .ToHashSet();
@@ -46,21 +45,10 @@ public sealed class ArchitectureTests
                 var own = SourceNamespaces.Declared(text, relative);
                 // A file's own namespace is always its own to use, even inside a forbidden one (Wire/PlainBuffer in Web).
                 var used = SourceNamespaces.Used(text, own, known).Where(name => !SourceNamespaces.IsIn(name, own)).ToList();
-                foreach (var forbidden in namespaces)
-                {
-                    if (!used.Any(name => SourceNamespaces.IsIn(name, forbidden)))
-                        continue;
-                    if (PartsRules.KnownExceptions.Contains((relative, forbidden)))
-                        excused.Add((relative, forbidden));
-                    else
-                        broken.Add($"{relative} uses {forbidden} (forbidden to {folder})");
-                }
+                broken.AddRange(namespaces.Where(forbidden => used.Any(name => SourceNamespaces.IsIn(name, forbidden)))
+                    .Select(forbidden => $"{relative} uses {forbidden} (forbidden to {folder})"));
             }
         Assert.True(broken.Count == 0, "Forbidden namespace uses (see docs/architecture.md):\n" + string.Join('\n', broken.Distinct()));
-
-        var stale = PartsRules.KnownExceptions.Where(exception => !excused.Contains(exception)).ToList();
-        Assert.True(stale.Count == 0, "Known exceptions no longer needed; remove them from PartsRules.KnownExceptions:\n"
-            + string.Join('\n', stale.Select(exception => $"{exception.File} -> {exception.Namespace}")));
     }
 
     [Fact]

@@ -38,33 +38,12 @@ public static class PartsRules
         // The rooms below the front doors never reach up into them.
         ("src/Web/TableTools", ["DeliveryConsole.Web.Components", "DeliveryConsole.Web.Api", "DeliveryConsole.Web.Wire"]),
         ("src/Web/Buckets", ["DeliveryConsole.Web.Components", "DeliveryConsole.Web.Api", "DeliveryConsole.Web.Wire"]),
+        // The shared homes of value text and JSON, and of the service's errors, serve every door and use none.
+        ("src/Web/Values", ["DeliveryConsole.Web.Components", "DeliveryConsole.Web.Api", "DeliveryConsole.Web.Wire",
+            "DeliveryConsole.Web.TableTools", "DeliveryConsole.Web.Buckets", "DeliveryConsole.Web.Hosting", "DeliveryConsole.Web.Errors"]),
+        ("src/Web/Errors", ["DeliveryConsole.Web.Components", "DeliveryConsole.Web.Api", "DeliveryConsole.Web.Wire",
+            "DeliveryConsole.Web.TableTools", "DeliveryConsole.Web.Buckets", "DeliveryConsole.Web.Hosting"]),
         ("src/Web/Hosting", ["DeliveryConsole.Web.Components", "DeliveryConsole.Web.Api", "DeliveryConsole.Web.Wire",
             "DeliveryConsole.Web.TableTools"]),
-    ];
-
-    /// <summary>
-    /// Arrows that exist today and must go: issue 15 point 1 gives the pieces of src/Web/Api that others share (value
-    /// text and JSON for cells, error codes, bucket wording) homes of their own, and moves TableTools' cell types out of
-    /// the table page. Remove an entry when its file stops using the namespace; the test fails on stale entries so the
-    /// list only shrinks. Never add one.
-    /// </summary>
-    public static readonly IReadOnlyList<(string File, string Namespace)> KnownExceptions =
-    [
-        ("src/Web/Components/Pages/Buckets/BucketBrowserPage.razor.cs", "DeliveryConsole.Web.Api"),
-        ("src/Web/Components/Pages/Buckets/EndpointBuckets.razor.cs", "DeliveryConsole.Web.Api"),
-        ("src/Web/Components/Pages/Buckets/ObjectDetails.razor", "DeliveryConsole.Web.Api"),
-        ("src/Web/Components/Pages/Delivery/Create/ReviewStep.razor", "DeliveryConsole.Web.Api"),
-        ("src/Web/Components/Pages/Tables/RowDialog.razor.cs", "DeliveryConsole.Web.Api"),
-        ("src/Web/Components/Pages/Tables/RowsBrowser.razor.cs", "DeliveryConsole.Web.Api"),
-        ("src/Web/TableTools/CellText.cs", "DeliveryConsole.Web.Api"),
-        ("src/Web/TableTools/CellText.cs", "DeliveryConsole.Web.Components"),
-        ("src/Web/TableTools/CsvImport.cs", "DeliveryConsole.Web.Components"),
-        ("src/Web/TableTools/JsonLinesImport.cs", "DeliveryConsole.Web.Api"),
-        ("src/Web/Wire/WireAuthentication.cs", "DeliveryConsole.Web.Api"),
-        ("src/Web/Wire/WireEndpoint.cs", "DeliveryConsole.Web.Api"),
-        ("src/Web/Wire/WireErrors.cs", "DeliveryConsole.Web.Api"),
-        ("src/Web/Wire/WireResponse.cs", "DeliveryConsole.Web.Api"),
-        ("src/Web/Wire/Operations/DeliveryOperations.cs", "DeliveryConsole.Web.Api"),
-        ("src/Web/Hosting/Security/AccessKeyHandler.cs", "DeliveryConsole.Web.Api"),
     ];
 }

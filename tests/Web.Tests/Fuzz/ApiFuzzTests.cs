@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using DeliveryConsole.Testing;
-using DeliveryConsole.Web.Api;
+using DeliveryConsole.Web.Errors;
 
 namespace DeliveryConsole.Web.Tests.Fuzz;
 
@@ -139,7 +139,7 @@ public class ApiFuzzTests
         var status = (int)response.StatusCode;
         var context = $"{operation} <- {Show(body)}\n-> {status} {Show(text)}";
         Assert.True(status < 500, $"5xx: {context}");
-        Assert.True(response.Headers.TryGetValues(ApiErrors.RequestIdHeader, out var ids) && ids.Single().Length > 0, $"no request id: {context}");
+        Assert.True(response.Headers.TryGetValues(ServiceErrors.RequestIdHeader, out var ids) && ids.Single().Length > 0, $"no request id: {context}");
         JsonElement json;
         try { json = JsonDocument.Parse(text).RootElement; }
         catch (JsonException) { Assert.Fail($"body is not JSON: {context}"); throw; }

@@ -2,7 +2,7 @@ using System.Net.Http.Headers;
 using System.Security.Claims;
 using System.Text;
 using System.Text.Encodings.Web;
-using DeliveryConsole.Web.Api;
+using DeliveryConsole.Web.Errors;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.Extensions.Options;
@@ -85,19 +85,18 @@ public sealed class AccessKeyHandler(
             await Context.ChallengeAsync(CookieScheme, properties);
             return;
         }
-        Response.Headers[ApiErrors.RequestIdHeader] = ApiErrors.RequestId(Context);
+        Response.Headers[ServiceErrors.RequestIdHeader] = ServiceErrors.RequestId(Context);
         if (Context.Items[LockedOutItem] is TimeSpan retryAfter)
         {
             Response.Headers.RetryAfter = Math.Ceiling(retryAfter.TotalSeconds).ToString("0", System.Globalization.CultureInfo.InvariantCulture);
-            await Results.Json(new ApiErrorBody(ApiErrors.AuthFailed, KeyGuessLimiter.Message(retryAfter), ApiErrors.RequestId(Context)), ApiJson.Options,
-                statusCode: StatusCodes.Status429TooManyRequests).ExecuteAsync(Context);
+            await ServiceErrors.Result(Context, ServiceErrors.AuthFailed, KeyGuessLimiter.Message(retryAfter),
+                StatusCodes.Status429TooManyRequests).ExecuteAsync(Context);
             return;
         }
         Response.Headers.WWWAuthenticate = $"Basic realm=\"{Realm}\", charset=\"UTF-8\"";
-        var body = new ApiErrorBody(ApiErrors.AuthFailed,
+        await ServiceErrors.Result(Context, ServiceErrors.AuthFailed,
             "This request needs the instance access key as HTTP Basic credentials (curl -u <AccessKeyId>:<AccessKeySecret>); it had none or a wrong one.",
-            ApiErrors.RequestId(Context));
-        await Results.Json(body, ApiJson.Options, statusCode: StatusCodes.Status401Unauthorized).ExecuteAsync(Context);
+            StatusCodes.Status401Unauthorized).ExecuteAsync(Context);
     }
 
     private static bool IsApi(PathString path) => path.StartsWithSegments("/api");

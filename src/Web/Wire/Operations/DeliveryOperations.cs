@@ -1,35 +1,54 @@
 using DeliveryConsole.Delivery.Engine;
-using DeliveryConsole.TableStore;
-using DeliveryConsole.Web.Api;
+using DeliveryConsole.Delivery.Tasks;
 using Google.Protobuf;
 using Proto = DeliveryConsole.Web.Wire.Protocol;
 
 namespace DeliveryConsole.Web.Wire.Operations;
 
-/// <summary>CreateDeliveryTask, ListDeliveryTask, DescribeDeliveryTask and DeleteDeliveryTask over the delivery engine.</summary>
+/// <summary>
+/// CreateDeliveryTask, ListDeliveryTask, DescribeDeliveryTask and DeleteDeliveryTask over the delivery engine. The
+/// engine's <see cref="DeliveryTaskError"/> becomes the wire's error answer here, with its code.
+/// </summary>
 public static class DeliveryOperations
 {
     public static IReadOnlyList<WireOperation> All { get; } =
     [
+        // A create or delete runs to its end even when the client goes away: stopping halfway could leave half a task.
         WireOperation.Of("CreateDeliveryTask", Proto.CreateDeliveryTaskRequest.Parser, async (request, wire) =>
         {
-            await DeliveryTaskCalls.CreateAsync(wire.Service<DeliveryEngine>(), DeliveryMessages.ToModel(request));
+            Done(await wire.Service<DeliveryEngine>().CreateTaskAsync(DeliveryMessages.ToModel(request), CancellationToken.None));
             return (IMessage)new Proto.CreateDeliveryTaskResponse();
         }),
         WireOperation.Of("ListDeliveryTask", Proto.ListDeliveryTaskRequest.Parser, async (request, wire) =>
         {
-            var tasks = await DeliveryTaskCalls.ListAsync(wire.Service<DeliveryEngine>(), wire.Service<TableService>(),
-                request.HasTableName ? request.TableName : null, wire.Aborted);
+            var tasks = await wire.Service<DeliveryEngine>().ListTasksAsync(request.HasTableName ? request.TableName : null, wire.Aborted);
             return (IMessage)new Proto.ListDeliveryTaskResponse { Tasks = { tasks.Select(DeliveryMessages.ToMessage) } };
         }),
         WireOperation.Of("DescribeDeliveryTask", Proto.DescribeDeliveryTaskRequest.Parser, async (request, wire) =>
-            (IMessage)DeliveryMessages.ToMessage(await DeliveryTaskCalls.DescribeAsync(wire.Service<DeliveryEngine>(),
-                request.HasTableName ? request.TableName : null, request.HasTaskName ? request.TaskName : null, wire.Aborted))),
+        {
+            var (table, task) = Names(request.HasTableName ? request.TableName : null, request.HasTaskName ? request.TaskName : null);
+            var status = await wire.Service<DeliveryEngine>().DescribeTaskAsync(table, task, wire.Aborted);
+            Done(status is null ? DeliveryTaskError.NoSuchTask(table, task) : null);
+            return (IMessage)DeliveryMessages.ToMessage(status!);
+        }),
         WireOperation.Of("DeleteDeliveryTask", Proto.DeleteDeliveryTaskRequest.Parser, async (request, wire) =>
         {
-            await DeliveryTaskCalls.DeleteAsync(wire.Service<DeliveryEngine>(),
-                request.HasTableName ? request.TableName : null, request.HasTaskName ? request.TaskName : null);
+            var (table, task) = Names(request.HasTableName ? request.TableName : null, request.HasTaskName ? request.TaskName : null);
+            Done(await wire.Service<DeliveryEngine>().DeleteTaskAsync(table, task, CancellationToken.None));
             return (IMessage)new Proto.DeleteDeliveryTaskResponse();
         }),
     ];
+
+    private static (string TableName, string TaskName) Names(string? tableName, string? taskName)
+    {
+        Done(DeliveryTaskError.MissingName(tableName, taskName));
+        return (tableName!, taskName!);
+    }
+
+    /// <summary>The engine's answer as the wire's: nothing when it is null, else its error, thrown to the endpoint that answers it.</summary>
+    private static void Done(DeliveryTaskError? error)
+    {
+        if (error is not null)
+            throw WireErrors.Error(error.Code, error.Message);
+    }
 }

@@ -4,6 +4,7 @@ using System.Globalization;
 using DeliveryConsole.Delivery.Partitioning;
 using DeliveryConsole.Web.Components.Pages.Tables;
 using DeliveryConsole.Web.Components.Pages.Tables.Generate;
+using DeliveryConsole.Web.Values;
 
 namespace DeliveryConsole.Web.Tests.Components.TableTools;
 

@@ -5,6 +5,7 @@ using DeliveryConsole.Web.TableTools;
 using DeliveryConsole.Web.Components.Pages.Tables;
 using DeliveryConsole.Delivery.Partitioning;
 using System.Globalization;
+using DeliveryConsole.Web.Values;
 
 namespace DeliveryConsole.Web.Tests.Components.TableTools;
 

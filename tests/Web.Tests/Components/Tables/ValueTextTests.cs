@@ -1,6 +1,6 @@
 using System.Text.Json;
 using DeliveryConsole.TableStore.Model;
-using DeliveryConsole.Web.Api;
+using DeliveryConsole.Web.Values;
 
 namespace DeliveryConsole.Web.Tests.Components.Tables;
 
@@ -22,7 +22,7 @@ public class ValueTextTests
         Value? json;
         try
         {
-            json = JsonSerializer.Deserialize<Value>(JsonSerializer.Serialize(new Dictionary<string, string> { [escape] = text }), ApiJson.Options);
+            json = JsonSerializer.Deserialize<Value>(JsonSerializer.Serialize(new Dictionary<string, string> { [escape] = text }), ServiceJson.Options);
         }
         catch (JsonException)
         {

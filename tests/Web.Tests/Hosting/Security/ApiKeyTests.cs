@@ -3,9 +3,10 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using DeliveryConsole.Testing;
-using DeliveryConsole.Web.Api;
 using DeliveryConsole.Web.Hosting;
 using DeliveryConsole.Web.Tests.Api;
+using DeliveryConsole.Web.Errors;
+using DeliveryConsole.Web.Buckets;
 
 namespace DeliveryConsole.Web.Tests.Hosting.Security;
 
@@ -118,7 +119,7 @@ public class ApiKeyTests : ServedConsoleTest
         var challenge = Assert.Single(response.Headers.WwwAuthenticate);
         Assert.Equal("Basic", challenge.Scheme);
         Assert.Contains("realm=", challenge.Parameter);
-        var requestId = Assert.Single(response.Headers.GetValues(ApiErrors.RequestIdHeader));
+        var requestId = Assert.Single(response.Headers.GetValues(ServiceErrors.RequestIdHeader));
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync(Cancel))!;
         Assert.Equal("OTSAuthFailed", (string?)body["code"]);
         Assert.Equal(requestId, (string?)body["requestId"]);

@@ -1,10 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
 using DeliveryConsole.Testing;
-using DeliveryConsole.Web.Api;
 using DeliveryConsole.Web.Hosting.Security;
 using DeliveryConsole.Web.Tests.Wire;
 using DeliveryConsole.Web.Wire.Protocol;
+using DeliveryConsole.Web.Values;
+using DeliveryConsole.Web.Errors;
 
 namespace DeliveryConsole.Web.Tests.Hosting.Security;
 
@@ -26,7 +27,7 @@ public sealed class KeyGuessLockOutTests : ServedConsoleTest
 
         Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
         Assert.InRange(int.Parse(response.Headers.RetryAfter!.ToString()), 1, 60);
-        var error = await response.Content.ReadFromJsonAsync<ApiErrorBody>(ApiJson.Options, Cancel);
+        var error = await response.Content.ReadFromJsonAsync<ErrorBody>(ServiceJson.Options, Cancel);
         Assert.Equal("OTSAuthFailed", error!.Code);
         Assert.StartsWith("Too many wrong access keys from this address", error.Message);
     }

@@ -2,10 +2,10 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using DeliveryConsole.Delivery.Tests.Parquet;
 using DeliveryConsole.Testing;
-using DeliveryConsole.Web.Api;
 using DeliveryConsole.Web.Tests.Api;
 using DeliveryConsole.Web.Tests.Delivery;
 using DeliveryConsole.Web.Tests.Hosting;
+using DeliveryConsole.Web.Buckets;
 
 namespace DeliveryConsole.Web.Tests.Wire.Sdk;
 

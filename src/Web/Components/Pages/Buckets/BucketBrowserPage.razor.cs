@@ -1,5 +1,4 @@
 using DeliveryConsole.Delivery.Buckets;
-using DeliveryConsole.Web.Api;
 using DeliveryConsole.Web.Buckets;
 using Microsoft.AspNetCore.Components;
 
@@ -105,8 +104,8 @@ public sealed partial class BucketBrowserPage
     /// <summary>What went wrong with the endpoint or the names in the address, in words; null for anything else.</summary>
     internal static string? Problem(Exception e) => e switch
     {
-        BucketEndpointException => BucketApi.Sentence(e.Message),
-        ArgumentException argument => BucketApi.Sentence(BucketApi.RuleText(argument)),
+        BucketEndpointException => BucketMessages.Sentence(e.Message),
+        ArgumentException argument => BucketMessages.Sentence(BucketMessages.RuleText(argument)),
         _ => null,
     };
 

@@ -1,7 +1,7 @@
 using DeliveryConsole.Delivery.Buckets;
-using DeliveryConsole.Web.Api;
 using DeliveryConsole.Web.Hosting;
 using Microsoft.AspNetCore.Components;
+using DeliveryConsole.Web.Buckets;
 
 namespace DeliveryConsole.Web.Components.Pages.Buckets;
 
@@ -37,7 +37,7 @@ public sealed partial class EndpointBuckets
         }
         catch (BucketEndpointException e)
         {
-            (_buckets, _listError) = (null, $"The buckets of endpoint '{Endpoint.Name}' cannot be listed: {BucketApi.Sentence(e.Message)}");
+            (_buckets, _listError) = (null, $"The buckets of endpoint '{Endpoint.Name}' cannot be listed: {BucketMessages.Sentence(e.Message)}");
         }
     }
 
@@ -63,11 +63,11 @@ public sealed partial class EndpointBuckets
         }
         catch (BucketEndpointException e)
         {
-            _createError = $"Bucket '{_newBucket}' was not created: {BucketApi.Sentence(e.Message)}";
+            _createError = $"Bucket '{_newBucket}' was not created: {BucketMessages.Sentence(e.Message)}";
         }
         catch (ArgumentException e)
         {
-            _createError = BucketApi.Sentence(BucketApi.RuleText(e));
+            _createError = BucketMessages.Sentence(BucketMessages.RuleText(e));
         }
         finally
         {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Bunit;
 using DeliveryConsole.Web.Api;
+using DeliveryConsole.Web.Values;
 
 namespace DeliveryConsole.Web.Tests.Components.Delivery.Create;
 
@@ -105,7 +106,7 @@ public class EmulatorSettingsTests : WizardTest
         Click("Next");
         Page.WaitForAssertion(() => Page.Find("[data-testid=request-json]"));
 
-        var body = JsonSerializer.Deserialize<CreateDeliveryTaskBody>(Text("request-json"), ApiJson.Options)!;
+        var body = JsonSerializer.Deserialize<CreateDeliveryTaskBody>(Text("request-json"), ServiceJson.Options)!;
         Assert.Equal(new(5, 8, "Europe/Berlin"), body.Request.Emulator);
 
         Click("Create task");

@@ -7,6 +7,7 @@ using DeliveryConsole.Web.Api;
 using DuckDB.NET.Data;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
+using DeliveryConsole.Web.Values;
 
 namespace DeliveryConsole.Web.Tests.Components.Delivery.Create;
 
@@ -54,7 +55,7 @@ public class TimeReviewCreateTests : WizardTest
         Page.WaitForAssertion(() => Page.Find("[data-testid=request-json]"));
 
         var json = Text("request-json");
-        var body = JsonSerializer.Deserialize<CreateDeliveryTaskBody>(json, ApiJson.Options)!;
+        var body = JsonSerializer.Deserialize<CreateDeliveryTaskBody>(json, ServiceJson.Options)!;
         var validation = DeliveryTaskValidator.Validate(body.Request, new TaskValidationContext
         {
             EndpointNames = [Endpoint],

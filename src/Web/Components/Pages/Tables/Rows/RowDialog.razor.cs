@@ -1,6 +1,5 @@
 using DeliveryConsole.TableStore;
 using DeliveryConsole.TableStore.Model;
-using DeliveryConsole.Web.Api;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
@@ -8,8 +7,7 @@ namespace DeliveryConsole.Web.Components.Pages.Tables.Rows;
 
 /// <summary>
 /// "Add row" (a PutRow that expects no row with that key) and "Edit row" (an UpdateRow that puts the changed
-/// attributes and deletes the removed ones). The typed row is a <see cref="RowDraft"/>, and the write is built by
-/// <see cref="RowWrites"/> as the JSON API builds it. Closes with the key written.
+/// attributes and deletes the removed ones). The typed row is a <see cref="TypedRow"/>. Closes with the key written.
 /// </summary>
 public partial class RowDialog
 {
@@ -31,19 +29,19 @@ public partial class RowDialog
     private bool IsEdit => ExistingKey is not null;
 
     // Null when the row to edit no longer exists.
-    private RowDraft? _draft;
+    private TypedRow? _draft;
     private string? _error;
 
     protected override void OnInitialized()
     {
         if (ExistingKey is null)
         {
-            _draft = RowDraft.ForNewRow(Table);
+            _draft = TypedRow.ForNewRow(Table);
             return;
         }
         // Read the row afresh: the page may be older than the row.
         if (Store.GetRow(Table.Name, ExistingKey) is { } row)
-            _draft = RowDraft.ForRow(Table, ExistingKey, row);
+            _draft = TypedRow.ForRow(Table, ExistingKey, row);
     }
 
     private void Save()
@@ -75,14 +73,14 @@ public partial class RowDialog
     // A new row must not replace an existing one; a row with an auto-increment placeholder is always new, and the
     // service then only accepts IGNORE.
     private IReadOnlyList<KeyColumn> Add(IReadOnlyList<KeyColumn> key, List<ColumnPut> puts) =>
-        Store.WriteRow(Table.Name, RowWrites.Put(key, puts,
-            key.Any(k => k.Value.Kind == ValueKind.AutoIncrement) ? RowExistence.Ignore : RowExistence.ExpectNotExist));
+        Store.WriteRow(Table.Name, new RowWrite(WriteType.Put, key, puts,
+            Condition: key.Any(k => k.Value.Kind == ValueKind.AutoIncrement) ? RowExistence.Ignore : RowExistence.ExpectNotExist));
 
-    private IReadOnlyList<KeyColumn> Update(RowDraft draft, IReadOnlyList<KeyColumn> key, List<ColumnPut> puts)
+    private IReadOnlyList<KeyColumn> Update(TypedRow draft, IReadOnlyList<KeyColumn> key, List<ColumnPut> puts)
     {
         var (changed, removed) = draft.ChangesFrom(puts);
         if (changed.Count == 0 && removed.Count == 0)
             return key;
-        return Store.WriteRow(Table.Name, RowWrites.Update(key, changed, null, removed, RowExistence.ExpectExist));
+        return Store.WriteRow(Table.Name, new RowWrite(WriteType.Update, key, changed, DeleteAll: removed, Condition: RowExistence.ExpectExist));
     }
 }

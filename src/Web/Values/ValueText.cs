@@ -1,7 +1,7 @@
 using System.Globalization;
 using DeliveryConsole.TableStore.Model;
 
-namespace DeliveryConsole.Web.Api;
+namespace DeliveryConsole.Web.Values;
 
 /// <summary>
 /// A value of a known type written as text: the one parser behind the JSON API's escapes

@@ -1,7 +1,7 @@
 using DeliveryConsole.Delivery.Buckets;
 using Microsoft.Net.Http.Headers;
 
-namespace DeliveryConsole.Web.Api;
+namespace DeliveryConsole.Web.Buckets;
 
 /// <summary>
 /// <c>GET /download/{endpoint}/{bucket}?key=...</c>: streams one object as an attachment with its length. Failures
@@ -62,12 +62,12 @@ public static class ObjectDownload
     private static IResult? Failure(Exception e) => e switch
     {
         BucketNotFoundException or BucketObjectNotFoundException =>
-            Results.Text(BucketApi.Sentence(e.Message), statusCode: StatusCodes.Status404NotFound),
+            Results.Text(BucketMessages.Sentence(e.Message), statusCode: StatusCodes.Status404NotFound),
         ArgumentException argument =>
-            Results.Text(BucketApi.Sentence(BucketApi.RuleText(argument)), statusCode: StatusCodes.Status400BadRequest),
-        BucketAccessDeniedException => Results.Text(BucketApi.Sentence(e.Message), statusCode: StatusCodes.Status403Forbidden),
-        EndpointUnreachableException => Results.Text(BucketApi.Sentence(e.Message), statusCode: StatusCodes.Status503ServiceUnavailable),
-        BucketEndpointException => Results.Text(BucketApi.Sentence(e.Message), statusCode: StatusCodes.Status502BadGateway),
+            Results.Text(BucketMessages.Sentence(BucketMessages.RuleText(argument)), statusCode: StatusCodes.Status400BadRequest),
+        BucketAccessDeniedException => Results.Text(BucketMessages.Sentence(e.Message), statusCode: StatusCodes.Status403Forbidden),
+        EndpointUnreachableException => Results.Text(BucketMessages.Sentence(e.Message), statusCode: StatusCodes.Status503ServiceUnavailable),
+        BucketEndpointException => Results.Text(BucketMessages.Sentence(e.Message), statusCode: StatusCodes.Status502BadGateway),
         _ => null,
     };
 }

@@ -1,13 +1,14 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace DeliveryConsole.Web.Api;
+namespace DeliveryConsole.Web.Values;
 
 /// <summary>
-/// The JSON API's one set of serializer rules: camelCase, strict (unknown or missing fields are errors, a value of
+/// The service's one set of JSON rules, for everything written or read as the JSON API does (its bodies, a JSON Lines
+/// import, the wizard's request preview, the sign-in challenge's error): camelCase, strict (unknown or missing fields are errors, a value of
 /// the wrong JSON type is an error; null in an optional field is the same as leaving it out).
 /// </summary>
-public static class ApiJson
+public static class ServiceJson
 {
     public static readonly JsonSerializerOptions Options = Create();
 

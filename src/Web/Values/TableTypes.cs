@@ -1,6 +1,6 @@
 using DeliveryConsole.TableStore.Model;
 
-namespace DeliveryConsole.Web.Components.Pages.Tables;
+namespace DeliveryConsole.Web.Values;
 
 /// <summary>The type names the service uses (STRING, INTEGER, ...) and the value kinds behind key and column types.</summary>
 public static class TableTypes

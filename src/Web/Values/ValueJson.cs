@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using DeliveryConsole.TableStore.Model;
 
-namespace DeliveryConsole.Web.Api;
+namespace DeliveryConsole.Web.Values;
 
 /// <summary>
 /// A cell or key value in JSON: a string is STRING, true/false BOOLEAN, an integer literal INTEGER (64-bit), any

@@ -1,6 +1,6 @@
 using DeliveryConsole.TableStore.Model;
 using DeliveryConsole.TableStore.Rules;
-using DeliveryConsole.Web.Api;
+using DeliveryConsole.Web.Values;
 
 namespace DeliveryConsole.Web.Components.Pages.Tables.Rows;
 
@@ -9,12 +9,12 @@ namespace DeliveryConsole.Web.Components.Pages.Tables.Rows;
 /// marks the fields that are wrong, with <see cref="ValueText"/> (the JSON API's parser), and yields the key and
 /// attributes only when none is.
 /// </summary>
-public sealed class RowDraft
+public sealed class TypedRow
 {
     // The attributes as read, to tell what an edit changed.
     private readonly Dictionary<string, Value> _original = [];
 
-    private RowDraft(TableMeta table, bool isNew, List<KeyDraft> keys) => (Table, IsNew, Keys) = (table, isNew, keys);
+    private TypedRow(TableMeta table, bool isNew, List<KeyDraft> keys) => (Table, IsNew, Keys) = (table, isNew, keys);
 
     public TableMeta Table { get; }
 
@@ -26,17 +26,17 @@ public sealed class RowDraft
     public List<AttributeDraft> Attributes { get; } = [];
 
     /// <summary>A new row: every key to type (auto-increment ones are assigned) and every defined column offered.</summary>
-    public static RowDraft ForNewRow(TableMeta table)
+    public static TypedRow ForNewRow(TableMeta table)
     {
-        var draft = new RowDraft(table, true, [.. table.PrimaryKey.Select(k => new KeyDraft(k, "", k.AutoIncrement))]);
+        var draft = new TypedRow(table, true, [.. table.PrimaryKey.Select(k => new KeyDraft(k, "", k.AutoIncrement))]);
         draft.Attributes.AddRange(table.DefinedColumns.Select(c => new AttributeDraft { Name = c.Name, Type = c.Type, Defined = true }));
         return draft;
     }
 
     /// <summary>The row as read, to edit.</summary>
-    public static RowDraft ForRow(TableMeta table, IReadOnlyList<KeyColumn> key, Row row)
+    public static TypedRow ForRow(TableMeta table, IReadOnlyList<KeyColumn> key, Row row)
     {
-        var draft = new RowDraft(table, false, [.. table.PrimaryKey.Select((k, i) => new KeyDraft(k, key[i].Value.ToString(), false))]);
+        var draft = new TypedRow(table, false, [.. table.PrimaryKey.Select((k, i) => new KeyDraft(k, key[i].Value.ToString(), false))]);
         foreach (var cell in row.Columns.GroupBy(c => c.Name).Select(g => g.First()))
         {
             draft._original[cell.Name] = cell.Value;
