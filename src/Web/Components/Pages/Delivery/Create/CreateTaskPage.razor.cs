@@ -32,7 +32,14 @@ public sealed partial class CreateTaskPage
 
     private WizardState _state = default!;
     private IReadOnlyList<string> _tables = [];
-    private int _step;
+    private WizardStep _step;
+
+    /// <summary>The stepper's index of <see cref="_step"/>.</summary>
+    private int StepIndex
+    {
+        get => (int)_step;
+        set => _step = (WizardStep)value;
+    }
     private bool _creating;
     private bool _loaded;
 
@@ -85,7 +92,7 @@ public sealed partial class CreateTaskPage
 
     private Task BackAsync()
     {
-        _step = Math.Max(0, _step - 1);
+        _step = _step == WizardStep.Basics ? _step : _step - 1;
         return Task.CompletedTask;
     }
 
@@ -100,29 +107,20 @@ public sealed partial class CreateTaskPage
     /// <summary>Clicking a later step in the header is a "Next" for every step before it.</summary>
     private Task OnStepChangeAsync(StepperInteractionEventArgs change)
     {
-        for (var step = 0; step < change.StepIndex; step++)
+        if (_state.FirstInvalidStepBefore((WizardStep)change.StepIndex) is { } invalid)
         {
-            _state.TouchStep(step);
-            if (!_state.StepIsValid(step))
-            {
-                change.Cancel = true;
-                _step = step;
-                break;
-            }
+            change.Cancel = true;
+            _step = invalid;
         }
         return Task.CompletedTask;
     }
 
     private async Task CreateAsync()
     {
-        for (var step = 0; step < WizardState.ReviewStep; step++)
+        if (_state.FirstInvalidStepBefore(WizardStep.Review) is { } invalid)
         {
-            _state.TouchStep(step);
-            if (!_state.StepIsValid(step))
-            {
-                _step = step;
-                return;
-            }
+            _step = invalid;
+            return;
         }
         _creating = true;
         try

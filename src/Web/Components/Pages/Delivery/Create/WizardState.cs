@@ -14,8 +14,6 @@ namespace DeliveryConsole.Web.Components.Pages.Delivery.Create;
 /// </summary>
 public sealed class WizardState(string accountId, TimeZoneInfo instanceZone, string? objectExtension)
 {
-    public const int BasicsStep = 0, DestinationStep = 1, SchemaStep = 2, TimeStep = 3, ReviewStep = 4;
-
     private readonly HashSet<string> _touched = new(StringComparer.Ordinal);
     private readonly HashSet<int> _touchedRows = [];
 
@@ -79,7 +77,7 @@ public sealed class WizardState(string accountId, TimeZoneInfo instanceZone, str
     }
 
     /// <summary>Shows every message of the step, as when the user tries to leave it.</summary>
-    public void TouchStep(int step)
+    public void TouchStep(WizardStep step)
     {
         foreach (var field in FieldsOf(step))
             _touched.Add(field);
@@ -107,26 +105,41 @@ public sealed class WizardState(string accountId, TimeZoneInfo instanceZone, str
     }
 
     /// <summary>True while the step shows a message: a broken rule of a field the user has met, or the engine's error.</summary>
-    public bool StepHasError(int step) =>
+    public bool StepHasError(WizardStep step) =>
         (CreateError is { } error && StepOf(error.Field) == step)
         || FieldsOf(step).Any(field => ErrorOf(field) is not null)
-        || (step == SchemaStep && Enumerable.Range(0, Draft.Schema.Count).Any(index => SchemaRowError(index) is not null));
+        || (step == WizardStep.Schema && Enumerable.Range(0, Draft.Schema.Count).Any(index => SchemaRowError(index) is not null));
 
     /// <summary>True when every rule the step's own fields can break is kept.</summary>
-    public bool StepIsValid(int step) => step switch
+    public bool StepIsValid(WizardStep step) => step switch
     {
-        SchemaStep => Draft.Schema.Count > 0 && SchemaErrors().All(error => error is null),
+        WizardStep.Schema => Draft.Schema.Count > 0 && SchemaErrors().All(error => error is null),
         _ => FieldsOf(step).All(field => RuleError(field) is null),
     };
 
-    /// <summary>The step whose field a request path names; the review step for anything else.</summary>
-    public static int StepOf(string field) => field switch
+    /// <summary>
+    /// Shows the messages of every step before <paramref name="limit"/>, as "Next" on each would, and returns the
+    /// first of them that breaks a rule, or null when all keep them.
+    /// </summary>
+    public WizardStep? FirstInvalidStepBefore(WizardStep limit)
     {
-        TaskNameField or TableNameField or "taskType" => BasicsStep,
-        _ when field.StartsWith(SchemaField, StringComparison.Ordinal) => SchemaStep,
-        _ when field.StartsWith("taskConfig.eventTimeColumn", StringComparison.Ordinal) => TimeStep,
-        _ when field.StartsWith("taskConfig.", StringComparison.Ordinal) || field.StartsWith("emulator.", StringComparison.Ordinal) => DestinationStep,
-        _ => ReviewStep,
+        for (var step = WizardStep.Basics; step < limit; step++)
+        {
+            TouchStep(step);
+            if (!StepIsValid(step))
+                return step;
+        }
+        return null;
+    }
+
+    /// <summary>The step whose field a request path names; the review step for anything else.</summary>
+    public static WizardStep StepOf(string field) => field switch
+    {
+        TaskNameField or TableNameField or "taskType" => WizardStep.Basics,
+        _ when field.StartsWith(SchemaField, StringComparison.Ordinal) => WizardStep.Schema,
+        _ when field.StartsWith("taskConfig.eventTimeColumn", StringComparison.Ordinal) => WizardStep.Time,
+        _ when field.StartsWith("taskConfig.", StringComparison.Ordinal) || field.StartsWith("emulator.", StringComparison.Ordinal) => WizardStep.Destination,
+        _ => WizardStep.Review,
     };
 
     public const string TaskNameField = "taskName";
@@ -154,11 +167,11 @@ public sealed class WizardState(string accountId, TimeZoneInfo instanceZone, str
     /// <summary>The task name for previews: the draft's, or a placeholder while it is invalid.</summary>
     public string PreviewTaskName => FieldRules.TaskName(Draft.TaskName) is null ? Draft.TaskName : "<task>";
 
-    private static IEnumerable<string> FieldsOf(int step) => step switch
+    private static IEnumerable<string> FieldsOf(WizardStep step) => step switch
     {
-        BasicsStep => [TaskNameField, TableNameField],
-        DestinationStep => [EndpointField, BucketField, PrefixField, RoleField, DirtyPrefixField, FlushIntervalField, FlushSizeField, TimeZoneField],
-        SchemaStep => [SchemaField],
+        WizardStep.Basics => [TaskNameField, TableNameField],
+        WizardStep.Destination => [EndpointField, BucketField, PrefixField, RoleField, DirtyPrefixField, FlushIntervalField, FlushSizeField, TimeZoneField],
+        WizardStep.Schema => [SchemaField],
         _ => [],
     };
 
