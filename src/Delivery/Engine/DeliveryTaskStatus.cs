@@ -5,7 +5,7 @@ namespace DeliveryConsole.Delivery.Engine;
 /// <param name="SnapshotRowsScanned">Rows of the snapshot read so far (live, ahead of what is saved).</param>
 /// <param name="RowsBuffered">Rows read and waiting in buffers for their object to be written (live).</param>
 public sealed record DeliveryTaskStatus(
-    StoredTask Task,
+    StoredTask Definition,
     TaskState State,
     TimeSpan FreshnessLag,
     long SnapshotRowsScanned,

@@ -33,7 +33,7 @@ public sealed record DescribeDeliveryTaskResult(
 {
     public static DescribeDeliveryTaskResult From(DeliveryTaskStatus status)
     {
-        var (task, state) = (status.Task, status.State);
+        var (task, state) = (status.Definition, status.State);
         var emulator = task.Request.Emulator;
         return new(
             task.Request.TaskConfig,

@@ -45,7 +45,7 @@ public sealed class DeliveryModeTests : IDisposable
         writes.Write(600);
         var done = await host.WaitCaughtUpAsync("mix", "inc-task");
 
-        var expected = ChangeOracle.ForMix(host, Prefix).ChangeRows(done.Task.StartSequence);
+        var expected = ChangeOracle.ForMix(host, Prefix).ChangeRows(done.Definition.StartSequence);
         DeliveredRows.AssertSame(expected, DeliveredRows.Read(host, "mix/"));
         Assert.Equal(expected.Count, done.State.RowsDelivered);
     }

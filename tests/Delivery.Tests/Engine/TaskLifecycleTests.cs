@@ -80,8 +80,8 @@ public sealed class TaskLifecycleTests : IDisposable
         host.Tables.WriteRow("t", new RowWrite(WriteType.Update, [new KeyColumn("id", Value.String("y"))], DeleteAll: ["v"]));
         var done = await host.WaitCaughtUpAsync("t", "task-a");
         Assert.Equal(1, done.State.RowsDelivered);
-        Assert.Equal("INC", done.Task.Request.TaskType);
-        Assert.Equal(1, done.Task.Request.Emulator!.FlushIntervalSeconds);
+        Assert.Equal("INC", done.Definition.Request.TaskType);
+        Assert.Equal(1, done.Definition.Request.Emulator!.FlushIntervalSeconds);
 
         Assert.Null(await host.Engine.DeleteTaskAsync("t", "task-a", CancellationToken.None));
         Assert.Null(await host.Engine.DescribeTaskAsync("t", "task-a", CancellationToken.None));

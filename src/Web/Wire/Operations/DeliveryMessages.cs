@@ -44,8 +44,8 @@ public static class DeliveryMessages
 
     public static Proto.DescribeDeliveryTaskResponse ToMessage(DeliveryTaskStatus status) => new()
     {
-        TaskConfig = ToMessage(status.Task.Request.TaskConfig),
-        TaskType = (Proto.DeliveryTaskType)(int)status.Task.TaskType,
+        TaskConfig = ToMessage(status.Definition.Request.TaskConfig),
+        TaskType = (Proto.DeliveryTaskType)(int)status.Definition.TaskType,
         TaskSyncStat = new Proto.TaskSyncStat
         {
             TaskSyncPhase = (Proto.TaskSyncPhase)(int)status.State.Phase,

@@ -55,7 +55,7 @@ public partial class DeliveryListPage : LiveComponent
         {
             // The phase lives in each runner's state: filtering by it needs every candidate's (in-memory) status.
             var described = (await DescribeAsync(matching, ct)).Where(s => PhaseChip.Label(s.State) == _phase).ToList();
-            _matching = [.. described.Select(s => new DeliveryTaskSummary(s.Task.TableName, s.Task.TaskName, s.Task.TaskType))];
+            _matching = [.. described.Select(s => new DeliveryTaskSummary(s.Definition.TableName, s.Definition.TaskName, s.Definition.TaskType))];
             ClampPage();
             _shown = [.. described.Skip(_page * PageSize).Take(PageSize)];
         }

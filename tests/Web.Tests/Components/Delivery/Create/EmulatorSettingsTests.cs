@@ -112,6 +112,6 @@ public class EmulatorSettingsTests : WizardTest
         Click("Create task");
         Page.WaitForAssertion(() => Assert.Contains("Statement to create table", Page.Find(".mud-dialog").TextContent), TimeSpan.FromSeconds(10));
         var task = await Engine.DescribeTaskAsync("orders", "orders-lake", Xunit.TestContext.Current.CancellationToken);
-        Assert.Equal(new(5, 8, "Europe/Berlin"), task!.Task.Request.Emulator);
+        Assert.Equal(new(5, 8, "Europe/Berlin"), task!.Definition.Request.Emulator);
     }
 }

@@ -113,7 +113,7 @@ public class TimeReviewCreateTests : WizardTest
 
         Page.WaitForAssertion(() => Assert.Contains("Statement to create table", Page.Find(".mud-dialog").TextContent));
         var task = await Engine.DescribeTaskAsync("orders", "orders-lake", Xunit.TestContext.Current.CancellationToken);
-        Assert.Equal(DeliveryTaskType.Base, task!.Task.TaskType);
+        Assert.Equal(DeliveryTaskType.Base, task!.Definition.TaskType);
         var hive = Page.Find("[data-testid=hive-ddl]").TextContent;
         Assert.Contains("CREATE EXTERNAL TABLE IF NOT EXISTS `orders_lake`", hive);
         Assert.Contains("`qty` BIGINT", hive);
