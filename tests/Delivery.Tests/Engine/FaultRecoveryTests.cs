@@ -109,7 +109,7 @@ public sealed class FaultRecoveryTests : IAsyncDisposable
     [Fact]
     public async Task An_S3_server_stopped_during_delivery_and_started_again_loses_and_repeats_nothing()
     {
-        using var swift = await OwnSwift.StartAsync();
+        using var swift = await StoppableS3Server.StartAsync();
         await using var host = await EngineHost.StartAsync(_data, QuickFaults(), endpoint: swift.Endpoint, bucket: "outage-bucket");
         RandomWrites.CreateTable(host.Tables, "mix");
         new RandomWrites(host.Tables, "mix", 61, keys: 2000).Write(3000);

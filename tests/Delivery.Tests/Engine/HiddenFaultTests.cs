@@ -97,7 +97,7 @@ public sealed class HiddenFaultTests : IDisposable
     [Fact]
     public async Task A_task_waiting_on_an_unreachable_endpoint_retries_as_soon_as_the_endpoint_is_seen_reachable()
     {
-        using var swift = await OwnSwift.StartAsync();
+        using var swift = await StoppableS3Server.StartAsync();
         // The engine's clock never moves: only the wake-up can end the wait before a retry.
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var start = clock.GetUtcNow();

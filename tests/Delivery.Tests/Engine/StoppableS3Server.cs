@@ -9,14 +9,14 @@ namespace DeliveryConsole.Delivery.Tests.Engine;
 /// folder, so the test may stop its proxy (the endpoint becomes unreachable) and start it again on the same port
 /// without disturbing the server other tests share. Disposing stops every process of it and removes the folder.
 /// </summary>
-internal sealed class OwnSwift : IDisposable
+internal sealed class StoppableS3Server : IDisposable
 {
     // The scripts themselves wait only while Swift's processes are alive and give up after ten minutes of no start;
     // this limit is just above theirs, so it only catches a script that hangs, never a slow (loaded) machine.
     private static readonly TimeSpan ScriptLimit = TimeSpan.FromMinutes(11);
     private readonly TempFolder _state;
 
-    private OwnSwift(TempFolder state, EndpointOptions endpoint)
+    private StoppableS3Server(TempFolder state, EndpointOptions endpoint)
     {
         _state = state;
         Endpoint = endpoint;
@@ -25,7 +25,7 @@ internal sealed class OwnSwift : IDisposable
     /// <summary>The server as an endpoint, with its access key and secret.</summary>
     public EndpointOptions Endpoint { get; }
 
-    public static async Task<OwnSwift> StartAsync()
+    public static async Task<StoppableS3Server> StartAsync()
     {
         Requires.SwiftBinaries();
         var state = new TempFolder();
@@ -34,7 +34,7 @@ internal sealed class OwnSwift : IDisposable
             await RunAsync("start.sh", state.Path);
             var env = File.ReadAllLines(state.Combine("env"))
                 .Select(line => line.Split('=', 2)).ToDictionary(pair => pair[0], pair => pair[1]);
-            return new OwnSwift(state, EngineHost.S3(env["S3_TEST_URL"], env["S3_TEST_KEY"], env["S3_TEST_SECRET"]));
+            return new StoppableS3Server(state, EngineHost.S3(env["S3_TEST_URL"], env["S3_TEST_KEY"], env["S3_TEST_SECRET"]));
         }
         catch
         {

@@ -2,7 +2,7 @@ using Amazon.S3;
 using Amazon.S3.Model;
 using DeliveryConsole.Delivery.Buckets;
 
-namespace DeliveryConsole.Web.Tests.Kill;
+namespace DeliveryConsole.Web.Tests.CrashSafety;
 
 /// <summary>One object as listed: its key and what changes when it is written again (size, time, tag).</summary>
 public sealed record ListedObject(string Key, string Version);

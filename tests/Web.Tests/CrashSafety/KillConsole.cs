@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 using DeliveryConsole.Testing;
 using DeliveryConsole.Web.Tests.Hosting;
 
-namespace DeliveryConsole.Web.Tests.Kill;
+namespace DeliveryConsole.Web.Tests.CrashSafety;
 
 /// <summary>The console the kill harness starts, describes and kills, over its JSON API.</summary>
 public static class KillConsole

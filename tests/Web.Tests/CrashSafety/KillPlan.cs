@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 
-namespace DeliveryConsole.Web.Tests.Kill;
+namespace DeliveryConsole.Web.Tests.CrashSafety;
 
 /// <summary>What one DescribeDeliveryTask answer says about the task's progress.</summary>
 public sealed record TaskProgress(string Phase, long Scanned, long Total, long RowsDelivered, long ObjectsWritten, string ErrorCode, string Detail)

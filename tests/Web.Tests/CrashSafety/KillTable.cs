@@ -5,7 +5,7 @@ using DeliveryConsole.TableStore;
 using DeliveryConsole.TableStore.Model;
 using DeliveryConsole.Web.Tests.Delivery;
 
-namespace DeliveryConsole.Web.Tests.Kill;
+namespace DeliveryConsole.Web.Tests.CrashSafety;
 
 /// <summary>
 /// The table the kill harness delivers: key id (STRING), attributes n INTEGER, s STRING, d DOUBLE, b BOOLEAN (the

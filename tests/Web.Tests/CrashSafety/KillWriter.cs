@@ -4,7 +4,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 
-namespace DeliveryConsole.Web.Tests.Kill;
+namespace DeliveryConsole.Web.Tests.CrashSafety;
 
 /// <summary>
 /// Writes to the table through the console's JSON API the whole time the console is killed and restarted: PutRow,
