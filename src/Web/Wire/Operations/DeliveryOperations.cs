@@ -26,21 +26,23 @@ public static class DeliveryOperations
         }),
         WireOperation.Of("DescribeDeliveryTask", Proto.DescribeDeliveryTaskRequest.Parser, async (request, wire) =>
         {
-            var (table, task) = Names(request.HasTableName ? request.TableName : null, request.HasTaskName ? request.TaskName : null);
-            var status = await wire.Service<DeliveryEngine>().DescribeTaskAsync(table, task, wire.Aborted);
-            Done(status is null ? DeliveryTaskError.NoSuchTask(table, task) : null);
-            return (IMessage)DeliveryMessages.ToMessage(status!);
+            var (table, task) = Names(request);
+            var status = await wire.Service<DeliveryEngine>().DescribeTaskAsync(table, task, wire.Aborted)
+                ?? throw Failure(DeliveryTaskError.NoSuchTask(table, task));
+            return (IMessage)DeliveryMessages.ToMessage(status);
         }),
         WireOperation.Of("DeleteDeliveryTask", Proto.DeleteDeliveryTaskRequest.Parser, async (request, wire) =>
         {
-            var (table, task) = Names(request.HasTableName ? request.TableName : null, request.HasTaskName ? request.TaskName : null);
+            var (table, task) = Names(request);
             Done(await wire.Service<DeliveryEngine>().DeleteTaskAsync(table, task, CancellationToken.None));
             return (IMessage)new Proto.DeleteDeliveryTaskResponse();
         }),
     ];
 
-    private static (string TableName, string TaskName) Names(string? tableName, string? taskName)
+    /// <summary>The table and task a request names, both required.</summary>
+    private static (string TableName, string TaskName) Names(Proto.ITaskNames request)
     {
+        string? tableName = request.HasTableName ? request.TableName : null, taskName = request.HasTaskName ? request.TaskName : null;
         Done(DeliveryTaskError.MissingName(tableName, taskName));
         return (tableName!, taskName!);
     }
@@ -49,6 +51,8 @@ public static class DeliveryOperations
     private static void Done(DeliveryTaskError? error)
     {
         if (error is not null)
-            throw WireErrors.Error(error.Code, error.Message);
+            throw Failure(error);
     }
+
+    private static Exception Failure(DeliveryTaskError error) => WireErrors.Error(error.Code, error.Message);
 }
