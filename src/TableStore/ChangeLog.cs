@@ -71,6 +71,7 @@ public sealed class ChangeLog(TableStoreInstance instance)
         }
     }
 
+    /// <summary>Removes the consumer's hold (see <see cref="SetChangeHold"/>); the next trim may then remove what only it kept.</summary>
     public void RemoveChangeHold(string consumer)
     {
         lock (instance.WriteLock)

@@ -12,6 +12,7 @@ namespace DeliveryConsole.TableStore;
 /// </summary>
 public sealed class TableDefinitions(TableStoreInstance instance)
 {
+    /// <summary>ListTable: every table's name, in ordinal order.</summary>
     public IReadOnlyList<string> ListTable() => [.. instance.Tables.Keys.Order(StringComparer.Ordinal)];
 
     /// <summary>
@@ -26,6 +27,7 @@ public sealed class TableDefinitions(TableStoreInstance instance)
                 .Select(t => new TableDescription(t, instance.RowCounts.GetValueOrDefault(t.Id)))];
     }
 
+    /// <summary>DescribeTable: the table's definition and row count, or OTSObjectNotExist.</summary>
     public TableDescription DescribeTable(string tableName)
     {
         var table = Table(tableName);
@@ -33,6 +35,10 @@ public sealed class TableDefinitions(TableStoreInstance instance)
             return new TableDescription(table, instance.RowCounts.GetValueOrDefault(table.Id));
     }
 
+    /// <summary>
+    /// CreateTable: checks the definition as the real service does (names, key, defined columns, options, stream) and
+    /// creates the empty table, or fails with OTSObjectAlreadyExist or OTSQuotaExhausted.
+    /// </summary>
     public TableMeta CreateTable(string tableName, IReadOnlyList<PrimaryKeyColumn> primaryKey,
         IReadOnlyList<DefinedColumn>? definedColumns = null, TableOptions? options = null, StreamSpecification? stream = null)
     {

@@ -28,6 +28,7 @@ public sealed class TableStoreInstance : IDisposable
     private long _trimmedThrough;
     private bool _disposed;
 
+    /// <summary>Opens (or creates) the store in <see cref="TableStoreOptions.Folder"/>; <paramref name="time"/> is its clock (the system's by default).</summary>
     public TableStoreInstance(TableStoreOptions options, TimeProvider? time = null)
     {
         Options = options;
