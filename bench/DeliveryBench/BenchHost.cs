@@ -29,16 +29,17 @@ internal sealed class BenchHost : IAsyncDisposable
     {
         _host = host;
         Store = store;
+        (Tables, Writer, LiveRows, SavedSnapshots) = (new(store), new(store), new(store), new(store));
         BucketFolder = bucketFolder;
     }
 
     /// <summary>The table store the engine works on; the parts below are on it.</summary>
     public TableStoreInstance Store { get; }
 
-    public TableDefinitions Tables => new(Store);
-    public RowWriter Writer => new(Store);
-    public LiveRows LiveRows => new(Store);
-    public SavedSnapshots SavedSnapshots => new(Store);
+    public TableDefinitions Tables { get; }
+    public RowWriter Writer { get; }
+    public LiveRows LiveRows { get; }
+    public SavedSnapshots SavedSnapshots { get; }
 
     /// <summary>The configured endpoints: the local one, and any more given to <see cref="StartAsync"/>.</summary>
     public BucketEndpoints Endpoints => _host.Services.GetRequiredService<BucketEndpoints>();

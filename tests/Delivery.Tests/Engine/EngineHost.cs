@@ -36,12 +36,11 @@ internal sealed class EngineHost : IAsyncDisposable
         _bucketFolder = bucketFolder;
     }
 
-    /// <summary>The table store the engine works on; the host's parts below are on its instance.</summary>
+    /// <summary>The table store the engine works on; the parts below are on its instance.</summary>
     public TableStoreSet Store { get; }
 
     public TableDefinitions Tables => Store.Tables;
     public RowWriter Writer => Store.Writer;
-    public LiveRows LiveRows => Store.LiveRows;
     public ChangeLog ChangeLog => Store.ChangeLog;
     public SavedSnapshots SavedSnapshots => Store.SavedSnapshots;
 
