@@ -61,7 +61,7 @@ internal sealed class BaseBench(long rows, int runs, bool engineOnly = false)
             await using var host = await BenchHost.StartAsync(folder);
             var load = Stopwatch.StartNew();
             Workload.CreateTable(host.Tables, Table);
-            Workload.Load(host.Tables, Table, rows);
+            Workload.Load(host.Writer, Table, rows);
             Console.WriteLine(string.Create(Inv, $"# base: {rows:N0} rows loaded through BatchWriteRow in {load.Elapsed.TotalSeconds:F1} s (untimed)"));
             var replicaBucket = Path.Combine(folder, "replica");
             var replicaEndpoint = new LocalFolderEndpoint("replica", replicaBucket);
@@ -81,17 +81,17 @@ internal sealed class BaseBench(long rows, int runs, bool engineOnly = false)
                         Engine.Add(engine);
                     continue;
                 }
-                var raw = ScanLive(host.Tables);
+                var raw = ScanLive(host.LiveRows);
                 Print("raw scan (reference)", label, raw, "");
-                var (saveSeconds, saved) = ScanSaved(host.Tables);
+                var (saveSeconds, saved) = ScanSaved(host.SavedSnapshots);
                 Print("scan of a saved snapshot", label, saved, string.Create(Inv, $"SaveSnapshot {saveSeconds:F3} s (not in the rate)"));
-                var replica = await ReplicaAsync(host.Tables, replicaEndpoint);
+                var replica = await ReplicaAsync(host.LiveRows, replicaEndpoint);
                 Print("replica: 1 thread, all stages", label, replica.Sample,
                     string.Create(Inv, $"scan+map+buffer {replica.ScanMapBuffer:F3} s, Parquet encode {replica.Encode:F3} s, put {replica.Put:F3} s"));
                 var steps = new Sample[StepNames.Length];
                 for (var depth = 1; depth < StepNames.Length; depth++)
                 {
-                    steps[depth] = Ladder(host.Tables, depth);
+                    steps[depth] = Ladder(host.LiveRows, depth);
                     Print($"step {depth}", label, steps[depth], StepNames[depth]);
                 }
                 if (round == 0)
@@ -105,7 +105,7 @@ internal sealed class BaseBench(long rows, int runs, bool engineOnly = false)
                 Replica.Add(replica);
             }
             if (!engineOnly)
-                BufferFootprint = await MeasureFootprintAsync(host.Tables);
+                BufferFootprint = await MeasureFootprintAsync(host.LiveRows);
         }
         finally
         {
@@ -119,7 +119,7 @@ internal sealed class BaseBench(long rows, int runs, bool engineOnly = false)
     /// EstimatedBytes (what the flush size is compared with); then what writing it with ParquetObjectWriter
     /// allocates and the size of the MemoryStream it fills.
     /// </summary>
-    private async Task<Footprint> MeasureFootprintAsync(TableService tables)
+    private async Task<Footprint> MeasureFootprintAsync(LiveRows tables)
     {
         var before = GC.GetTotalMemory(forceFullCollection: true);
         var mapper = new SchemaMapper(Workload.Columns);
@@ -169,8 +169,8 @@ internal sealed class BaseBench(long rows, int runs, bool engineOnly = false)
         return new EngineRun(sample, timeline);
     }
 
-    /// <summary>The reference: TableService.OpenSnapshot, then Scan, counting rows and reading every decoded key and cell.</summary>
-    private Sample ScanLive(TableService tables)
+    /// <summary>The reference: LiveRows.OpenSnapshot, then Scan, counting rows and reading every decoded key and cell.</summary>
+    private Sample ScanLive(LiveRows tables)
     {
         var meter = Meter.Start();
         using (var snapshot = tables.OpenSnapshot())
@@ -179,7 +179,7 @@ internal sealed class BaseBench(long rows, int runs, bool engineOnly = false)
     }
 
     /// <summary>Diagnostic: SaveSnapshot (timed apart), then the same scan of the saved snapshot, as the engine reads it.</summary>
-    private (double SaveSeconds, Sample Scan) ScanSaved(TableService tables)
+    private (double SaveSeconds, Sample Scan) ScanSaved(SavedSnapshots tables)
     {
         const string name = "bench-saved-scan";
         var save = Stopwatch.StartNew();
@@ -219,7 +219,7 @@ internal sealed class BaseBench(long rows, int runs, bool engineOnly = false)
     /// 5 is 4 with the buffer cleared every 100,000 rows, so no row and no large array lives long (what holding a
     /// whole object's rows costs).
     /// </summary>
-    private Sample Ladder(TableService tables, int depth)
+    private Sample Ladder(LiveRows tables, int depth)
     {
         var meter = Meter.Start();
         var mapper = new SchemaMapper(Workload.Columns);
@@ -265,7 +265,7 @@ internal sealed class BaseBench(long rows, int runs, bool engineOnly = false)
     /// ParquetBuffer.Append; then ParquetObjectWriter into a MemoryStream, then LocalFolderEndpoint.PutObjectAsync
     /// (temp file, fsync, rename). No channel, no catalog.
     /// </summary>
-    private async Task<ReplicaRun> ReplicaAsync(TableService tables, LocalFolderEndpoint endpoint)
+    private async Task<ReplicaRun> ReplicaAsync(LiveRows tables, LocalFolderEndpoint endpoint)
     {
         var meter = Meter.Start();
         var clock = meter.Clock;

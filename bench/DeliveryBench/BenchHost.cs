@@ -25,14 +25,21 @@ internal sealed class BenchHost : IAsyncDisposable
 
     private readonly IHost _host;
 
-    private BenchHost(IHost host, TableService tables, string bucketFolder)
+    private BenchHost(IHost host, TableStoreInstance store, string bucketFolder)
     {
         _host = host;
-        Tables = tables;
+        Store = store;
+        (Tables, Writer, LiveRows, SavedSnapshots) = (new(store), new(store), new(store), new(store));
         BucketFolder = bucketFolder;
     }
 
-    public TableService Tables { get; }
+    /// <summary>The table store the engine works on; the parts below are on it.</summary>
+    public TableStoreInstance Store { get; }
+
+    public TableDefinitions Tables { get; }
+    public RowWriter Writer { get; }
+    public LiveRows LiveRows { get; }
+    public SavedSnapshots SavedSnapshots { get; }
 
     /// <summary>The configured endpoints: the local one, and any more given to <see cref="StartAsync"/>.</summary>
     public BucketEndpoints Endpoints => _host.Services.GetRequiredService<BucketEndpoints>();
@@ -49,10 +56,13 @@ internal sealed class BenchHost : IAsyncDisposable
     public static async Task<BenchHost> StartAsync(string dataFolder, IReadOnlyList<(string Name, EndpointOptions Options, string Bucket)>? more = null)
     {
         var options = new DeliveryOptions { AccountId = AccountId };
-        var tables = new TableService(new TableStoreOptions { Folder = Path.Combine(dataFolder, "tables") });
+        var store = new TableStoreInstance(new TableStoreOptions { Folder = Path.Combine(dataFolder, "tables") });
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Services.AddLogging();
-        builder.Services.AddSingleton(tables);
+        builder.Services.AddSingleton(store);
+        builder.Services.AddSingleton<TableDefinitions>();
+        builder.Services.AddSingleton<ChangeLog>();
+        builder.Services.AddSingleton<SavedSnapshots>();
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddDbContextFactory<CatalogDb>(db => db.UseSqlite(CatalogDb.ConnectionString(dataFolder)));
@@ -71,7 +81,7 @@ internal sealed class BenchHost : IAsyncDisposable
         foreach (var (name, _, bucket) in more ?? [])
             await buckets.Find(name)!.CreateBucketAsync(bucket, CancellationToken.None);
         await host.StartAsync();
-        return new BenchHost(host, tables, Path.Combine(dataFolder, "buckets", Endpoint, Bucket));
+        return new BenchHost(host, store, Path.Combine(dataFolder, "buckets", Endpoint, Bucket));
     }
 
     /// <summary>A task to <paramref name="endpoint"/>/<paramref name="bucket"/> (by default the local endpoint's bench bucket).</summary>
@@ -133,7 +143,7 @@ internal sealed class BenchHost : IAsyncDisposable
     {
         await _host.StopAsync();
         _host.Dispose();
-        Tables.Dispose();
+        Store.Dispose();
     }
 }
 

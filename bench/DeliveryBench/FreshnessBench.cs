@@ -189,7 +189,7 @@ internal static class PacedWriter
             var writes = new RowWrite[count];
             for (var j = 0; j < count; j++)
                 writes[j] = Workload.Write(written + j, ts);
-            Workload.Check(host.Tables.BatchWriteRow([(table, writes)]));
+            Workload.Check(host.Writer.BatchWriteRow([(table, writes)]));
             written += count;
         }
         var elapsed = clock.Elapsed.TotalSeconds;

@@ -88,10 +88,10 @@ internal sealed class MemoryBench(long rows)
     /// <summary>Child: creates the table and writes <paramref name="count"/> rows into <paramref name="folder"/>/tables.</summary>
     public static void LoadChild(string folder, long count)
     {
-        using var tables = new TableStore.TableService(new TableStore.TableStoreOptions { Folder = Path.Combine(folder, "tables") });
-        Workload.CreateTable(tables, Table);
+        using var store = new TableStore.TableStoreInstance(new TableStore.TableStoreOptions { Folder = Path.Combine(folder, "tables") });
+        Workload.CreateTable(new TableStore.TableDefinitions(store), Table);
         var clock = Stopwatch.StartNew();
-        Workload.Load(tables, Table, count, done =>
+        Workload.Load(new TableStore.RowWriter(store), Table, count, done =>
             Console.WriteLine(string.Create(Inv, $"loaded {done:N0} rows, {done / clock.Elapsed.TotalSeconds:N0} rows/s")));
     }
 
@@ -124,9 +124,9 @@ internal sealed class MemoryBench(long rows)
         await using var host = await BenchHost.StartAsync(folder);
         using var sampler = MemorySampler.Start();
         var clock = Stopwatch.StartNew();
-        host.Tables.SaveSnapshot("memory-scan");
+        host.SavedSnapshots.SaveSnapshot("memory-scan");
         long rows = 0, checksum = 0;
-        using (var snapshot = host.Tables.OpenSavedSnapshot("memory-scan"))
+        using (var snapshot = host.SavedSnapshots.OpenSavedSnapshot("memory-scan"))
         {
             foreach (var row in snapshot.Scan(Table))
             {
@@ -138,7 +138,7 @@ internal sealed class MemoryBench(long rows)
         }
         var seconds = clock.Elapsed.TotalSeconds;
         sampler.Stop();
-        host.Tables.DropSavedSnapshot("memory-scan");
+        host.SavedSnapshots.DropSavedSnapshot("memory-scan");
         if (rows != count || checksum == 0)
             throw new InvalidOperationException($"the scan saw {rows} rows, not {count}");
         Console.WriteLine("RESULT " + JsonSerializer.Serialize(sampler.Report(count, seconds, 0, 0)));

@@ -85,7 +85,7 @@ internal sealed class S3Bench(long rows, int runs)
         Console.WriteLine($"# s3: endpoint '{S3EndpointName}' = {Target}, bucket {bucket}");
         var load = Stopwatch.StartNew();
         Workload.CreateTable(host.Tables, Table);
-        Workload.Load(host.Tables, Table, rows);
+        Workload.Load(host.Writer, Table, rows);
         Console.WriteLine(string.Create(Inv, $"# s3: {rows:N0} rows loaded through BatchWriteRow in {load.Elapsed.TotalSeconds:F1} s (untimed)"));
 
         for (var round = 0; round <= runs; round++)
@@ -105,7 +105,7 @@ internal sealed class S3Bench(long rows, int runs)
                     if (round > 0)
                         Runs.Add(run);
                 }
-                var replica = await ReplicaAsync(host.Tables, target, local, s3, bucket, flush);
+                var replica = await ReplicaAsync(host.LiveRows, target, local, s3, bucket, flush);
                 var ms = replica.Objects.Select(o => o.S3Put * 1000).ToArray();
                 Console.WriteLine(string.Create(Inv,
                     $"{"replica, flush " + flush + " MiB",-40} {label,-8} {replica.Objects.Count} object(s), {replica.Bytes / 1e6:F1} MB: " +
@@ -184,7 +184,7 @@ internal sealed class S3Bench(long rows, int runs)
     /// ParquetObjectWriter into a MemoryStream, LocalFolderEndpoint.PutObjectAsync and S3Endpoint.PutObjectAsync of
     /// the same bytes (with the bench's CPU and the server's CPU during the S3 put).
     /// </summary>
-    private async Task<PutReplica> ReplicaAsync(TableService tables, S3Target target, IBucketEndpoint local, IBucketEndpoint s3, string s3Bucket,
+    private async Task<PutReplica> ReplicaAsync(LiveRows tables, S3Target target, IBucketEndpoint local, IBucketEndpoint s3, string s3Bucket,
         int flushMiB)
     {
         var flushBytes = flushMiB * 1024L * 1024;

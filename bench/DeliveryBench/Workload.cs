@@ -15,7 +15,7 @@ namespace DeliveryConsole.DeliveryBench;
 internal static class Workload
 {
     public const string KeyName = "pk";
-    public const int BatchRows = TableService.MaxBatchRows;
+    public const int BatchRows = RowWriter.MaxBatchRows;
 
     /// <summary>The task schema: the key and all five attributes, each as its own Parquet type, PLAIN.</summary>
     public static readonly IReadOnlyList<SchemaColumnConfig> TaskSchema =
@@ -30,7 +30,7 @@ internal static class Workload
         new("flag", "flag", ParquetType.Bool), new("label", "label", ParquetType.Utf8), new("ts", "ts", ParquetType.Int64),
     ];
 
-    public static void CreateTable(TableService tables, string table) =>
+    public static void CreateTable(TableDefinitions tables, string table) =>
         tables.CreateTable(table, [new PrimaryKeyColumn(KeyName, PrimaryKeyType.String)]);
 
     public static string Key(long i) => "pk-" + i.ToString("D13", CultureInfo.InvariantCulture);
@@ -52,7 +52,7 @@ internal static class Workload
     }
 
     /// <summary>Writes rows 0..rows-1 in ascending key order, 200 per BatchWriteRow (untimed set-up).</summary>
-    public static void Load(TableService tables, string table, long rows, Action<long>? progress = null)
+    public static void Load(RowWriter writer, string table, long rows, Action<long>? progress = null)
     {
         var writes = new RowWrite[BatchRows];
         for (long start = 0; start < rows; start += BatchRows)
@@ -62,7 +62,7 @@ internal static class Workload
                 writes = new RowWrite[count];
             for (var j = 0; j < count; j++)
                 writes[j] = Write(start + j);
-            Check(tables.BatchWriteRow([(table, writes)]));
+            Check(writer.BatchWriteRow([(table, writes)]));
             if (progress is not null && (start / BatchRows) % 5000 == 4999)
                 progress(start + count);
         }

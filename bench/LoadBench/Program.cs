@@ -68,7 +68,7 @@ internal static class LoadBenchProgram
         // The factory's client: it carries whatever credentials the console's factory gives its clients.
         using var http = console.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = baseUrl, AllowAutoRedirect = false });
         var api = new LoadApi(http);
-        var rocks = new RocksProbe(console.Services.GetRequiredService<TableService>());
+        var rocks = new RocksProbe(console.Services.GetRequiredService<TableStoreInstance>());
         await api.CreateBucketAsync();
         var idle = await IdleWorkingSetAsync();
         Console.WriteLine(string.Create(Inv, $"# serving {baseUrl}; idle working set {idle / 1e6:F0} MB"));

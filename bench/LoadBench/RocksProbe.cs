@@ -7,17 +7,17 @@ namespace DeliveryConsole.LoadBench;
 
 /// <summary>
 /// A diagnostic: RocksDB's own memory figures for the table store, summed over its column families, to tell which
-/// native memory grows. The store is private to <see cref="TableService"/>, so it is reached by reflection; if that
-/// field is renamed the probe reports nothing (-1) rather than failing the bench.
+/// native memory grows. The store is internal to <see cref="TableStoreInstance"/>, so it is reached by reflection; if that
+/// property is renamed the probe reports nothing (-1) rather than failing the bench.
 /// </summary>
 internal sealed class RocksProbe
 {
     private readonly RocksDb? _db;
     private readonly ColumnFamilyHandle[] _families = [];
 
-    public RocksProbe(TableService tables)
+    public RocksProbe(TableStoreInstance tables)
     {
-        var store = typeof(TableService).GetField("_store", BindingFlags.NonPublic | BindingFlags.Instance)?.GetValue(tables);
+        var store = typeof(TableStoreInstance).GetProperty("Store", BindingFlags.NonPublic | BindingFlags.Instance)?.GetValue(tables);
         _db = store?.GetType().GetProperty("Db")?.GetValue(store) as RocksDb;
         if (store is null || _db is null)
             return;

@@ -33,11 +33,11 @@ internal sealed class Seed(IServiceProvider services, int tasks, int objects)
 
     public async Task RunAsync()
     {
-        var store = services.GetRequiredService<TableService>();
+        var tables = services.GetRequiredService<TableDefinitions>();
         var engine = services.GetRequiredService<DeliveryEngine>();
         var endpoint = services.GetRequiredService<BucketEndpoints>().Find(ConsoleOptions.DefaultEndpoint)!;
-        store.CreateTable(Table, [new("id", PrimaryKeyType.Integer)]);
-        store.CreateTable(SoloTable, [new("id", PrimaryKeyType.Integer)]);
+        tables.CreateTable(Table, [new("id", PrimaryKeyType.Integer)]);
+        tables.CreateTable(SoloTable, [new("id", PrimaryKeyType.Integer)]);
         await endpoint.CreateBucketAsync(Bucket, CancellationToken.None);
 
         for (var i = 0; i < tasks; i++)

@@ -46,14 +46,16 @@ internal static class Variants
 
     // ---------------------------------------------------------------- ingest
 
-    /// <summary>TableService.BatchWriteRow, 200 PUT rows (condition IGNORE) per request, in <paramref name="order"/>.</summary>
+    /// <summary>RowWriter.BatchWriteRow, 200 PUT rows (condition IGNORE) per request, in <paramref name="order"/>.</summary>
     public static Sample IngestStore(Workload data, int[] order, int rows)
     {
         var folder = NewFolder();
         try
         {
-            using var service = new TableService(new TableStoreOptions { Folder = folder });
-            service.CreateTable(Workload.Table, [new PrimaryKeyColumn(Workload.KeyName, PrimaryKeyType.String)]);
+            using var store = new TableStoreInstance(new TableStoreOptions { Folder = folder });
+            var tables = new TableDefinitions(store);
+            var writer = new RowWriter(store);
+            tables.CreateTable(Workload.Table, [new PrimaryKeyColumn(Workload.KeyName, PrimaryKeyType.String)]);
             var sample = Time(rows, () =>
             {
                 for (var start = 0; start < rows; start += BatchRows)
@@ -61,13 +63,13 @@ internal static class Variants
                     var writes = new RowWrite[Math.Min(BatchRows, rows - start)];
                     for (var j = 0; j < writes.Length; j++)
                         writes[j] = data.Write(order[start + j]);
-                    var results = service.BatchWriteRow([(Workload.Table, writes)]);
+                    var results = writer.BatchWriteRow([(Workload.Table, writes)]);
                     foreach (var result in results[0])
                         if (!result.IsOk)
                             throw new InvalidOperationException($"{result.Error!.Code}: {result.Error.Message}");
                 }
             });
-            var stored = service.DescribeTable(Workload.Table).RowCount;
+            var stored = tables.DescribeTable(Workload.Table).RowCount;
             if (stored != rows)
                 throw new InvalidOperationException($"the store counts {stored} rows, not {rows}");
             return sample;
@@ -137,25 +139,27 @@ internal static class Variants
     public static string BuildScanTable(Workload data, int rows)
     {
         var folder = NewFolder();
-        using var service = new TableService(new TableStoreOptions { Folder = folder });
-        service.CreateTable(Workload.Table, [new PrimaryKeyColumn(Workload.KeyName, PrimaryKeyType.String)]);
+        using var store = new TableStoreInstance(new TableStoreOptions { Folder = folder });
+        new TableDefinitions(store).CreateTable(Workload.Table, [new PrimaryKeyColumn(Workload.KeyName, PrimaryKeyType.String)]);
+        var writer = new RowWriter(store);
         for (var start = 0; start < rows; start += BatchRows)
         {
             var writes = new RowWrite[Math.Min(BatchRows, rows - start)];
             for (var j = 0; j < writes.Length; j++)
                 writes[j] = data.Write(start + j);
-            service.BatchWriteRow([(Workload.Table, writes)]);
+            writer.BatchWriteRow([(Workload.Table, writes)]);
         }
         return folder;
     }
 
     /// <summary>
-    /// A full scan through TableService.GetRange: FORWARD, INF_MIN..INF_MAX, default limit (5000), following
+    /// A full scan through LiveRows.GetRange: FORWARD, INF_MIN..INF_MAX, default limit (5000), following
     /// nextStartPrimaryKey; every decoded key and cell value is read.
     /// </summary>
     public static Sample ScanStore(string folder, int rows)
     {
-        using var service = new TableService(new TableStoreOptions { Folder = folder });
+        using var store = new TableStoreInstance(new TableStoreOptions { Folder = folder });
+        var liveRows = new LiveRows(store);
         IReadOnlyList<KeyColumn> end = [new KeyColumn(Workload.KeyName, Value.InfMax)];
         long count = 0, checksum = 0;
         var sample = Time(rows, () =>
@@ -163,7 +167,7 @@ internal static class Variants
             IReadOnlyList<KeyColumn>? start = [new KeyColumn(Workload.KeyName, Value.InfMin)];
             while (start is not null)
             {
-                var page = service.GetRange(new GetRangeRequest(Workload.Table, Direction.Forward, start, end));
+                var page = liveRows.GetRange(new GetRangeRequest(Workload.Table, Direction.Forward, start, end));
                 foreach (var row in page.Rows)
                 {
                     count++;

@@ -7,7 +7,7 @@ namespace DeliveryConsole.TableStore;
 
 /// <summary>
 /// The tables as they were at the snapshot, after the change <see cref="Sequence"/> and before the next one: a live
-/// snapshot (<see cref="TableService.OpenSnapshot"/>) or a saved one (<see cref="TableService.OpenSavedSnapshot"/>).
+/// snapshot (<see cref="LiveRows.OpenSnapshot"/>) or a saved one (<see cref="SavedSnapshots.OpenSavedSnapshot"/>).
 /// Reads stream from storage. Dispose it to let storage reclaim what only it still sees; a read still running then
 /// stops at its next row with ObjectDisposedException. Thread-safe.
 /// </summary>

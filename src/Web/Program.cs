@@ -36,8 +36,9 @@ builder.Services.AddSingleton(services =>
 builder.Services.AddSingleton(services =>
 {
     var options = services.GetRequiredService<IOptions<ConsoleOptions>>().Value;
-    return new TableService(new TableStoreOptions { Folder = Path.Combine(options.DataFolderPath, "tables"), MaxTables = options.MaxTables });
+    return new TableStoreInstance(new TableStoreOptions { Folder = Path.Combine(options.DataFolderPath, "tables"), MaxTables = options.MaxTables });
 });
+builder.Services.AddTableStoreParts();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<ITaskCatalog, SqliteTaskCatalog>();
 builder.Services.AddSingleton(services => services.GetRequiredService<IOptions<ConsoleOptions>>().Value.ToDeliveryOptions());

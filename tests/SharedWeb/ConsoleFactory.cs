@@ -22,7 +22,7 @@ namespace DeliveryConsole.Testing;
 /// </remarks>
 public sealed class ConsoleFactory(IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? clock = null) : WebApplicationFactory<Program>
 {
-    private TableService? _tables;
+    private TableStoreInstance? _tables;
 
     public TempFolder Data { get; } = new();
 
@@ -30,7 +30,7 @@ public sealed class ConsoleFactory(IReadOnlyDictionary<string, string?>? setting
     {
         builder.UseEnvironment("Development");
         builder.UseSetting("Console:DataFolder", Data.Path);
-        _tables ??= new TableService(new TableStoreOptions { Folder = Data.Combine("tables") }, clock);
+        _tables ??= new TableStoreInstance(new TableStoreOptions { Folder = Data.Combine("tables") }, clock);
         builder.ConfigureServices(services =>
         {
             services.AddSingleton(_tables);

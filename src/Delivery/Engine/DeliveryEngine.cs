@@ -14,7 +14,9 @@ namespace DeliveryConsole.Delivery.Engine;
 /// and deleting tasks goes through here, so the catalog, the change-log hold and the runners always agree.
 /// </summary>
 public sealed class DeliveryEngine(
-    TableService tables,
+    TableDefinitions tables,
+    ChangeLog changeLog,
+    SavedSnapshots savedSnapshots,
     ITaskCatalog catalog,
     BucketEndpoints endpoints,
     DeliveryOptions options,
@@ -42,13 +44,13 @@ public sealed class DeliveryEngine(
                 return validation.Error;
             var spec = validation.Spec;
             var hold = HoldPrefix + spec.TaskName;
-            var start = tables.LastSequence;
+            var start = changeLog.LastSequence;
             // Held before the task exists, so no change after `start` can be trimmed before the task reads it.
-            tables.SetChangeHold(hold, start);
+            changeLog.SetChangeHold(hold, start);
             var stored = new StoredTask(spec.TaskName, spec.TableName, spec.TaskType, spec.ToRequest(), time.GetUtcNow(), start);
             if (!await catalog.TryAddTaskAsync(stored, cancellationToken))
             {
-                tables.RemoveChangeHold(hold);
+                changeLog.RemoveChangeHold(hold);
                 return DeliveryTaskValidator.NameTaken(spec.TaskName);
             }
             await catalog.AddEventAsync(spec.TaskName, new TaskEvent(stored.CreatedAt, TaskEvent.Info,
@@ -131,8 +133,8 @@ public sealed class DeliveryEngine(
             RemoveUploadLeftovers();
             var stored = await catalog.ListTasksAsync(stoppingToken);
             var names = stored.Select(task => task.TaskName).ToHashSet(StringComparer.Ordinal);
-            foreach (var orphan in tables.ChangeHoldConsumers.Where(c => c.StartsWith(HoldPrefix, StringComparison.Ordinal))
-                         .Select(c => c[HoldPrefix.Length..]).Concat(tables.SavedSnapshotNames).Where(n => !names.Contains(n)).ToList())
+            foreach (var orphan in changeLog.ChangeHoldConsumers.Where(c => c.StartsWith(HoldPrefix, StringComparison.Ordinal))
+                         .Select(c => c[HoldPrefix.Length..]).Concat(savedSnapshots.SavedSnapshotNames).Where(n => !names.Contains(n)).ToList())
                 Forget(orphan);
             foreach (var task in stored)
             {
@@ -159,7 +161,7 @@ public sealed class DeliveryEngine(
 
     private void Start(StoredTask task, DeliveryTaskValidation validation, TaskState state)
     {
-        var runner = new TaskRunner(task, validation, new TaskRunnerContext(tables, catalog, endpoints, options, time, logger, EndpointReachable), state);
+        var runner = new TaskRunner(task, validation, new TaskRunnerContext(changeLog, savedSnapshots, catalog, endpoints, options, time, logger, EndpointReachable), state);
         _runners[task.TaskName] = runner;
         runner.Start(_stopping);
     }
@@ -200,8 +202,8 @@ public sealed class DeliveryEngine(
 
     private void Forget(string taskName)
     {
-        tables.RemoveChangeHold(HoldPrefix + taskName);
-        tables.DropSavedSnapshot(taskName);
+        changeLog.RemoveChangeHold(HoldPrefix + taskName);
+        savedSnapshots.DropSavedSnapshot(taskName);
     }
 
     private IReadOnlyCollection<string> EndpointNames => [.. endpoints.All.Select(endpoint => endpoint.Name)];

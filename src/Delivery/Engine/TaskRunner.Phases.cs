@@ -20,10 +20,10 @@ internal sealed partial class TaskRunner
         if (_state.Phase == TaskPhase.Incr)
         {
             // A process stopped between saving INCR and letting go would otherwise keep these forever.
-            context.Tables.DropSavedSnapshot(Definition.TaskName);
+            context.SavedSnapshots.DropSavedSnapshot(Definition.TaskName);
             if (_state.Finished)
             {
-                context.Tables.RemoveChangeHold(HoldName);
+                context.ChangeLog.RemoveChangeHold(HoldName);
                 return;
             }
         }
@@ -60,12 +60,12 @@ internal sealed partial class TaskRunner
             await EventAsync($"Delivering changes after change {Definition.StartSequence}.", token);
             return _state;
         }
-        var saved = context.Tables.SaveSnapshot(Definition.TaskName);
+        var saved = context.SavedSnapshots.SaveSnapshot(Definition.TaskName);
         long rows;
-        using (var snapshot = context.Tables.OpenSavedSnapshot(Definition.TaskName))
+        using (var snapshot = context.SavedSnapshots.OpenSavedSnapshot(Definition.TaskName))
             rows = snapshot.RowCount(Definition.TableName);
         if (Definition.TaskType == DeliveryTaskType.BaseInc)
-            context.Tables.SetChangeHold(HoldName, saved.Sequence);
+            context.ChangeLog.SetChangeHold(HoldName, saved.Sequence);
         await SaveAsync(_state with
         {
             Phase = TaskPhase.Full, SnapshotSequence = saved.Sequence, SnapshotTime = saved.Time, SnapshotRowsTotal = rows,
@@ -79,7 +79,7 @@ internal sealed partial class TaskRunner
     private async Task<bool> FullAsync(DeliveryTaskSpec task, IBucketEndpoint endpoint, TaskCheckpoint checkpoint,
         CancellationToken stopping, CancellationToken token)
     {
-        using var snapshot = context.Tables.OpenSavedSnapshot(Definition.TaskName);
+        using var snapshot = context.SavedSnapshots.OpenSavedSnapshot(Definition.TaskName);
         var table = snapshot.Table(Definition.TableName);
         using var pipeline = Watch(new DeliveryPipeline(task, TaskPhase.Full, checkpoint, Targets(endpoint, key => KeyCodec.Encode(table.Id, key))));
         var mapper = new SchemaMapper(task.Schema);
@@ -138,8 +138,8 @@ internal sealed partial class TaskRunner
         if (recovered)
             await RecoveredAsync(token);
         if (finished.Finished)
-            context.Tables.RemoveChangeHold(HoldName);
-        context.Tables.DropSavedSnapshot(Definition.TaskName);
+            context.ChangeLog.RemoveChangeHold(HoldName);
+        context.SavedSnapshots.DropSavedSnapshot(Definition.TaskName);
         await EventAsync($"Snapshot delivered: {ordinal - 1} rows read; {finished.DeliveredText()} so far.", token);
         return true;
     }
@@ -189,7 +189,7 @@ internal sealed partial class TaskRunner
         var lastSave = context.Time.GetUtcNow();
         while (!stopping.IsCancellationRequested)
         {
-            var changes = context.Tables.ReadChanges(position, ChangeBatch);
+            var changes = context.ChangeLog.ReadChanges(position, ChangeBatch);
             foreach (var change in changes)
             {
                 position = change.Sequence;
@@ -217,7 +217,7 @@ internal sealed partial class TaskRunner
                 if (recovered || now - lastSave >= IdleSaveInterval)
                 {
                     await context.Catalog.SaveStateAsync(Definition.TaskName, idle, token);
-                    context.Tables.SetChangeHold(HoldName, idle.ChangeResumeSequence);
+                    context.ChangeLog.SetChangeHold(HoldName, idle.ChangeResumeSequence);
                     lastSave = now;
                 }
             }

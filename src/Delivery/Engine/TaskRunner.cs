@@ -7,7 +7,8 @@ namespace DeliveryConsole.Delivery.Engine;
 
 /// <summary>What every runner of an engine shares.</summary>
 internal sealed record TaskRunnerContext(
-    TableService Tables,
+    ChangeLog ChangeLog,
+    SavedSnapshots SavedSnapshots,
     ITaskCatalog Catalog,
     BucketEndpoints Endpoints,
     DeliveryOptions Options,
@@ -161,7 +162,7 @@ internal sealed partial class TaskRunner(StoredTask definition, DeliveryTaskVali
     {
         _state = state;
         if (state.Phase == TaskPhase.Incr)
-            context.Tables.SetChangeHold(HoldName, state.ChangeResumeSequence);
+            context.ChangeLog.SetChangeHold(HoldName, state.ChangeResumeSequence);
         if (_failures > 0)
             await RecoveredAsync(CancellationToken.None);
     }

@@ -9,23 +9,24 @@ public static class RowSample
     public const int DefaultSize = 100;
 
     /// <summary>Up to <paramref name="size"/> rows from the start of the table, newest version of each cell.</summary>
-    public static IReadOnlyList<Row> Read(TableService tables, string tableName, int size = DefaultSize)
+    public static IReadOnlyList<Row> Read(TableDefinitions tables, LiveRows rows, string tableName, int size = DefaultSize)
     {
         ArgumentNullException.ThrowIfNull(tables);
+        ArgumentNullException.ThrowIfNull(rows);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(size);
         var key = tables.Table(tableName).PrimaryKey;
         IReadOnlyList<KeyColumn> start = [.. key.Select(k => new KeyColumn(k.Name, Value.InfMin))];
         IReadOnlyList<KeyColumn> end = [.. key.Select(k => new KeyColumn(k.Name, Value.InfMax))];
-        var rows = new List<Row>(Math.Min(size, DefaultSize));
-        while (rows.Count < size)
+        var sample = new List<Row>(Math.Min(size, DefaultSize));
+        while (sample.Count < size)
         {
-            var page = tables.GetRange(new GetRangeRequest(tableName, Direction.Forward, start, end, size - rows.Count));
-            rows.AddRange(page.Rows.Take(size - rows.Count));
+            var page = rows.GetRange(new GetRangeRequest(tableName, Direction.Forward, start, end, size - sample.Count));
+            sample.AddRange(page.Rows.Take(size - sample.Count));
             if (page.NextStartPrimaryKey is not { } next)
                 break;
             start = next;
         }
-        return rows;
+        return sample;
     }
 
     /// <summary>

@@ -13,10 +13,10 @@ public static class RowWrites
         IReadOnlyList<string>? deleteAll, RowExistence condition) =>
         new(WriteType.Update, key, put, [.. (delete ?? []).Select(d => new ColumnVersion(d.Name, d.Timestamp))], deleteAll, condition);
 
-    public static BatchWriteRowResult Batch(TableService store, BatchWriteRowBody body)
+    public static BatchWriteRowResult Batch(RowWriter writer, BatchWriteRowBody body)
     {
         var tables = body.Tables.Select(t => (t.TableName, (IReadOnlyList<RowWrite>)[.. t.Rows.Select(ToWrite)])).ToList();
-        var results = store.BatchWriteRow(tables);
+        var results = writer.BatchWriteRow(tables);
         return new BatchWriteRowResult([.. body.Tables.Select((table, t) => new BatchTableResultJson(table.TableName,
             [.. results[t].Select((result, r) => result.Error is { } error
                 ? new BatchRowResultJson(false, new ApiErrorJson(error.Code, error.Message))

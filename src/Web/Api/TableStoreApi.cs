@@ -15,57 +15,58 @@ public static class TableStoreApi
     {
         var api = app.MapApiGroup("Tables and rows");
 
-        Map<CreateTableBody, EmptyBody>(api, "CreateTable", (store, body) =>
+        Map<TableDefinitions, CreateTableBody, EmptyBody>(api, "CreateTable", (tables, body) =>
         {
-            store.CreateTable(body.TableName,
+            tables.CreateTable(body.TableName,
                 [.. body.PrimaryKey.Select(k => new PrimaryKeyColumn(k.Name, k.Type, k.AutoIncrement))],
                 [.. (body.DefinedColumns ?? []).Select(c => new DefinedColumn(c.Name, c.Type))],
                 body.TableOptions?.ApplyTo(new TableOptions()), body.StreamSpecification?.ToModel());
             return new EmptyBody();
         });
-        Map<EmptyBody, ListTableResult>(api, "ListTable", (store, _) => new ListTableResult(store.ListTable()));
-        Map<TableNameBody, DescribeTableResult>(api, "DescribeTable",
-            (store, body) => DescribeTableResult.From(store.DescribeTable(body.TableName)));
-        Map<UpdateTableBody, EmptyBody>(api, "UpdateTable", (store, body) =>
+        Map<TableDefinitions, EmptyBody, ListTableResult>(api, "ListTable", (tables, _) => new ListTableResult(tables.ListTable()));
+        Map<TableDefinitions, TableNameBody, DescribeTableResult>(api, "DescribeTable",
+            (tables, body) => DescribeTableResult.From(tables.DescribeTable(body.TableName)));
+        Map<TableDefinitions, UpdateTableBody, EmptyBody>(api, "UpdateTable", (tables, body) =>
         {
-            var table = store.Table(body.TableName);
-            store.UpdateTable(body.TableName, body.TableOptions?.ApplyTo(table.Options), body.StreamSpecification?.ToModel());
+            var table = tables.Table(body.TableName);
+            tables.UpdateTable(body.TableName, body.TableOptions?.ApplyTo(table.Options), body.StreamSpecification?.ToModel());
             return new EmptyBody();
         });
-        Map<TableNameBody, EmptyBody>(api, "DeleteTable", (store, body) =>
+        Map<TableDefinitions, TableNameBody, EmptyBody>(api, "DeleteTable", (tables, body) =>
         {
-            store.DeleteTable(body.TableName);
+            tables.DeleteTable(body.TableName);
             return new EmptyBody();
         });
-        Map<PutRowBody, WriteRowResult>(api, "PutRow", (store, body) =>
-            Written(store.WriteRow(body.TableName, RowWrites.Put(body.PrimaryKey, body.Columns, body.Condition)), body.ReturnPrimaryKey));
-        Map<UpdateRowBody, WriteRowResult>(api, "UpdateRow", (store, body) =>
-            Written(store.WriteRow(body.TableName, RowWrites.Update(body.PrimaryKey, body.Put, body.Delete, body.DeleteAll, body.Condition)),
+        Map<RowWriter, PutRowBody, WriteRowResult>(api, "PutRow", (writer, body) =>
+            Written(writer.WriteRow(body.TableName, RowWrites.Put(body.PrimaryKey, body.Columns, body.Condition)), body.ReturnPrimaryKey));
+        Map<RowWriter, UpdateRowBody, WriteRowResult>(api, "UpdateRow", (writer, body) =>
+            Written(writer.WriteRow(body.TableName, RowWrites.Update(body.PrimaryKey, body.Put, body.Delete, body.DeleteAll, body.Condition)),
                 body.ReturnPrimaryKey));
-        Map<DeleteRowBody, EmptyBody>(api, "DeleteRow", (store, body) =>
+        Map<RowWriter, DeleteRowBody, EmptyBody>(api, "DeleteRow", (writer, body) =>
         {
-            store.WriteRow(body.TableName, new RowWrite(WriteType.Delete, body.PrimaryKey, Condition: body.Condition));
+            writer.WriteRow(body.TableName, new RowWrite(WriteType.Delete, body.PrimaryKey, Condition: body.Condition));
             return new EmptyBody();
         });
-        Map<GetRowBody, GetRowResult>(api, "GetRow", (store, body) =>
-            new GetRowResult(store.GetRow(body.TableName, body.PrimaryKey, body.ColumnsToGet, body.MaxVersions) is { } row
+        Map<LiveRows, GetRowBody, GetRowResult>(api, "GetRow", (rows, body) =>
+            new GetRowResult(rows.GetRow(body.TableName, body.PrimaryKey, body.ColumnsToGet, body.MaxVersions) is { } row
                 ? RowJson.From(row, body.WithTimestamps) : null));
-        Map<GetRangeBody, GetRangeResultJson>(api, "GetRange", (store, body) =>
+        Map<LiveRows, GetRangeBody, GetRangeResultJson>(api, "GetRange", (rows, body) =>
         {
-            var page = store.GetRange(new GetRangeRequest(body.TableName, body.Direction, body.InclusiveStartPrimaryKey,
+            var page = rows.GetRange(new GetRangeRequest(body.TableName, body.Direction, body.InclusiveStartPrimaryKey,
                 body.ExclusiveEndPrimaryKey, body.Limit, body.ColumnsToGet, body.MaxVersions));
             return new GetRangeResultJson([.. page.Rows.Select(r => RowJson.From(r, body.WithTimestamps))], page.NextStartPrimaryKey);
         });
-        Map<BatchWriteRowBody, BatchWriteRowResult>(api, "BatchWriteRow", RowWrites.Batch);
+        Map<RowWriter, BatchWriteRowBody, BatchWriteRowResult>(api, "BatchWriteRow", RowWrites.Batch);
     }
 
-    private static void Map<TBody, TResult>(RouteGroupBuilder api, string operation, Func<TableService, TBody, TResult> handle)
-        where TBody : notnull where TResult : notnull =>
+    /// <summary>Maps the operation to <paramref name="handle"/>, given the table store part <typeparamref name="TPart"/> it works on.</summary>
+    private static void Map<TPart, TBody, TResult>(RouteGroupBuilder api, string operation, Func<TPart, TBody, TResult> handle)
+        where TPart : notnull where TBody : notnull where TResult : notnull =>
         api.MapOperation<TBody, TResult>(operation, (context, body) =>
         {
             try
             {
-                return Task.FromResult<IResult>(Results.Json(handle(context.RequestServices.GetRequiredService<TableService>(), body), ServiceJson.Options));
+                return Task.FromResult<IResult>(Results.Json(handle(context.RequestServices.GetRequiredService<TPart>(), body), ServiceJson.Options));
             }
             catch (TableStoreException e)
             {

@@ -16,9 +16,9 @@ public sealed record ImportOutcome(long Written, IReadOnlyList<ImportError> Refu
 public static class ImportWriter
 {
     // Below the store's 4 MiB so this estimate (UTF-8 names, value sizes, 8 per cell) can never be the one over it.
-    private const long BatchBytes = TableService.MaxBatchBytes / 2;
+    private const long BatchBytes = RowWriter.MaxBatchBytes / 2;
 
-    public static ImportOutcome Write(TableService store, string tableName, IReadOnlyList<ImportedRow> rows,
+    public static ImportOutcome Write(RowWriter writer, string tableName, IReadOnlyList<ImportedRow> rows,
         CancellationToken cancellation)
     {
         var written = 0L;
@@ -33,10 +33,10 @@ public static class ImportWriter
                 cancellation.ThrowIfCancellationRequested();
                 var size = Size(row.Write);
                 var identity = Identity(row.Write.PrimaryKey);
-                if (batch.Count == TableService.MaxBatchRows || (batch.Count > 0 && bytes + size > BatchBytes)
+                if (batch.Count == RowWriter.MaxBatchRows || (batch.Count > 0 && bytes + size > BatchBytes)
                     || (identity is not null && keys.Contains(identity)))
                 {
-                    written += Flush(store, tableName, batch, refused);
+                    written += Flush(writer, tableName, batch, refused);
                     (bytes, batch) = (0, []);
                     keys.Clear();
                 }
@@ -46,7 +46,7 @@ public static class ImportWriter
                     keys.Add(identity);
             }
             if (batch.Count > 0)
-                written += Flush(store, tableName, batch, refused);
+                written += Flush(writer, tableName, batch, refused);
             return new ImportOutcome(written, refused, null);
         }
         catch (TableStoreException e)
@@ -59,14 +59,14 @@ public static class ImportWriter
         }
     }
 
-    private static long Flush(TableService store, string tableName, List<ImportedRow> batch, List<ImportError> refused)
+    private static long Flush(RowWriter writer, string tableName, List<ImportedRow> batch, List<ImportError> refused)
     {
         // One row over the request size limit still fits a single PutRow.
         if (batch.Count == 1 && Size(batch[0].Write) > BatchBytes)
         {
             try
             {
-                store.WriteRow(tableName, batch[0].Write);
+                writer.WriteRow(tableName, batch[0].Write);
                 return 1;
             }
             catch (TableStoreException e) when (e.Code == TableStoreError.ParameterInvalid)
@@ -75,7 +75,7 @@ public static class ImportWriter
                 return 0;
             }
         }
-        var results = store.BatchWriteRow([(tableName, batch.Select(r => r.Write).ToList())])[0];
+        var results = writer.BatchWriteRow([(tableName, batch.Select(r => r.Write).ToList())])[0];
         var ok = 0L;
         for (var i = 0; i < results.Count; i++)
         {

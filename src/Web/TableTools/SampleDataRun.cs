@@ -13,7 +13,9 @@ public sealed class SampleDataRun : IDisposable
     /// <summary>Progress is reported every this many rows in a count run (each paced second in a steady one).</summary>
     public const int ProgressRows = 1_000;
 
-    private readonly TableService _store;
+    private readonly TableDefinitions _tables;
+    private readonly LiveRows _rows;
+    private readonly RowWriter _writer;
     private readonly SampleRowMaker _maker;
     private readonly TimeProvider _time;
     private readonly int? _rowsPerSecond;
@@ -22,9 +24,10 @@ public sealed class SampleDataRun : IDisposable
     private long _written;
 
     /// <param name="rowsPerSecond">Null: write <paramref name="total"/> rows at once; else pace them per second.</param>
-    public SampleDataRun(TableService store, SampleRowMaker maker, TimeProvider time, long total, int? rowsPerSecond)
+    public SampleDataRun(TableDefinitions tables, LiveRows rows, RowWriter writer, SampleRowMaker maker, TimeProvider time, long total,
+        int? rowsPerSecond)
     {
-        (_store, _maker, _time, Total, _rowsPerSecond) = (store, maker, time, total, rowsPerSecond);
+        (_tables, _rows, _writer, _maker, _time, Total, _rowsPerSecond) = (tables, rows, writer, maker, time, total, rowsPerSecond);
         // The pace starts now, not when the thread pool gets to the loop: a clock moved right after starting counts.
         _start = time.GetUtcNow();
         if (rowsPerSecond is not null)
@@ -41,12 +44,12 @@ public sealed class SampleDataRun : IDisposable
 
     private async Task LoopAsync(Func<long, Task> progress, CancellationToken cancellation)
     {
-        var next = _maker.FirstFreeNumber(_store);
+        var next = _maker.FirstFreeNumber(_tables, _rows);
         if (_pace is null)
         {
             while (Written < Total)
             {
-                next = WriteBatch(next, (int)Math.Min(TableService.MaxBatchRows, Total - Written), cancellation);
+                next = WriteBatch(next, (int)Math.Min(RowWriter.MaxBatchRows, Total - Written), cancellation);
                 if (Written % ProgressRows == 0 && Written < Total)
                     await progress(Written).ConfigureAwait(false);
             }
@@ -59,7 +62,7 @@ public sealed class SampleDataRun : IDisposable
                 var seconds = (long)Math.Round((_time.GetUtcNow() - _start).TotalSeconds);
                 var due = Math.Min(Total, seconds * _rowsPerSecond!.Value);
                 while (Written < due)
-                    next = WriteBatch(next, (int)Math.Min(TableService.MaxBatchRows, due - Written), cancellation);
+                    next = WriteBatch(next, (int)Math.Min(RowWriter.MaxBatchRows, due - Written), cancellation);
                 if (Written < Total)
                     await progress(Written).ConfigureAwait(false);
             }
@@ -75,7 +78,7 @@ public sealed class SampleDataRun : IDisposable
         var rows = new RowWrite[count];
         for (var i = 0; i < count; i++)
             rows[i] = _maker.Make(first + i, now);
-        var results = _store.BatchWriteRow([(_maker.Table.Name, rows)])[0];
+        var results = _writer.BatchWriteRow([(_maker.Table.Name, rows)])[0];
         var written = results.Count(r => r.IsOk);
         Interlocked.Add(ref _written, written);
         // Generated rows are valid by construction; a refusal means the table changed under the run, so stop.

@@ -79,13 +79,13 @@ public sealed class SampleRowMaker
     /// at the last rows (up to <paramref name="scan"/>) of every combination of repeated key values. With an
     /// auto-increment column no key can repeat; the row count then only keeps values varying from run to run.
     /// </summary>
-    public long FirstFreeNumber(TableService store, int scan = 1_000)
+    public long FirstFreeNumber(TableDefinitions tables, LiveRows rows, int scan = 1_000)
     {
         if (_unique < 0)
-            return store.DescribeTable(_table.Name).RowCount + 1;
+            return tables.DescribeTable(_table.Name).RowCount + 1;
         var highest = -1L;
         foreach (var leading in LeadingCombinations())
-            highest = Math.Max(highest, HighestNumber(store, leading, scan));
+            highest = Math.Max(highest, HighestNumber(rows, leading, scan));
         return Math.Max(1, highest + 1);
     }
 
@@ -100,7 +100,7 @@ public sealed class SampleRowMaker
         return combinations;
     }
 
-    private long HighestNumber(TableService store, Value[] leading, int scan)
+    private long HighestNumber(LiveRows rows, Value[] leading, int scan)
     {
         var column = _table.PrimaryKey[_unique];
         var (low, high) = column.Type switch
@@ -113,7 +113,7 @@ public sealed class SampleRowMaker
         var end = Bound(leading, low);
         while (scan > 0 && start is not null)
         {
-            var page = store.GetRange(new GetRangeRequest(_table.Name, Direction.Backward, start, end, Limit: Math.Min(scan, 100),
+            var page = rows.GetRange(new GetRangeRequest(_table.Name, Direction.Backward, start, end, Limit: Math.Min(scan, 100),
                 ColumnsToGet: [column.Name]));
             // Rows this maker made are in number order, so the first one that reads as a number is the highest.
             foreach (var row in page.Rows)

@@ -17,11 +17,11 @@ internal sealed class BackgroundWriters : IAsyncDisposable
     private long _written;
 
     /// <param name="seed">Writer i uses seed + i.</param>
-    public BackgroundWriters(TableService tables, string tableName, int seed, int writers = 2, int keys = 3000)
+    public BackgroundWriters(RowWriter writer, string tableName, int seed, int writers = 2, int keys = 3000)
     {
         _writers = [.. Enumerable.Range(0, writers).Select(i => Task.Run(async () =>
         {
-            var writes = new RandomWrites(tables, tableName, seed + i, keys);
+            var writes = new RandomWrites(writer, tableName, seed + i, keys);
             while (!_stop.IsCancellationRequested)
             {
                 writes.Write(Burst);

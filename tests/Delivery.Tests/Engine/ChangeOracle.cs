@@ -12,9 +12,9 @@ namespace DeliveryConsole.Delivery.Tests.Engine;
 /// "resolved prefix|value|value|..." in schema order, so delivered and expected rows compare as multisets.
 /// Handles puts, updates that put or delete whole columns, and row deletes.
 /// </summary>
-internal sealed class ChangeOracle(TableService tables, string tableName, IReadOnlyList<SchemaColumn> schema, Func<long, string> prefixAt)
+internal sealed class ChangeOracle(ChangeLog changeLog, string tableName, IReadOnlyList<SchemaColumn> schema, Func<long, string> prefixAt)
 {
-    private readonly List<ChangeRecord> _changes = ReadAll(tables, tableName);
+    private readonly List<ChangeRecord> _changes = ReadAll(changeLog, tableName);
 
     public List<string> SnapshotRows(long throughSequence, long snapshotTime)
     {
@@ -50,7 +50,7 @@ internal sealed class ChangeOracle(TableService tables, string tableName, IReadO
 
     /// <summary>The random-writes table <c>mix</c> as delivered under <paramref name="prefix"/>.</summary>
     public static ChangeOracle ForMix(EngineHost host, string prefix) =>
-        new(host.Tables, "mix", EngineRequests.Columns(RandomWrites.Schema), EngineRequests.PrefixAt(prefix));
+        new(host.ChangeLog, "mix", EngineRequests.Columns(RandomWrites.Schema), EngineRequests.PrefixAt(prefix));
 
     /// <summary>BASE_INC's rows: the snapshot's, then every change after it.</summary>
     public List<string> SnapshotAndChangeRows(Delivery.Engine.TaskState state) =>
@@ -94,12 +94,12 @@ internal sealed class ChangeOracle(TableService tables, string tableName, IReadO
         _ => value.ToString()!,
     };
 
-    private static List<ChangeRecord> ReadAll(TableService tables, string tableName)
+    private static List<ChangeRecord> ReadAll(ChangeLog changeLog, string tableName)
     {
         var all = new List<ChangeRecord>();
         for (var after = 0L; ;)
         {
-            var page = tables.ReadChanges(after, 5000);
+            var page = changeLog.ReadChanges(after, 5000);
             if (page.Count == 0)
                 return all;
             all.AddRange(page.Where(c => c.TableName == tableName));

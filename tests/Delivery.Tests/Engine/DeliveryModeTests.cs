@@ -71,7 +71,7 @@ public sealed class DeliveryModeTests : IDisposable
     private static RandomWrites MixTable(EngineHost host, int seed)
     {
         RandomWrites.CreateTable(host.Tables, "mix");
-        return new RandomWrites(host.Tables, "mix", seed);
+        return new RandomWrites(host.Writer, "mix", seed);
     }
 
     public void Dispose() => _data.Dispose();

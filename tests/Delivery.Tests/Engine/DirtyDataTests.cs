@@ -20,12 +20,12 @@ public sealed class DirtyDataTests : IDisposable
             ["UTF8", "INT64", "UTF8", "BOOL", "DOUBLE", "UTF8", "UTF8"]);
         await host.CreateAsync(EngineRequests.Task("dirty", "dirty-task", "INC", "clean", schema, dirtyPrefix: "dirty-lines/$yyyy"));
         var longText = new string('x', 3000);
-        host.Tables.WriteRow("dirty", new RowWrite(WriteType.Put, [new KeyColumn("id", Value.String("r1"))],
+        host.Writer.WriteRow("dirty", new RowWrite(WriteType.Put, [new KeyColumn("id", Value.String("r1"))],
         [
             new ColumnPut("s", Value.String(longText)), new ColumnPut("n", Value.Integer(42)), new ColumnPut("d", Value.Double(1.5)),
             new ColumnPut("b", Value.Boolean(true)), new ColumnPut("bin", Value.Binary([1, 2, 3])), new ColumnPut("ok", Value.String("fine")),
         ]));
-        host.Tables.WriteRow("dirty", new RowWrite(WriteType.Put, [new KeyColumn("id", Value.String("r2"))],
+        host.Writer.WriteRow("dirty", new RowWrite(WriteType.Put, [new KeyColumn("id", Value.String("r2"))],
             [new ColumnPut("s", Value.Integer(5)), new ColumnPut("ok", Value.Integer(9))]));
         var done = await host.WaitCaughtUpAsync("dirty", "dirty-task");
 
@@ -81,7 +81,7 @@ public sealed class DirtyDataTests : IDisposable
     }
 
     private static void Put(EngineHost host, string id, Value n) =>
-        host.Tables.WriteRow("counted", new RowWrite(WriteType.Put, [new KeyColumn("id", Value.String(id))], [new ColumnPut("n", n)]));
+        host.Writer.WriteRow("counted", new RowWrite(WriteType.Put, [new KeyColumn("id", Value.String(id))], [new ColumnPut("n", n)]));
 
     /// <summary>The task's counters are the bucket's Parquet objects and JSON Lines objects, each with their own bytes.</summary>
     private static void AssertCountsMatchTheBucket(EngineHost host, DeliveryConsole.Delivery.Engine.DeliveryTaskStatus status, int dataObjects, int dirtyObjects)

@@ -27,16 +27,22 @@ internal sealed class EngineHost : IAsyncDisposable
 
     public static string HoldOf(string task) => DeliveryEngine.HoldPrefix + task;
 
-    private EngineHost(IHost host, TableService tables, EndpointOptions endpoint, string bucketName, string? bucketFolder)
+    private EngineHost(IHost host, TableStoreSet store, EndpointOptions endpoint, string bucketName, string? bucketFolder)
     {
         _host = host;
-        Tables = tables;
+        Store = store;
         EndpointOptions = endpoint;
         BucketName = bucketName;
         _bucketFolder = bucketFolder;
     }
 
-    public TableService Tables { get; }
+    /// <summary>The table store the engine works on; the parts below are on its instance.</summary>
+    public TableStoreSet Store { get; }
+
+    public TableDefinitions Tables => Store.Tables;
+    public RowWriter Writer => Store.Writer;
+    public ChangeLog ChangeLog => Store.ChangeLog;
+    public SavedSnapshots SavedSnapshots => Store.SavedSnapshots;
 
     public DeliveryEngine Engine => _host.Services.GetRequiredService<DeliveryEngine>();
 
@@ -76,10 +82,12 @@ internal sealed class EngineHost : IAsyncDisposable
         };
         options = configure?.Invoke(options) ?? options;
         endpoint ??= new EndpointOptions();
-        var tables = new TableService(new TableStoreOptions { Folder = data.Combine("tables") }, tableClock);
+        var store = new TableStoreSet(new TableStoreOptions { Folder = data.Combine("tables") }, tableClock);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Services.AddLogging();
-        builder.Services.AddSingleton(tables);
+        builder.Services.AddSingleton(store.Tables);
+        builder.Services.AddSingleton(store.ChangeLog);
+        builder.Services.AddSingleton(store.SavedSnapshots);
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(engineClock ?? TimeProvider.System);
         builder.Services.AddDbContextFactory<CatalogDb>(db => db.UseSqlite(DeliveryConsole.Catalog.CatalogDb.ConnectionString(data.Path)));
@@ -94,7 +102,7 @@ internal sealed class EngineHost : IAsyncDisposable
         if (createBucket)
             await host.Services.GetRequiredService<BucketEndpoints>().Find(Endpoint)!.CreateBucketAsync(bucket, CancellationToken.None);
         await host.StartAsync();
-        return new EngineHost(host, tables, endpoint, bucket,
+        return new EngineHost(host, store, endpoint, bucket,
             endpoint.IsLocal ? Path.Combine(endpoint.Folder ?? Path.Combine(data.Path, "buckets", Endpoint), bucket) : null);
     }
 
@@ -114,7 +122,7 @@ internal sealed class EngineHost : IAsyncDisposable
     /// <summary>Waits until the task has delivered every change committed so far and buffers nothing.</summary>
     public Task<DeliveryTaskStatus> WaitCaughtUpAsync(string table, string task)
     {
-        var last = Tables.LastSequence;
+        var last = ChangeLog.LastSequence;
         return WaitForAsync(table, task, s => s.State.Phase == TaskPhase.Incr && s.State.ChangeResumeSequence >= last);
     }
 
@@ -129,6 +137,6 @@ internal sealed class EngineHost : IAsyncDisposable
     {
         await _host.StopAsync();
         _host.Dispose();
-        Tables.Dispose();
+        Store.Dispose();
     }
 }

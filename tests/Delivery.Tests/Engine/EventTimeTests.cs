@@ -54,7 +54,7 @@ public sealed class EventTimeTests : IDisposable
     }
 
     private static void Put(EngineHost host, string id, Value? ts) =>
-        host.Tables.WriteRow("events", new RowWrite(WriteType.Put, [new KeyColumn("id", Value.String(id))],
+        host.Writer.WriteRow("events", new RowWrite(WriteType.Put, [new KeyColumn("id", Value.String(id))],
             ts is { } value ? [new ColumnPut("ts", value), new ColumnPut("x", Value.Integer(1))] : [new ColumnPut("x", Value.Integer(1))]));
 
     public void Dispose() => _data.Dispose();

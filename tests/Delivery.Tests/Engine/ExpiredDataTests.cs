@@ -18,7 +18,7 @@ public sealed class ExpiredDataTests : IDisposable
         Put(host, "old", ("a", 1));
         Put(host, "mixed", ("a", 2));
         clock.Advance(TimeSpan.FromDays(2));
-        host.Tables.WriteRow("ttl", new RowWrite(WriteType.Update, [new KeyColumn("id", Value.String("mixed"))], [new ColumnPut("b", Value.Integer(3))]));
+        host.Writer.WriteRow("ttl", new RowWrite(WriteType.Update, [new KeyColumn("id", Value.String("mixed"))], [new ColumnPut("b", Value.Integer(3))]));
         Put(host, "new", ("a", 4));
 
         await host.CreateAsync(EngineRequests.Task("ttl", "ttl-task", "BASE", "ttl", new(["id", "a", "b"], ["UTF8", "INT64", "INT64"])));
@@ -29,7 +29,7 @@ public sealed class ExpiredDataTests : IDisposable
     }
 
     private static void Put(EngineHost host, string id, (string Name, long Value) cell) =>
-        host.Tables.WriteRow("ttl", new RowWrite(WriteType.Put, [new KeyColumn("id", Value.String(id))], [new ColumnPut(cell.Name, Value.Integer(cell.Value))]));
+        host.Writer.WriteRow("ttl", new RowWrite(WriteType.Put, [new KeyColumn("id", Value.String(id))], [new ColumnPut(cell.Name, Value.Integer(cell.Value))]));
 
     public void Dispose() => _data.Dispose();
 }

@@ -33,9 +33,9 @@ public sealed class FaultRecoveryTests : IAsyncDisposable
         var bucket = server is null ? EngineHost.Bucket : NewBucket(server, "gone");
         await using var host = await EngineHost.StartAsync(_data, QuickFaults(), endpoint: server, bucket: bucket);
         RandomWrites.CreateTable(host.Tables, "mix");
-        new RandomWrites(host.Tables, "mix", 51, keys: 2000).Write(3000);
+        new RandomWrites(host.Writer, "mix", 51, keys: 2000).Write(3000);
         await host.CreateAsync(EngineRequests.Task("mix", "gone-task", "BASE_INC", Prefix, RandomWrites.Schema).InBucket(bucket));
-        await using (new BackgroundWriters(host.Tables, "mix", 510, keys: 2000))
+        await using (new BackgroundWriters(host.Writer, "mix", 510, keys: 2000))
             await host.WaitForAsync("mix", "gone-task",
                 s => s.State.Phase == TaskPhase.Incr && s.State.RowsDelivered > s.State.SnapshotRowsTotal + 500);
 
@@ -45,7 +45,7 @@ public sealed class FaultRecoveryTests : IAsyncDisposable
         Assert.Equal(before.State.RowsDelivered, lost.Count);
         await TestBuckets.DeleteAsync(host);
 
-        await using (new BackgroundWriters(host.Tables, "mix", 520, keys: 2000))
+        await using (new BackgroundWriters(host.Writer, "mix", 520, keys: 2000))
         {
             var missing = await host.WaitForAsync("mix", "gone-task", s => s.State.ErrorCode == TaskErrorCode.InvalidOssBucket);
             Assert.Contains($"bucket '{bucket}' does not exist", missing.State.Detail);
@@ -112,10 +112,10 @@ public sealed class FaultRecoveryTests : IAsyncDisposable
         using var swift = await StoppableS3Server.StartAsync();
         await using var host = await EngineHost.StartAsync(_data, QuickFaults(), endpoint: swift.Endpoint, bucket: "outage-bucket");
         RandomWrites.CreateTable(host.Tables, "mix");
-        new RandomWrites(host.Tables, "mix", 61, keys: 2000).Write(3000);
+        new RandomWrites(host.Writer, "mix", 61, keys: 2000).Write(3000);
         await host.CreateAsync(EngineRequests.Task("mix", "outage-task", "BASE_INC", Prefix, RandomWrites.Schema).InBucket("outage-bucket"));
 
-        await using (new BackgroundWriters(host.Tables, "mix", 610, keys: 2000))
+        await using (new BackgroundWriters(host.Writer, "mix", 610, keys: 2000))
         {
             var before = await host.WaitForAsync("mix", "outage-task",
                 s => s.State.Phase == TaskPhase.Incr && s.State.ObjectsWritten >= 3 && s.State.RowsDelivered > s.State.SnapshotRowsTotal);

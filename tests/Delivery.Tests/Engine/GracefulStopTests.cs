@@ -19,7 +19,7 @@ public sealed class GracefulStopTests : IDisposable
             host.Tables.CreateTable("t", [new PrimaryKeyColumn("id", PrimaryKeyType.String)]);
             await host.CreateAsync(request);
             for (var i = 0; i < 50; i++)
-                host.Tables.WriteRow("t", new RowWrite(WriteType.Put, [new KeyColumn("id", Value.String($"r{i:D2}"))], [new ColumnPut("v", Value.Integer(i))]));
+                host.Writer.WriteRow("t", new RowWrite(WriteType.Put, [new KeyColumn("id", Value.String($"r{i:D2}"))], [new ColumnPut("v", Value.Integer(i))]));
             // Every change read and held: the hour-long interval keeps them buffered until the host stops.
             await host.WaitForAsync("t", "stop-task", s => s.RowsBuffered == 50);
             Assert.Empty(host.ObjectKeys());

@@ -126,7 +126,7 @@ public sealed class HiddenFaultTests : IDisposable
     {
         host.Tables.CreateTable(table, [new PrimaryKeyColumn("id", PrimaryKeyType.String)]);
         for (var i = 0; i < count; i++)
-            host.Tables.WriteRow(table, new RowWrite(WriteType.Put, [new KeyColumn("id", Value.String($"row-{i:D3}"))],
+            host.Writer.WriteRow(table, new RowWrite(WriteType.Put, [new KeyColumn("id", Value.String($"row-{i:D3}"))],
                 [new ColumnPut("v", Value.Integer(i))]));
     }
 

@@ -14,17 +14,17 @@ public sealed class LeftoverTests : IDisposable
         await using (var host = await EngineHost.StartAsync(_data))
         {
             host.Tables.CreateTable("t", [new PrimaryKeyColumn("id", PrimaryKeyType.String)]);
-            host.Tables.WriteRow("t", new RowWrite(WriteType.Put, [new KeyColumn("id", Value.String("a"))], [new ColumnPut("v", Value.Integer(1))]));
+            host.Writer.WriteRow("t", new RowWrite(WriteType.Put, [new KeyColumn("id", Value.String("a"))], [new ColumnPut("v", Value.Integer(1))]));
             await host.CreateAsync(EngineRequests.Task("t", "done-task", "BASE", "p", new(["id", "v"], ["UTF8", "INT64"])));
             await host.WaitForAsync("t", "done-task", s => s.State.Finished);
             // As if the process had stopped after saving the finished state and before letting go.
-            host.Tables.SetChangeHold(EngineHost.HoldOf("done-task"), 0);
-            host.Tables.SaveSnapshot("done-task");
+            host.ChangeLog.SetChangeHold(EngineHost.HoldOf("done-task"), 0);
+            host.SavedSnapshots.SaveSnapshot("done-task");
         }
         await using (var host = await EngineHost.StartAsync(_data, createBucket: false))
         {
             await host.WaitForAsync("t", "done-task", s => s.State.Finished);
-            await Eventually.UntilAsync(() => host.Tables.ChangeHoldConsumers.Count == 0 && host.Tables.SavedSnapshotNames.Count == 0,
+            await Eventually.UntilAsync(() => host.ChangeLog.ChangeHoldConsumers.Count == 0 && host.SavedSnapshots.SavedSnapshotNames.Count == 0,
                 () => "the hold or the snapshot stayed");
             Assert.Equal(["p/done-task_0_p__1"], host.ObjectKeys());
         }

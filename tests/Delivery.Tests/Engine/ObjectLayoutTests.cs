@@ -21,7 +21,7 @@ public sealed class ObjectLayoutTests : IDisposable
         await using var host = await EngineHost.StartAsync(_data);
         host.Tables.CreateTable("golden", [new PrimaryKeyColumn("id", PrimaryKeyType.String)],
             options: new TableOptions(MaxTimeDeviation: 20L * 365 * 86_400));
-        host.Tables.WriteRow("golden", new RowWrite(WriteType.Put, [new KeyColumn("id", Value.String("a"))],
+        host.Writer.WriteRow("golden", new RowWrite(WriteType.Put, [new KeyColumn("id", Value.String("a"))],
             [new ColumnPut("v", Value.Integer(7), WriteTime)]));
         await host.CreateAsync(EngineRequests.Task("golden", "tsk", "BASE", prefix, new(["id", "v"], ["UTF8", "INT64"])));
         await host.WaitForAsync("golden", "tsk", s => s.State.Finished);
@@ -53,7 +53,7 @@ public sealed class ObjectLayoutTests : IDisposable
     }
 
     private static void Put(EngineHost host, string id, long v) =>
-        host.Tables.WriteRow("seq", new RowWrite(WriteType.Put, [new KeyColumn("id", Value.String(id))], [new ColumnPut("v", Value.Integer(v))]));
+        host.Writer.WriteRow("seq", new RowWrite(WriteType.Put, [new KeyColumn("id", Value.String(id))], [new ColumnPut("v", Value.Integer(v))]));
 
     public void Dispose() => _data.Dispose();
 }

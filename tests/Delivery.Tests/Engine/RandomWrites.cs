@@ -4,12 +4,12 @@ using DeliveryConsole.TableStore.Model;
 namespace DeliveryConsole.Delivery.Tests.Engine;
 
 /// <summary>Random PutRow, UpdateRow (puts and whole-column deletes) and DeleteRow on a small key space of one table.</summary>
-internal sealed class RandomWrites(TableService tables, string tableName, int seed, int keys = 40)
+internal sealed class RandomWrites(RowWriter writer, string tableName, int seed, int keys = 40)
 {
     private static readonly string[] Columns = ["n", "s", "d", "b"];
     private readonly Random _random = new(seed);
 
-    public static TableMeta CreateTable(TableService tables, string tableName) =>
+    public static TableMeta CreateTable(TableDefinitions tables, string tableName) =>
         tables.CreateTable(tableName, [new PrimaryKeyColumn("id", PrimaryKeyType.String)]);
 
     public static CreateTaskSchema Schema { get; } = new(["id", "n", "s", "d", "b"], ["UTF8", "INT64", "UTF8", "DOUBLE", "BOOL"]);
@@ -25,12 +25,12 @@ internal sealed class RandomWrites(TableService tables, string tableName, int se
         var key = new[] { new KeyColumn("id", Value.String($"k{_random.Next(keys):D3}")) };
         var roll = _random.Next(10);
         if (roll < 5)
-            tables.WriteRow(tableName, new RowWrite(WriteType.Put, key, Puts()));
+            writer.WriteRow(tableName, new RowWrite(WriteType.Put, key, Puts()));
         else if (roll < 8)
-            tables.WriteRow(tableName, new RowWrite(WriteType.Update, key, Puts(atLeastOne: true),
+            writer.WriteRow(tableName, new RowWrite(WriteType.Update, key, Puts(atLeastOne: true),
                 DeleteAll: _random.Next(3) == 0 ? [Columns[_random.Next(Columns.Length)]] : null));
         else
-            tables.WriteRow(tableName, new RowWrite(WriteType.Delete, key));
+            writer.WriteRow(tableName, new RowWrite(WriteType.Delete, key));
     }
 
     private List<ColumnPut> Puts(bool atLeastOne = false)

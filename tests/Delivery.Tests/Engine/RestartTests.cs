@@ -17,7 +17,7 @@ public sealed class RestartTests : IDisposable
         await using (var host = await EngineHost.StartAsync(_data, small))
         {
             RandomWrites.CreateTable(host.Tables, "mix");
-            new RandomWrites(host.Tables, "mix", 21, keys: 40_000).Write(60_000);
+            new RandomWrites(host.Writer, "mix", 21, keys: 40_000).Write(60_000);
             await host.CreateAsync(EngineRequests.Task("mix", "restart-task", "BASE_INC", Prefix, RandomWrites.Schema));
             stopped = await host.WaitForAsync("mix", "restart-task", s => s.State.ObjectsWritten >= 3);
         }
@@ -25,14 +25,14 @@ public sealed class RestartTests : IDisposable
 
         await using (var host = await EngineHost.StartAsync(_data, small, createBucket: false))
         {
-            new RandomWrites(host.Tables, "mix", 22, keys: 40_000).Write(3000);
+            new RandomWrites(host.Writer, "mix", 22, keys: 40_000).Write(3000);
             var done = await host.WaitCaughtUpAsync("mix", "restart-task");
             AssertEachRowOnce(host, done);
         }
 
         await using (var host = await EngineHost.StartAsync(_data, small, createBucket: false))
         {
-            new RandomWrites(host.Tables, "mix", 23, keys: 40_000).Write(2000);
+            new RandomWrites(host.Writer, "mix", 23, keys: 40_000).Write(2000);
             var done = await host.WaitCaughtUpAsync("mix", "restart-task");
             Assert.Equal(AssertEachRowOnce(host, done), done.State.RowsDelivered);
         }

@@ -23,9 +23,9 @@ public sealed class S3DeliveryTests : IAsyncDisposable
         await using var host = await EngineHost.StartAsync(_data, o => o with { DefaultFlushSizeBytes = 16 * 1024 },
             endpoint: server, bucket: bucket);
         RandomWrites.CreateTable(host.Tables, "mix");
-        new RandomWrites(host.Tables, "mix", 31, keys: 3000).Write(5000);
+        new RandomWrites(host.Writer, "mix", 31, keys: 3000).Write(5000);
 
-        await using (new BackgroundWriters(host.Tables, "mix", 310))
+        await using (new BackgroundWriters(host.Writer, "mix", 310))
         {
             await host.CreateAsync(EngineRequests.Task("mix", "s3-task", "BASE_INC", Prefix, RandomWrites.Schema).InBucket(bucket));
             await host.WaitForAsync("mix", "s3-task",
@@ -55,7 +55,7 @@ public sealed class S3DeliveryTests : IAsyncDisposable
         await using (var host = await EngineHost.StartAsync(_data, endpoint: wrong, bucket: bucket, createBucket: false))
         {
             RandomWrites.CreateTable(host.Tables, "mix");
-            new RandomWrites(host.Tables, "mix", 41, keys: 1000).Write(2000);
+            new RandomWrites(host.Writer, "mix", 41, keys: 1000).Write(2000);
             await host.CreateAsync(EngineRequests.Task("mix", "auth-task", "BASE_INC", Prefix, RandomWrites.Schema).InBucket(bucket));
             var refused = await host.WaitForAsync("mix", "auth-task", s => s.State.ErrorCode == TaskErrorCode.Unauthorized);
             var again = await host.WaitForAsync("mix", "auth-task", s => s.State.LastErrorTime > refused.State.LastErrorTime);
@@ -71,7 +71,7 @@ public sealed class S3DeliveryTests : IAsyncDisposable
         DeliveryTaskStatus delivered;
         await using (var host = await EngineHost.StartAsync(_data, endpoint: server, bucket: bucket, createBucket: false))
         {
-            await using (new BackgroundWriters(host.Tables, "mix", 420, keys: 1000))
+            await using (new BackgroundWriters(host.Writer, "mix", 420, keys: 1000))
                 await host.WaitForAsync("mix", "auth-task",
                     s => s.State.Phase == TaskPhase.Incr && s.State.RowsDelivered > s.State.SnapshotRowsTotal + 500);
             delivered = await host.WaitCaughtUpAsync("mix", "auth-task");
@@ -83,7 +83,7 @@ public sealed class S3DeliveryTests : IAsyncDisposable
         // Wrong again while delivering changes: new changes wait, nothing moves.
         await using (var host = await EngineHost.StartAsync(_data, endpoint: wrong, bucket: bucket, createBucket: false))
         {
-            new RandomWrites(host.Tables, "mix", 43, keys: 1000).Write(1000);
+            new RandomWrites(host.Writer, "mix", 43, keys: 1000).Write(1000);
             var refused = await host.WaitForAsync("mix", "auth-task", s => s.State.ErrorCode == TaskErrorCode.Unauthorized);
             var again = await host.WaitForAsync("mix", "auth-task", s => s.State.LastErrorTime > refused.State.LastErrorTime);
             foreach (var status in new[] { refused, again })
@@ -99,7 +99,7 @@ public sealed class S3DeliveryTests : IAsyncDisposable
         // Right again: what waited arrives, each row once in all.
         await using (var host = await EngineHost.StartAsync(_data, endpoint: server, bucket: bucket, createBucket: false))
         {
-            await using (new BackgroundWriters(host.Tables, "mix", 440, keys: 1000))
+            await using (new BackgroundWriters(host.Writer, "mix", 440, keys: 1000))
                 await host.WaitForAsync("mix", "auth-task",
                     s => s.State.ErrorCode == TaskErrorCode.Ok && s.State.RowsDelivered > delivered.State.RowsDelivered + 500);
             var done = await host.WaitCaughtUpAsync("mix", "auth-task");

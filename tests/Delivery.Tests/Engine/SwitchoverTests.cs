@@ -16,12 +16,12 @@ public sealed class SwitchoverTests : IDisposable
         // Small objects: the snapshot spans many flushes, so the switch happens with writes in flight.
         await using var host = await EngineHost.StartAsync(_data, o => o with { DefaultFlushSizeBytes = 16 * 1024 });
         RandomWrites.CreateTable(host.Tables, "mix");
-        new RandomWrites(host.Tables, "mix", 11, keys: 3000).Write(6000);
+        new RandomWrites(host.Writer, "mix", 11, keys: 3000).Write(6000);
 
         using var stop = new CancellationTokenSource();
         var writers = Enumerable.Range(0, 2).Select(w => Task.Run(() =>
         {
-            var writes = new RandomWrites(host.Tables, "mix", 100 + w, keys: 3000);
+            var writes = new RandomWrites(host.Writer, "mix", 100 + w, keys: 3000);
             while (!stop.IsCancellationRequested)
                 writes.WriteOne();
         })).ToList();

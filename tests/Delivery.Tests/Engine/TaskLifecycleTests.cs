@@ -76,8 +76,8 @@ public sealed class TaskLifecycleTests : IDisposable
         Assert.Equal(["task-a"], (await host.Engine.ListTasksAsync("t", CancellationToken.None)).Select(t => t.TaskName));
 
         Put(host, "x", 1);
-        host.Tables.WriteRow("t", new RowWrite(WriteType.Delete, [new KeyColumn("id", Value.String("x"))]));
-        host.Tables.WriteRow("t", new RowWrite(WriteType.Update, [new KeyColumn("id", Value.String("y"))], DeleteAll: ["v"]));
+        host.Writer.WriteRow("t", new RowWrite(WriteType.Delete, [new KeyColumn("id", Value.String("x"))]));
+        host.Writer.WriteRow("t", new RowWrite(WriteType.Update, [new KeyColumn("id", Value.String("y"))], DeleteAll: ["v"]));
         var done = await host.WaitCaughtUpAsync("t", "task-a");
         Assert.Equal(1, done.State.RowsDelivered);
         Assert.Equal("INC", done.Definition.Request.TaskType);
@@ -86,7 +86,7 @@ public sealed class TaskLifecycleTests : IDisposable
         Assert.Null(await host.Engine.DeleteTaskAsync("t", "task-a", CancellationToken.None));
         Assert.Null(await host.Engine.DescribeTaskAsync("t", "task-a", CancellationToken.None));
         Assert.Equal(TableStoreError.ObjectNotExist, (await host.Engine.DeleteTaskAsync("t", "task-a", CancellationToken.None))?.Code);
-        Assert.DoesNotContain(EngineHost.HoldOf("task-a"), host.Tables.ChangeHoldConsumers);
+        Assert.DoesNotContain(EngineHost.HoldOf("task-a"), host.ChangeLog.ChangeHoldConsumers);
         Assert.Single(host.ObjectKeys(), key => key.StartsWith("a/", StringComparison.Ordinal));
     }
 
@@ -99,7 +99,7 @@ public sealed class TaskLifecycleTests : IDisposable
             emulator: new EmulatorTaskConfig(FlushIntervalSeconds: 3600, FlushSizeMiB: 1)));
         var text = new string('z', 2000);
         for (var i = 0; i < 3000; i++)
-            host.Tables.WriteRow("big", new RowWrite(WriteType.Put, [new KeyColumn("id", Value.Integer(i))], [new ColumnPut("s", Value.String(text))]));
+            host.Writer.WriteRow("big", new RowWrite(WriteType.Put, [new KeyColumn("id", Value.Integer(i))], [new ColumnPut("s", Value.String(text))]));
         // Nearly 6 MiB: each 1 MiB fills an object; the rest waits for the hour-long interval.
         var status = await host.WaitForAsync("big", "size-task", s => s.State.ObjectsWritten >= 3);
         Assert.InRange(status.State.RowsDelivered, 1000, 2999);
@@ -109,7 +109,7 @@ public sealed class TaskLifecycleTests : IDisposable
     private static void CreateTable(EngineHost host) => host.Tables.CreateTable("t", [new PrimaryKeyColumn("id", PrimaryKeyType.String)]);
 
     private static void Put(EngineHost host, string id, long v) =>
-        host.Tables.WriteRow("t", new RowWrite(WriteType.Put, [new KeyColumn("id", Value.String(id))], [new ColumnPut("v", Value.Integer(v))]));
+        host.Writer.WriteRow("t", new RowWrite(WriteType.Put, [new KeyColumn("id", Value.String(id))], [new ColumnPut("v", Value.Integer(v))]));
 
     public void Dispose() => _data.Dispose();
 }

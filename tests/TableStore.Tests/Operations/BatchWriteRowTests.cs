@@ -11,7 +11,7 @@ public class BatchWriteRowTests : StoreTest
     private static RowWrite PutOf(string id, params ColumnPut[] columns) => new(WriteType.Put, Id(id), columns);
 
     private IReadOnlyList<IReadOnlyList<RowWriteResult>> Batch(params (string Table, RowWrite[] Rows)[] tables) =>
-        Store.BatchWriteRow([.. tables.Select(t => (t.Table, (IReadOnlyList<RowWrite>)t.Rows))]);
+        Store.Writer.BatchWriteRow([.. tables.Select(t => (t.Table, (IReadOnlyList<RowWrite>)t.Rows))]);
 
     [Fact]
     public void Each_row_succeeds_or_fails_on_its_own()
@@ -21,7 +21,7 @@ public class BatchWriteRowTests : StoreTest
         Put("orders", Id("exists2"), ("x", I(1)), ("y", I(1)));
         Put("orders", Id("c"), ("x", I(1)));
         var untouched = Store.Rows("orders").Where(r => r.PrimaryKey[0].Value.AsString is "c").Select(Format).Single();
-        var sequence = Store.LastSequence;
+        var sequence = Store.ChangeLog.LastSequence;
         Clock.Advance(TimeSpan.FromSeconds(1));
 
         var results = Batch(("orders",
@@ -45,17 +45,17 @@ public class BatchWriteRowTests : StoreTest
         Assert.Equal(Id("a"), results[0].PrimaryKey);
         Assert.Equal(Id("exists2"), results[5].PrimaryKey);
 
-        Assert.Equal($"x=I:10@{Now}", Format(Store.GetRow("orders", Id("a"))!.Columns));
-        Assert.Null(Store.GetRow("orders", Id("exists")));
-        Assert.Equal($"x=I:2@{Now},y=I:1@{Now - 1000}", Format(Store.GetRow("orders", Id("exists2"))!.Columns));
-        Assert.Null(Store.GetRow("orders", Id("missing")));
-        Assert.Null(Store.GetRow("orders", Id("b")));
-        Assert.Equal(untouched, Format(Store.GetRow("orders", Id("c"))!));
-        Assert.Equal(3, Store.DescribeTable("orders").RowCount);
+        Assert.Equal($"x=I:10@{Now}", Format(Store.LiveRows.GetRow("orders", Id("a"))!.Columns));
+        Assert.Null(Store.LiveRows.GetRow("orders", Id("exists")));
+        Assert.Equal($"x=I:2@{Now},y=I:1@{Now - 1000}", Format(Store.LiveRows.GetRow("orders", Id("exists2"))!.Columns));
+        Assert.Null(Store.LiveRows.GetRow("orders", Id("missing")));
+        Assert.Null(Store.LiveRows.GetRow("orders", Id("b")));
+        Assert.Equal(untouched, Format(Store.LiveRows.GetRow("orders", Id("c"))!));
+        Assert.Equal(3, Store.Tables.DescribeTable("orders").RowCount);
 
         var changes = Store.Changes(sequence);
         Assert.Equal([sequence + 1, sequence + 2, sequence + 3], changes.Select(c => c.Sequence));
-        Assert.Equal(sequence + 3, Store.LastSequence);
+        Assert.Equal(sequence + 3, Store.ChangeLog.LastSequence);
         Assert.Equal([ChangeAction.PutRow, ChangeAction.DeleteRow, ChangeAction.UpdateRow], changes.Select(c => c.Action));
         Assert.Equal(["a", "exists", "exists2"], changes.Select(c => c.PrimaryKey.Single().Value.AsString));
         Assert.All(changes, c => Assert.Equal(Now, c.CommitTime));
@@ -86,7 +86,7 @@ public class BatchWriteRowTests : StoreTest
 
         var results = Batch(("orders", [.. Enumerable.Range(0, 200).Select(i => PutOf($"r{i:D3}"))]));
         Assert.Equal(200, results.Single().Count(r => r.IsOk));
-        Assert.Equal(200, Store.DescribeTable("orders").RowCount);
+        Assert.Equal(200, Store.Tables.DescribeTable("orders").RowCount);
 
         var error = Store.FailsWithoutChange(Invalid,
             () => Batch(("orders", [.. Enumerable.Range(0, 201).Select(i => PutOf($"s{i:D3}"))])), "orders", "other");
@@ -113,7 +113,7 @@ public class BatchWriteRowTests : StoreTest
         var nearly = Value.Binary(new byte[1900 * 1024]);
         var results = Batch(("orders", [PutOf("a", new ColumnPut("v", nearly)), PutOf("b", new ColumnPut("v", nearly))])).Single();
         Assert.All(results, r => Assert.True(r.IsOk));
-        Assert.Equal(2, Store.DescribeTable("orders").RowCount);
+        Assert.Equal(2, Store.Tables.DescribeTable("orders").RowCount);
     }
 
     [Fact]
@@ -141,16 +141,16 @@ public class BatchWriteRowTests : StoreTest
 
         var results = Batch(("orders", [PutOf("x", new ColumnPut("v", I(5)))]), ("other", [PutOf("x", new ColumnPut("v", I(6)))]));
         Assert.All(results.SelectMany(r => r), r => Assert.True(r.IsOk));
-        Assert.Equal(I(5), Store.GetRow("orders", Id("x"))!.Columns.Single().Value);
-        Assert.Equal(I(6), Store.GetRow("other", Id("x"))!.Columns.Single().Value);
+        Assert.Equal(I(5), Store.LiveRows.GetRow("orders", Id("x"))!.Columns.Single().Value);
+        Assert.Equal(I(6), Store.LiveRows.GetRow("other", Id("x"))!.Columns.Single().Value);
     }
 
     [Fact]
     public void Rows_across_tables_get_results_per_table_in_request_order()
     {
         CreateTable();
-        Store.CreateTable("numbers", [new("n", PrimaryKeyType.Integer)]);
-        var sequence = Store.LastSequence;
+        Store.Tables.CreateTable("numbers", [new("n", PrimaryKeyType.Integer)]);
+        var sequence = Store.ChangeLog.LastSequence;
 
         var results = Batch(
             ("orders", [PutOf("a"), PutOf("b")]),
@@ -162,16 +162,16 @@ public class BatchWriteRowTests : StoreTest
         Assert.Equal([null, Invalid, null], results[1].Select(r => r.Error?.Code));
         Assert.Equal(Key(("n", I(2))), results[1][2].PrimaryKey);
         Assert.All(results[2], r => Assert.Equal(TableStoreError.ObjectNotExist, r.Error!.Code));
-        Assert.Equal(2, Store.DescribeTable("orders").RowCount);
-        Assert.Equal(2, Store.DescribeTable("numbers").RowCount);
+        Assert.Equal(2, Store.Tables.DescribeTable("orders").RowCount);
+        Assert.Equal(2, Store.Tables.DescribeTable("numbers").RowCount);
         Assert.Equal(["orders", "orders", "numbers", "numbers"], Store.Changes(sequence).Select(c => c.TableName));
-        Assert.Equal(sequence + 4, Store.LastSequence);
+        Assert.Equal(sequence + 4, Store.ChangeLog.LastSequence);
     }
 
     [Fact]
     public void Auto_increment_placeholders_in_one_batch_get_distinct_increasing_values()
     {
-        Store.CreateTable("events", [new("shard", PrimaryKeyType.String), new("seq", PrimaryKeyType.Integer, AutoIncrement: true)]);
+        Store.Tables.CreateTable("events", [new("shard", PrimaryKeyType.String), new("seq", PrimaryKeyType.Integer, AutoIncrement: true)]);
         var placeholder = Key(("shard", S("a")), ("seq", Value.AutoIncrement));
 
         var results = Batch(("events",
@@ -190,7 +190,7 @@ public class BatchWriteRowTests : StoreTest
         Assert.Equal([0L, 1L, 4L], Store.Rows("events").Select(r => r.Columns.Single().Value.AsInteger));
         Assert.Equal(values, Store.Changes().Select(c => c.PrimaryKey[1].Value.AsInteger));
 
-        var next = Store.WriteRow("events", new RowWrite(WriteType.Put, placeholder))[1].Value.AsInteger;
+        var next = Store.Writer.WriteRow("events", new RowWrite(WriteType.Put, placeholder))[1].Value.AsInteger;
         Assert.True(next > values[^1]);
     }
 
@@ -209,11 +209,11 @@ public class BatchWriteRowTests : StoreTest
 
         Assert.Equal([null, null, TableStoreError.ConditionCheckFail], results.Select(r => r.Error?.Code));
         Assert.Equal(["b"], Store.Rows("orders").Select(r => r.PrimaryKey[0].Value.AsString));
-        Assert.Equal(1, Store.DescribeTable("orders").RowCount);
+        Assert.Equal(1, Store.Tables.DescribeTable("orders").RowCount);
 
         Reopen();
 
-        Assert.Equal(1, Store.DescribeTable("orders").RowCount);
-        Assert.Equal(3, Store.LastSequence);
+        Assert.Equal(1, Store.Tables.DescribeTable("orders").RowCount);
+        Assert.Equal(3, Store.ChangeLog.LastSequence);
     }
 }

@@ -1,5 +1,6 @@
 using DeliveryConsole.TableStore.Changes;
 using DeliveryConsole.TableStore.Model;
+using DeliveryConsole.Testing;
 using static DeliveryConsole.TableStore.Tests.Operations.StoreAssertions;
 
 namespace DeliveryConsole.TableStore.Tests.Operations;
@@ -17,7 +18,7 @@ public class ChangeLogTests : StoreTest
         CreateTable();
         Clock.Advance(TimeSpan.FromSeconds(1));
 
-        Store.WriteRow("orders", new RowWrite(WriteType.Put, Id("a"), [new("x", I(1)), new("y", S("v"), Now - 500), new("b", Value.Binary([0, 1]))]));
+        Store.Writer.WriteRow("orders", new RowWrite(WriteType.Put, Id("a"), [new("x", I(1)), new("y", S("v"), Now - 500), new("b", Value.Binary([0, 1]))]));
 
         var change = Assert.Single(Store.Changes());
         Assert.Equal(1, change.Sequence);
@@ -37,7 +38,7 @@ public class ChangeLogTests : StoreTest
     [Fact]
     public void An_update_records_puts_deleted_versions_and_deleted_columns()
     {
-        Store.CreateTable("orders", [new("id", PrimaryKeyType.String)], options: new TableOptions(MaxVersions: 3));
+        Store.Tables.CreateTable("orders", [new("id", PrimaryKeyType.String)], options: new TableOptions(MaxVersions: 3));
         Store.Update("orders", Id("a"), [new("x", I(1), Now - 10), new("y", I(2)), new("z", I(3))]);
 
         Store.Update("orders", Id("a"), [new("w", Value.Double(2.5)), new("x", I(4), Now - 5)], [new("x", Now - 10)], ["y", "never"]);
@@ -54,13 +55,13 @@ public class ChangeLogTests : StoreTest
                 new ColumnChange("y", ColumnChangeType.DeleteAllVersions, null, null),
             ],
             Sorted(change.Columns));
-        Assert.Equal($"w=D:2.5@{Now},x=I:4@{Now - 5},z=I:3@{Now}", Format(Store.GetRow("orders", Id("a"), maxVersions: 3)!.Columns));
+        Assert.Equal($"w=D:2.5@{Now},x=I:4@{Now - 5},z=I:3@{Now}", Format(Store.LiveRows.GetRow("orders", Id("a"), maxVersions: 3)!.Columns));
     }
 
     [Fact]
     public void A_delete_records_the_key_and_no_columns()
     {
-        Store.CreateTable("t", [new("a", PrimaryKeyType.Integer), new("b", PrimaryKeyType.Binary)]);
+        Store.Tables.CreateTable("t", [new("a", PrimaryKeyType.Integer), new("b", PrimaryKeyType.Binary)]);
         KeyColumn[] key = Key(("a", I(-7)), ("b", Value.Binary([9])));
         Put("t", key, ("x", I(1)));
 
@@ -75,9 +76,9 @@ public class ChangeLogTests : StoreTest
     [Fact]
     public void The_record_of_an_auto_increment_put_has_the_generated_value()
     {
-        Store.CreateTable("events", [new("shard", PrimaryKeyType.String), new("seq", PrimaryKeyType.Integer, AutoIncrement: true)]);
+        Store.Tables.CreateTable("events", [new("shard", PrimaryKeyType.String), new("seq", PrimaryKeyType.Integer, AutoIncrement: true)]);
 
-        var key = Store.WriteRow("events", new RowWrite(WriteType.Put, Key(("shard", S("a")), ("seq", Value.AutoIncrement)), [new("x", I(1))]));
+        var key = Store.Writer.WriteRow("events", new RowWrite(WriteType.Put, Key(("shard", S("a")), ("seq", Value.AutoIncrement)), [new("x", I(1))]));
 
         var change = Store.Changes().Single();
         Assert.Equal(key, change.PrimaryKey);
@@ -110,10 +111,10 @@ public class ChangeLogTests : StoreTest
                     expected.Add((table, ChangeAction.DeleteRow));
                     break;
             }
-            Assert.Throws<TableStoreException>(() => Store.WriteRow(table, new RowWrite(WriteType.Put, Id(id), [new("bad name", I(1))])));
+            Assert.Throws<TableStoreException>(() => Store.Writer.WriteRow(table, new RowWrite(WriteType.Put, Id(id), [new("bad name", I(1))])));
             Assert.Throws<TableStoreException>(() => Store.Delete(table, Id("never"), RowExistence.ExpectExist));
-            Assert.Throws<TableStoreException>(() => Store.WriteRow("nope", new RowWrite(WriteType.Put, Id(id))));
-            Assert.Equal(i + 1, Store.LastSequence);
+            Assert.Throws<TableStoreException>(() => Store.Writer.WriteRow("nope", new RowWrite(WriteType.Put, Id(id))));
+            Assert.Equal(i + 1, Store.ChangeLog.LastSequence);
         }
 
         var changes = Store.Changes();
@@ -130,16 +131,16 @@ public class ChangeLogTests : StoreTest
 
         for (var after = 0; after <= 22; after++)
         {
-            var rest = Store.ReadChanges(after, 1000);
+            var rest = Store.ChangeLog.ReadChanges(after, 1000);
             Assert.Equal(Enumerable.Range(after + 1, Math.Max(0, 20 - after)).Select(i => (long)i), rest.Select(c => c.Sequence));
-            var page = Store.ReadChanges(after, 3);
+            var page = Store.ChangeLog.ReadChanges(after, 3);
             Assert.Equal(rest.Take(3).Select(c => c.Sequence), page.Select(c => c.Sequence));
         }
 
         var read = new List<ChangeRecord>();
         for (long after = 0; ;)
         {
-            var page = Store.ReadChanges(after, 7);
+            var page = Store.ChangeLog.ReadChanges(after, 7);
             if (page.Count == 0)
                 break;
             read.AddRange(page);
@@ -147,9 +148,9 @@ public class ChangeLogTests : StoreTest
         }
         Assert.Equal(Enumerable.Range(1, 20).Select(i => (long)i), read.Select(c => c.Sequence));
         Assert.Equal(Enumerable.Range(0, 20).Select(i => $"r{i}"), read.Select(c => c.PrimaryKey[0].Value.AsString));
-        Assert.Equal(TableStoreError.ParameterInvalid, ErrorOf(() => Store.ReadChanges(0, 0)).Code);
-        Assert.Equal(TableStoreError.ParameterInvalid, ErrorOf(() => Store.ReadChanges(0, -1)).Code);
-        Assert.Equal(TableStoreError.ParameterInvalid, ErrorOf(() => Store.ReadChanges(-2, 10)).Code);
+        Assert.Equal(TableStoreError.ParameterInvalid, ErrorOf(() => Store.ChangeLog.ReadChanges(0, 0)).Code);
+        Assert.Equal(TableStoreError.ParameterInvalid, ErrorOf(() => Store.ChangeLog.ReadChanges(0, -1)).Code);
+        Assert.Equal(TableStoreError.ParameterInvalid, ErrorOf(() => Store.ChangeLog.ReadChanges(-2, 10)).Code);
     }
 
     [Fact]
@@ -164,7 +165,7 @@ public class ChangeLogTests : StoreTest
 
         Reopen();
 
-        Assert.Equal(3, Store.LastSequence);
+        Assert.Equal(3, Store.ChangeLog.LastSequence);
         Assert.Equal(before, Store.Changes().Select(Describe));
         Clock.Advance(TimeSpan.FromSeconds(5));
         Put("orders", Id("b"));
@@ -190,23 +191,23 @@ public class ChangeLogTests : StoreTest
         var start = new DateTimeOffset(2026, 11, 24, 8, 0, 0, TimeSpan.Zero);
         var clock = new ManualClock(start);
         var options = new TableStoreOptions { Folder = Data.Combine("backwards") };
-        var store = new TableService(options, clock);
+        var store = new TableStoreSet(options, clock);
         try
         {
-            store.CreateTable("t", [new("id", PrimaryKeyType.String)]);
-            store.WriteRow("t", new RowWrite(WriteType.Put, Id("a")));
+            store.Tables.CreateTable("t", [new("id", PrimaryKeyType.String)]);
+            store.Writer.WriteRow("t", new RowWrite(WriteType.Put, Id("a")));
             clock.Now = start.AddHours(-1);
-            store.WriteRow("t", new RowWrite(WriteType.Put, Id("b")));
+            store.Writer.WriteRow("t", new RowWrite(WriteType.Put, Id("b")));
             clock.Now = start.AddSeconds(1);
-            store.WriteRow("t", new RowWrite(WriteType.Put, Id("c")));
+            store.Writer.WriteRow("t", new RowWrite(WriteType.Put, Id("c")));
             clock.Now = start;
-            store.BatchWriteRow([("t", [new RowWrite(WriteType.Put, Id("d")), new RowWrite(WriteType.Delete, Id("a"))])]);
+            store.Writer.BatchWriteRow([("t", [new RowWrite(WriteType.Put, Id("d")), new RowWrite(WriteType.Delete, Id("a"))])]);
             store.Dispose();
             clock.Now = start.AddHours(-2);
-            store = new TableService(options, clock);
-            store.WriteRow("t", new RowWrite(WriteType.Update, Id("e"), [new("x", I(1))]));
+            store = new TableStoreSet(options, clock);
+            store.Writer.WriteRow("t", new RowWrite(WriteType.Update, Id("e"), [new("x", I(1))]));
 
-            var times = store.ReadChanges(0, 100).Select(c => c.CommitTime - start.ToUnixTimeMilliseconds()).ToList();
+            var times = store.ChangeLog.ReadChanges(0, 100).Select(c => c.CommitTime - start.ToUnixTimeMilliseconds()).ToList();
             Assert.Equal([0L, 0L, 1000L, 1000L, 1000L, 1000L], times);
         }
         finally
@@ -285,7 +286,7 @@ public class ChangeLogTests : StoreTest
     private int RunWriters(Action<int>? during = null)
     {
         foreach (var table in Tables)
-            Store.CreateTable(table, [new("id", PrimaryKeyType.String)]);
+            Store.Tables.CreateTable(table, [new("id", PrimaryKeyType.String)]);
         var succeeded = 0;
         var writers = Enumerable.Range(0, 4).Select(w => Task.Run(() =>
         {
@@ -308,7 +309,7 @@ public class ChangeLogTests : StoreTest
                 };
                 try
                 {
-                    Store.WriteRow(table, write);
+                    Store.Writer.WriteRow(table, write);
                     Interlocked.Increment(ref succeeded);
                 }
                 catch (TableStoreException e) when (e.Code == TableStoreError.ConditionCheckFail)
@@ -316,7 +317,7 @@ public class ChangeLogTests : StoreTest
                 }
                 if (i % 50 == 25)
                 {
-                    var results = Store.BatchWriteRow(
+                    var results = Store.Writer.BatchWriteRow(
                     [
                         ("t1", [.. Enumerable.Range(0, 4).Select(j => new RowWrite(WriteType.Put, Id($"b{w}-{i}-{j}"), [new("j", I(j))]))]),
                         ("t2",
@@ -343,7 +344,7 @@ public class ChangeLogTests : StoreTest
         Assert.Equal(succeeded, changes.Count);
         Assert.True(succeeded > 4 * 500 / 2, $"only {succeeded} writes succeeded");
         Assert.Equal(Enumerable.Range(1, succeeded).Select(i => (long)i), changes.Select(c => c.Sequence));
-        Assert.Equal(succeeded, Store.LastSequence);
+        Assert.Equal(succeeded, Store.ChangeLog.LastSequence);
         Assert.Equal(changes.Select(c => c.CommitTime).Order(), changes.Select(c => c.CommitTime));
 
         var replay = new Replay();
@@ -353,7 +354,7 @@ public class ChangeLogTests : StoreTest
         {
             var rows = Store.Rows(table);
             Assert.Equal(replay.Rows(table), Text(rows));
-            Assert.Equal(rows.Count, Store.DescribeTable(table).RowCount);
+            Assert.Equal(rows.Count, Store.Tables.DescribeTable(table).RowCount);
         }
 
         Reopen();
@@ -372,7 +373,7 @@ public class ChangeLogTests : StoreTest
             RunWriters(during: i =>
             {
                 if (i % 50 == 10)
-                    snapshots.Add(Store.OpenSnapshot());
+                    snapshots.Add(Store.LiveRows.OpenSnapshot());
             });
             Assert.Equal(10, snapshots.Count);
             foreach (var snapshot in snapshots)
@@ -391,14 +392,14 @@ public class ChangeLogTests : StoreTest
         RunWriters(during: i =>
         {
             if (i % 100 == 30)
-                saved.Add(Store.SaveSnapshot($"task-{i}"));
+                saved.Add(Store.SavedSnapshots.SaveSnapshot($"task-{i}"));
         });
 
         Reopen();
         Assert.Equal(5, saved.Count);
         foreach (var info in saved)
         {
-            using var snapshot = Store.OpenSavedSnapshot(info.Name);
+            using var snapshot = Store.SavedSnapshots.OpenSavedSnapshot(info.Name);
             Assert.Equal((info.Sequence, info.Time), (snapshot.Sequence, snapshot.Time));
             CheckSnapshot(snapshot);
             foreach (var table in Tables)
@@ -408,10 +409,10 @@ public class ChangeLogTests : StoreTest
 
     private void CheckSnapshot(TableSnapshot snapshot)
     {
-        Assert.InRange(snapshot.Sequence, 1, Store.LastSequence - 1);
+        Assert.InRange(snapshot.Sequence, 1, Store.ChangeLog.LastSequence - 1);
 
         var asOfSequence = new Replay();
-        foreach (var change in Store.ReadChanges(0, (int)snapshot.Sequence))
+        foreach (var change in Store.ChangeLog.ReadChanges(0, (int)snapshot.Sequence))
             asOfSequence.Apply(change);
         var continued = new Replay();
         foreach (var table in Tables)
@@ -444,7 +445,7 @@ public class ChangeLogTests : StoreTest
         Put("orders", Id("a"), ("x", I(1)));
         Put("orders", Id("b"), ("x", I(1)));
 
-        using var snapshot = Store.OpenSnapshot();
+        using var snapshot = Store.LiveRows.OpenSnapshot();
         Put("orders", Id("a"), ("x", I(2)));
         Store.Delete("orders", Id("b"));
         Put("orders", Id("c"));
@@ -460,21 +461,21 @@ public class ChangeLogTests : StoreTest
     private void WriteAt(int count)
     {
         for (var i = 0; i < count; i++)
-            Put("orders", Id($"r{Store.LastSequence}"), ("x", I(i)));
+            Put("orders", Id($"r{Store.ChangeLog.LastSequence}"), ("x", I(i)));
     }
 
     private void AssertTrimmedThrough(long sequence)
     {
-        Assert.Equal(sequence, Store.TrimmedThrough);
+        Assert.Equal(sequence, Store.ChangeLog.TrimmedThrough);
         if (sequence > 0)
         {
-            var error = ErrorOf(() => Store.ReadChanges(sequence - 1, 10));
+            var error = ErrorOf(() => Store.ChangeLog.ReadChanges(sequence - 1, 10));
             Assert.Equal(Trimmed, error.Code);
             Assert.Contains(sequence.ToString(System.Globalization.CultureInfo.InvariantCulture), error.Message);
-            Assert.Equal(Trimmed, ErrorOf(() => Store.ReadChanges(0, 10)).Code);
+            Assert.Equal(Trimmed, ErrorOf(() => Store.ChangeLog.ReadChanges(0, 10)).Code);
         }
-        var rest = Store.ReadChanges(sequence, 1000);
-        Assert.Equal(Enumerable.Range((int)sequence + 1, (int)(Store.LastSequence - sequence)).Select(i => (long)i), rest.Select(c => c.Sequence));
+        var rest = Store.ChangeLog.ReadChanges(sequence, 1000);
+        Assert.Equal(Enumerable.Range((int)sequence + 1, (int)(Store.ChangeLog.LastSequence - sequence)).Select(i => (long)i), rest.Select(c => c.Sequence));
     }
 
     [Fact]
@@ -486,22 +487,22 @@ public class ChangeLogTests : StoreTest
         WriteAt(2);
 
         Clock.Advance(TimeSpan.FromHours(68));
-        Assert.Equal(0, Store.TrimChanges());
+        Assert.Equal(0, Store.ChangeLog.TrimChanges());
         AssertTrimmedThrough(0);
 
         Clock.Advance(TimeSpan.FromMilliseconds(1));
-        Assert.Equal(3, Store.TrimChanges());
+        Assert.Equal(3, Store.ChangeLog.TrimChanges());
         AssertTrimmedThrough(3);
-        Assert.Equal(3, Store.TrimChanges());
+        Assert.Equal(3, Store.ChangeLog.TrimChanges());
 
         Clock.Advance(TimeSpan.FromHours(100));
-        Assert.Equal(5, Store.TrimChanges());
+        Assert.Equal(5, Store.ChangeLog.TrimChanges());
         AssertTrimmedThrough(5);
-        Assert.Empty(Store.ReadChanges(5, 10));
+        Assert.Empty(Store.ChangeLog.ReadChanges(5, 10));
 
         WriteAt(1);
         Assert.Equal(6, Store.Changes(5).Single().Sequence);
-        Assert.Equal(6, Store.DescribeTable("orders").RowCount);
+        Assert.Equal(6, Store.Tables.DescribeTable("orders").RowCount);
     }
 
     [Fact]
@@ -518,22 +519,22 @@ public class ChangeLogTests : StoreTest
     [Fact]
     public void The_longest_stream_expiration_of_any_table_decides()
     {
-        Store.CreateTable("short", [new("id", PrimaryKeyType.String)], stream: new StreamSpecification(true, 24));
-        Store.CreateTable("orders", [new("id", PrimaryKeyType.String)], stream: new StreamSpecification(true, 48));
+        Store.Tables.CreateTable("short", [new("id", PrimaryKeyType.String)], stream: new StreamSpecification(true, 24));
+        Store.Tables.CreateTable("orders", [new("id", PrimaryKeyType.String)], stream: new StreamSpecification(true, 48));
         WriteAt(2);
         Clock.Advance(TimeSpan.FromHours(24) + TimeSpan.FromMilliseconds(1));
-        Assert.Equal(0, Store.TrimChanges());
+        Assert.Equal(0, Store.ChangeLog.TrimChanges());
 
-        Store.UpdateTable("orders", null, new StreamSpecification(true, 12));
-        Assert.Equal(2, Store.TrimChanges());
+        Store.Tables.UpdateTable("orders", null, new StreamSpecification(true, 12));
+        Assert.Equal(2, Store.ChangeLog.TrimChanges());
         AssertTrimmedThrough(2);
 
         WriteAt(2);
-        Store.CreateTable("long", [new("id", PrimaryKeyType.String)]);
+        Store.Tables.CreateTable("long", [new("id", PrimaryKeyType.String)]);
         Clock.Advance(TimeSpan.FromHours(100));
-        Assert.Equal(2, Store.TrimChanges());
-        Store.DeleteTable("long");
-        Assert.Equal(4, Store.TrimChanges());
+        Assert.Equal(2, Store.ChangeLog.TrimChanges());
+        Store.Tables.DeleteTable("long");
+        Assert.Equal(4, Store.ChangeLog.TrimChanges());
         AssertTrimmedThrough(4);
     }
 
@@ -542,54 +543,54 @@ public class ChangeLogTests : StoreTest
     {
         CreateTable();
         WriteAt(2);
-        Store.DeleteTable("orders");
+        Store.Tables.DeleteTable("orders");
 
         Clock.Advance(TimeSpan.FromHours(168));
-        Assert.Equal(0, Store.TrimChanges());
+        Assert.Equal(0, Store.ChangeLog.TrimChanges());
         Clock.Advance(TimeSpan.FromMilliseconds(1));
-        Assert.Equal(2, Store.TrimChanges());
+        Assert.Equal(2, Store.ChangeLog.TrimChanges());
     }
 
     [Fact]
     public void Holds_keep_the_changes_their_consumers_still_need()
     {
         CreateTable();
-        Store.SetChangeHold("task1", 1);
-        Store.SetChangeHold("task2", 3);
-        Store.SetChangeHold("idle", 0);
+        Store.ChangeLog.SetChangeHold("task1", 1);
+        Store.ChangeLog.SetChangeHold("task2", 3);
+        Store.ChangeLog.SetChangeHold("idle", 0);
         WriteAt(5);
 
         Clock.Advance(TimeSpan.FromHours(169));
-        Assert.Equal(0, Store.TrimChanges());
+        Assert.Equal(0, Store.ChangeLog.TrimChanges());
         AssertTrimmedThrough(0);
 
-        Store.RemoveChangeHold("idle");
-        Assert.Equal(1, Store.TrimChanges());
+        Store.ChangeLog.RemoveChangeHold("idle");
+        Assert.Equal(1, Store.ChangeLog.TrimChanges());
         AssertTrimmedThrough(1);
 
-        Store.RemoveChangeHold("task1");
-        Assert.Equal(3, Store.TrimChanges());
+        Store.ChangeLog.RemoveChangeHold("task1");
+        Assert.Equal(3, Store.ChangeLog.TrimChanges());
         AssertTrimmedThrough(3);
 
-        Store.SetChangeHold("task2", 4);
-        Assert.Equal(4, Store.TrimChanges());
-        Store.SetChangeHold("task2", 100);
-        Assert.Equal(5, Store.TrimChanges());
+        Store.ChangeLog.SetChangeHold("task2", 4);
+        Assert.Equal(4, Store.ChangeLog.TrimChanges());
+        Store.ChangeLog.SetChangeHold("task2", 100);
+        Assert.Equal(5, Store.ChangeLog.TrimChanges());
         AssertTrimmedThrough(5);
-        Store.RemoveChangeHold("never-set");
+        Store.ChangeLog.RemoveChangeHold("never-set");
     }
 
     [Fact]
     public void A_hold_beyond_the_log_leaves_trimming_to_the_expiration()
     {
         CreateTable();
-        Store.SetChangeHold("task", 10);
+        Store.ChangeLog.SetChangeHold("task", 10);
         WriteAt(3);
         Clock.Advance(TimeSpan.FromHours(100));
         WriteAt(3);
         Clock.Advance(TimeSpan.FromHours(69));
 
-        Assert.Equal(3, Store.TrimChanges());
+        Assert.Equal(3, Store.ChangeLog.TrimChanges());
         AssertTrimmedThrough(3);
     }
 
@@ -597,25 +598,25 @@ public class ChangeLogTests : StoreTest
     public void Holds_and_trimming_survive_a_restart()
     {
         CreateTable();
-        Store.SetChangeHold("task", 2);
-        Store.SetChangeHold("gone", 1);
-        Store.RemoveChangeHold("gone");
+        Store.ChangeLog.SetChangeHold("task", 2);
+        Store.ChangeLog.SetChangeHold("gone", 1);
+        Store.ChangeLog.RemoveChangeHold("gone");
         WriteAt(5);
 
         Reopen();
         Clock.Advance(TimeSpan.FromHours(169));
-        Assert.Equal(2, Store.TrimChanges());
+        Assert.Equal(2, Store.ChangeLog.TrimChanges());
 
         Reopen();
         AssertTrimmedThrough(2);
-        Assert.Equal(2, Store.TrimChanges());
-        Store.RemoveChangeHold("task");
+        Assert.Equal(2, Store.ChangeLog.TrimChanges());
+        Store.ChangeLog.RemoveChangeHold("task");
 
         Reopen();
-        Assert.Equal(5, Store.TrimChanges());
+        Assert.Equal(5, Store.ChangeLog.TrimChanges());
         Reopen();
         AssertTrimmedThrough(5);
-        Assert.Equal(5, Store.LastSequence);
+        Assert.Equal(5, Store.ChangeLog.LastSequence);
         WriteAt(1);
         Assert.Equal(6, Store.Changes(5).Single().Sequence);
     }

@@ -9,7 +9,7 @@ public class ColumnConditionTests : StoreTest
     private const string ConditionFail = TableStoreError.ConditionCheckFail;
 
     private void CreateTable(int maxVersions = 1) =>
-        Store.CreateTable("orders", [new("id", PrimaryKeyType.String)], options: new TableOptions(MaxVersions: maxVersions));
+        Store.Tables.CreateTable("orders", [new("id", PrimaryKeyType.String)], options: new TableOptions(MaxVersions: maxVersions));
 
     private static SingleColumnCondition Where(string column, Comparison comparator, Value value, bool passIfMissing = true,
         bool latestOnly = true) => new(column, comparator, value, passIfMissing, latestOnly);
@@ -21,7 +21,7 @@ public class ColumnConditionTests : StoreTest
     /// <summary>Tries an update of row <paramref name="id"/> under the condition; true when it was written.</summary>
     private bool UpdateIf(string id, ColumnCondition condition, RowExistence existence = RowExistence.Ignore)
     {
-        var result = Store.BatchWriteRow([("orders",
+        var result = Store.Writer.BatchWriteRow([("orders",
             [new RowWrite(WriteType.Update, Id(id), [new("written", I(1))], Condition: existence, ColumnCondition: condition)])]).Single().Single();
         Assert.True(result.IsOk || result.Error!.Code == ConditionFail, result.Error?.Message);
         return result.IsOk;
@@ -94,7 +94,7 @@ public class ColumnConditionTests : StoreTest
 
         Assert.Equal(passIfMissing, UpdateIf("a", Where("c", Comparison.Equal, I(1), passIfMissing)));
         Assert.Equal(passIfMissing, UpdateIf("missing", Where("c", Comparison.NotEqual, I(1), passIfMissing)));
-        Assert.Equal(passIfMissing, Store.GetRow("orders", Id("missing")) is not null);
+        Assert.Equal(passIfMissing, Store.LiveRows.GetRow("orders", Id("missing")) is not null);
     }
 
     [Fact]
@@ -161,7 +161,7 @@ public class ColumnConditionTests : StoreTest
         Put("orders", Id("a"), ("x", I(1)));
 
         var error = Store.FailsWithoutChange(Invalid,
-            () => Store.WriteRow("orders", new RowWrite(WriteType.Update, Id("a"), [new("x", I(2))], ColumnCondition: condition)), "orders");
+            () => Store.Writer.WriteRow("orders", new RowWrite(WriteType.Update, Id("a"), [new("x", I(2))], ColumnCondition: condition)), "orders");
 
         Assert.False(string.IsNullOrWhiteSpace(error.Message), what);
     }
@@ -197,11 +197,11 @@ public class ColumnConditionTests : StoreTest
             _ => new RowWrite(WriteType.Delete, Id("a"), ColumnCondition: condition),
         };
 
-        var error = Store.FailsWithoutChange(ConditionFail, () => Store.WriteRow("orders", Write(fails)), "orders");
+        var error = Store.FailsWithoutChange(ConditionFail, () => Store.Writer.WriteRow("orders", Write(fails)), "orders");
         Assert.Equal("Condition check failed.", error.Message);
 
-        Store.WriteRow("orders", Write(Where("x", Comparison.Equal, I(1))));
-        Assert.Equal(2, Store.LastSequence);
+        Store.Writer.WriteRow("orders", Write(Where("x", Comparison.Equal, I(1))));
+        Assert.Equal(2, Store.ChangeLog.LastSequence);
     }
 
     [Fact]
@@ -223,10 +223,10 @@ public class ColumnConditionTests : StoreTest
         Put("orders", Id("a"), ("x", I(1)));
         Put("orders", Id("b"), ("x", I(2)));
         Put("orders", Id("c"), ("x", I(3)));
-        var sequence = Store.LastSequence;
+        var sequence = Store.ChangeLog.LastSequence;
         var xIs1 = Where("x", Comparison.Equal, I(1));
 
-        var results = Store.BatchWriteRow([("orders",
+        var results = Store.Writer.BatchWriteRow([("orders",
         [
             new RowWrite(WriteType.Update, Id("a"), [new("y", I(1))], ColumnCondition: xIs1),
             new RowWrite(WriteType.Update, Id("b"), [new("y", I(1))], ColumnCondition: xIs1),
@@ -237,10 +237,10 @@ public class ColumnConditionTests : StoreTest
 
         Assert.Equal([null, ConditionFail, ConditionFail, ConditionFail, Invalid], results.Select(r => r.Error?.Code));
         Assert.Equal([sequence + 1], Store.Changes(sequence).Select(c => c.Sequence));
-        Assert.Equal($"x=I:1@{Now},y=I:1@{Now}", Format(Store.GetRow("orders", Id("a"))!.Columns));
-        Assert.Equal($"x=I:2@{Now}", Format(Store.GetRow("orders", Id("b"))!.Columns));
-        Assert.NotNull(Store.GetRow("orders", Id("c")));
-        Assert.Null(Store.GetRow("orders", Id("d")));
-        Assert.Equal(3, Store.DescribeTable("orders").RowCount);
+        Assert.Equal($"x=I:1@{Now},y=I:1@{Now}", Format(Store.LiveRows.GetRow("orders", Id("a"))!.Columns));
+        Assert.Equal($"x=I:2@{Now}", Format(Store.LiveRows.GetRow("orders", Id("b"))!.Columns));
+        Assert.NotNull(Store.LiveRows.GetRow("orders", Id("c")));
+        Assert.Null(Store.LiveRows.GetRow("orders", Id("d")));
+        Assert.Equal(3, Store.Tables.DescribeTable("orders").RowCount);
     }
 }

@@ -14,14 +14,14 @@ public class DeleteRowTests : StoreTest
         CreateTable();
         Put("orders", Id("a"), ("x", I(1)));
         Put("orders", Id("b"), ("x", I(2)));
-        var sequence = Store.LastSequence;
+        var sequence = Store.ChangeLog.LastSequence;
 
         var key = Store.Delete("orders", Id("a"));
 
         Assert.Equal(Id("a"), key);
-        Assert.Null(Store.GetRow("orders", Id("a")));
-        Assert.NotNull(Store.GetRow("orders", Id("b")));
-        Assert.Equal(1, Store.DescribeTable("orders").RowCount);
+        Assert.Null(Store.LiveRows.GetRow("orders", Id("a")));
+        Assert.NotNull(Store.LiveRows.GetRow("orders", Id("b")));
+        Assert.Equal(1, Store.Tables.DescribeTable("orders").RowCount);
         var change = Assert.Single(Store.Changes(sequence));
         Assert.Equal(ChangeAction.DeleteRow, change.Action);
         Assert.Equal(Id("a"), change.PrimaryKey);
@@ -29,7 +29,7 @@ public class DeleteRowTests : StoreTest
 
         Reopen();
 
-        Assert.Null(Store.GetRow("orders", Id("a")));
+        Assert.Null(Store.LiveRows.GetRow("orders", Id("a")));
         Assert.Equal(["b"], Store.Rows("orders").Select(r => r.PrimaryKey[0].Value.AsString));
     }
 
@@ -42,9 +42,9 @@ public class DeleteRowTests : StoreTest
 
         Store.Delete("orders", Id("a"));
 
-        Assert.Null(Store.GetRow("orders", Id("a")));
+        Assert.Null(Store.LiveRows.GetRow("orders", Id("a")));
         Assert.Equal(rows, Store.Rows("orders").Select(Format));
-        Assert.Equal(1, Store.DescribeTable("orders").RowCount);
+        Assert.Equal(1, Store.Tables.DescribeTable("orders").RowCount);
     }
 
     [Theory]
@@ -63,7 +63,7 @@ public class DeleteRowTests : StoreTest
             return;
         }
         Store.Delete("orders", Id("a"), RowExistence.ExpectExist);
-        Assert.Null(Store.GetRow("orders", Id("a")));
+        Assert.Null(Store.LiveRows.GetRow("orders", Id("a")));
         Assert.Equal(ChangeAction.DeleteRow, Store.Changes().Last().Action);
     }
 
@@ -87,29 +87,29 @@ public class DeleteRowTests : StoreTest
         CreateTable();
         Put("orders", Id("a"), ("x", I(1)));
 
-        Store.FailsWithoutChange(Invalid, () => Store.WriteRow("orders", new RowWrite(WriteType.Delete, Id("a"), [new("x", I(1))])), "orders");
-        Store.FailsWithoutChange(Invalid, () => Store.WriteRow("orders", new RowWrite(WriteType.Delete, Id("a"), DeleteAll: ["x"])), "orders");
+        Store.FailsWithoutChange(Invalid, () => Store.Writer.WriteRow("orders", new RowWrite(WriteType.Delete, Id("a"), [new("x", I(1))])), "orders");
+        Store.FailsWithoutChange(Invalid, () => Store.Writer.WriteRow("orders", new RowWrite(WriteType.Delete, Id("a"), DeleteAll: ["x"])), "orders");
         Store.FailsWithoutChange(Invalid,
-            () => Store.WriteRow("orders", new RowWrite(WriteType.Delete, Id("a"), DeleteVersions: [new("x", Now)])), "orders");
+            () => Store.Writer.WriteRow("orders", new RowWrite(WriteType.Delete, Id("a"), DeleteVersions: [new("x", Now)])), "orders");
     }
 
     [Fact]
     public void A_row_put_again_after_a_delete_has_none_of_its_old_cells()
     {
-        Store.CreateTable("orders", [new("id", PrimaryKeyType.String)], options: new TableOptions(MaxVersions: 5));
+        Store.Tables.CreateTable("orders", [new("id", PrimaryKeyType.String)], options: new TableOptions(MaxVersions: 5));
         Store.Update("orders", Id("a"), [new("x", I(1), Now - 2), new("y", I(1))]);
         Store.Update("orders", Id("a"), [new("x", I(2), Now - 1)]);
         Store.Delete("orders", Id("a"));
 
         Store.Update("orders", Id("a"), [new("x", I(3), Now - 3)]);
 
-        Assert.Equal($"x=I:3@{Now - 3}", Format(Store.GetRow("orders", Id("a"), maxVersions: 5)!.Columns));
+        Assert.Equal($"x=I:3@{Now - 3}", Format(Store.LiveRows.GetRow("orders", Id("a"), maxVersions: 5)!.Columns));
     }
 
     [Fact]
     public void Rows_with_multi_column_keys_are_deleted_by_the_full_key_only()
     {
-        Store.CreateTable("t", [new("a", PrimaryKeyType.String), new("b", PrimaryKeyType.Integer)]);
+        Store.Tables.CreateTable("t", [new("a", PrimaryKeyType.String), new("b", PrimaryKeyType.Integer)]);
         Put("t", Key(("a", S("x")), ("b", I(1))));
         Put("t", Key(("a", S("x")), ("b", I(2))));
 

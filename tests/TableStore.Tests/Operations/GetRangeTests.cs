@@ -13,7 +13,7 @@ public class GetRangeTests : StoreTest
 
     private GetRangeResult Range(string table, Direction direction, KeyColumn[] start, KeyColumn[] end, int? limit = null,
         IReadOnlyList<string>? columns = null, int maxVersions = 1) =>
-        Store.GetRange(new GetRangeRequest(table, direction, start, end, limit, columns, maxVersions));
+        Store.LiveRows.GetRange(new GetRangeRequest(table, direction, start, end, limit, columns, maxVersions));
 
     /// <summary>Every page from <paramref name="start"/> on, following nextStartPrimaryKey.</summary>
     private List<Row> AllPages(string table, Direction direction, IReadOnlyList<KeyColumn> start, KeyColumn[] end, int? limit,
@@ -22,7 +22,7 @@ public class GetRangeTests : StoreTest
         var rows = new List<Row>();
         for (IReadOnlyList<KeyColumn>? next = start; next is not null;)
         {
-            var page = Store.GetRange(new GetRangeRequest(table, direction, next, end, limit));
+            var page = Store.LiveRows.GetRange(new GetRangeRequest(table, direction, next, end, limit));
             Assert.True(page.Rows.Count <= Math.Min(limit ?? 5000, 5000));
             pageSizes?.Add(page.Rows.Count);
             rows.AddRange(page.Rows);
@@ -39,7 +39,7 @@ public class GetRangeTests : StoreTest
     /// <summary>Table "t" (s STRING, n INTEGER) with rows a..c x 1..3.</summary>
     private void CreateGrid()
     {
-        Store.CreateTable("t", [new("s", PrimaryKeyType.String), new("n", PrimaryKeyType.Integer)]);
+        Store.Tables.CreateTable("t", [new("s", PrimaryKeyType.String), new("n", PrimaryKeyType.Integer)]);
         foreach (var s in new[] { "c", "a", "b" })
             foreach (var n in new[] { 3, 1, 2 })
                 Put("t", Pk(S(s), I(n)), ("v", S($"{s}{n}")));
@@ -122,7 +122,7 @@ public class GetRangeTests : StoreTest
     [Fact]
     public void Every_combination_of_bounds_on_two_columns_matches_the_model()
     {
-        Store.CreateTable("t", [new("s", PrimaryKeyType.String), new("n", PrimaryKeyType.Integer)]);
+        Store.Tables.CreateTable("t", [new("s", PrimaryKeyType.String), new("n", PrimaryKeyType.Integer)]);
         foreach (var s in new[] { "a", "b", "b\0" })
             foreach (var n in new long[] { -1, 0, 255, 256 })
                 Put("t", Pk(S(s), I(n)));
@@ -135,7 +135,7 @@ public class GetRangeTests : StoreTest
     [Fact]
     public void Every_combination_of_bounds_on_three_columns_matches_the_model()
     {
-        Store.CreateTable("t3", [new("a", PrimaryKeyType.String), new("b", PrimaryKeyType.Integer), new("c", PrimaryKeyType.Binary)]);
+        Store.Tables.CreateTable("t3", [new("a", PrimaryKeyType.String), new("b", PrimaryKeyType.Integer), new("c", PrimaryKeyType.Binary)]);
         foreach (var a in new[] { "x", "y" })
             foreach (var b in new long[] { 1, 2 })
                 foreach (var c in new byte[][] { [], [0], [1] })
@@ -150,9 +150,9 @@ public class GetRangeTests : StoreTest
     [Fact]
     public void Every_combination_of_bounds_on_extreme_integers_matches_the_model()
     {
-        Store.CreateTable("before", [new("a", PrimaryKeyType.Integer), new("b", PrimaryKeyType.Integer)]);
-        Store.CreateTable("ints", [new("a", PrimaryKeyType.Integer), new("b", PrimaryKeyType.Integer)]);
-        Store.CreateTable("after", [new("a", PrimaryKeyType.Integer), new("b", PrimaryKeyType.Integer)]);
+        Store.Tables.CreateTable("before", [new("a", PrimaryKeyType.Integer), new("b", PrimaryKeyType.Integer)]);
+        Store.Tables.CreateTable("ints", [new("a", PrimaryKeyType.Integer), new("b", PrimaryKeyType.Integer)]);
+        Store.Tables.CreateTable("after", [new("a", PrimaryKeyType.Integer), new("b", PrimaryKeyType.Integer)]);
         long[] values = [long.MinValue, -1, 0, 255, long.MaxValue];
         foreach (var table in new[] { "before", "ints", "after" })
             foreach (var a in values)
@@ -242,8 +242,8 @@ public class GetRangeTests : StoreTest
     public void Rows_are_ordered_by_unsigned_bytes_and_signed_integers()
     {
         CreateTable();
-        Store.CreateTable("bin", [new("id", PrimaryKeyType.Binary)]);
-        Store.CreateTable("num", [new("id", PrimaryKeyType.Integer)]);
+        Store.Tables.CreateTable("bin", [new("id", PrimaryKeyType.Binary)]);
+        Store.Tables.CreateTable("num", [new("id", PrimaryKeyType.Integer)]);
         string[] strings = ["", "\0", "B", "a", "a\0", "a\u0001", "ab", "ä", "中", "\uFF21", "😀"];
         byte[][] binaries = [[], [0], [0, 0], [0, 0xFF], [1], [0x7F], [0x80], [0xFF], [0xFF, 0]];
         long[] numbers = [long.MinValue, -256, -1, 0, 1, 255, 256, long.MaxValue];
@@ -264,14 +264,14 @@ public class GetRangeTests : StoreTest
     [Fact]
     public void Pages_of_12000_rows_return_every_row_once_in_order_both_ways()
     {
-        Store.CreateTable("big", [new("n", PrimaryKeyType.Integer)]);
+        Store.Tables.CreateTable("big", [new("n", PrimaryKeyType.Integer)]);
         for (var batch = 0; batch < 60; batch++)
         {
-            var results = Store.BatchWriteRow([("big", [.. Enumerable.Range(batch * 200, 200)
+            var results = Store.Writer.BatchWriteRow([("big", [.. Enumerable.Range(batch * 200, 200)
                 .Select(i => new RowWrite(WriteType.Put, Key(("n", I(i * 7 % 12_000))), [new("i", I(i))]))])]);
             Assert.All(results.Single(), r => Assert.True(r.IsOk));
         }
-        Assert.Equal(12_000, Store.DescribeTable("big").RowCount);
+        Assert.Equal(12_000, Store.Tables.DescribeTable("big").RowCount);
         long[] ascending = [.. Enumerable.Range(0, 12_000).Select(i => (long)i)];
         KeyColumn[] min = [new("n", Min)], max = [new("n", Max)];
 
@@ -302,7 +302,7 @@ public class GetRangeTests : StoreTest
     [Fact]
     public void A_page_stops_at_about_4_MiB_and_paging_continues()
     {
-        Store.CreateTable("blobs", [new("n", PrimaryKeyType.Integer)]);
+        Store.Tables.CreateTable("blobs", [new("n", PrimaryKeyType.Integer)]);
         for (var i = 0; i < 9; i++)
             Put("blobs", Key(("n", I(i))), ("v", Value.Binary(new byte[1024 * 1024])));
 
@@ -355,7 +355,7 @@ public class GetRangeTests : StoreTest
     [Fact]
     public void ColumnsToGet_and_maxVersions_apply_to_every_row()
     {
-        Store.CreateTable("orders", [new("id", PrimaryKeyType.String)], options: new TableOptions(MaxVersions: 3));
+        Store.Tables.CreateTable("orders", [new("id", PrimaryKeyType.String)], options: new TableOptions(MaxVersions: 3));
         foreach (var id in new[] { "a", "b" })
             for (var v = 1; v <= 3; v++)
                 Store.Update("orders", Id(id), [new("x", I(v), Now - 10 + v), new("y", I(-v), Now - 10 + v)]);
@@ -402,11 +402,11 @@ public class GetRangeTests : StoreTest
     {
         foreach (var name in new[] { "a", "b", "c" })
         {
-            Store.CreateTable(name, [new("n", PrimaryKeyType.Integer)]);
+            Store.Tables.CreateTable(name, [new("n", PrimaryKeyType.Integer)]);
             foreach (var n in new[] { long.MinValue, 0, long.MaxValue })
                 Put(name, Key(("n", I(n))), ("table", S(name)));
         }
-        Store.CreateTable("s", [new("k", PrimaryKeyType.String)]);
+        Store.Tables.CreateTable("s", [new("k", PrimaryKeyType.String)]);
         Put("s", Key(("k", S(""))), ("table", S("s")));
         Put("s", Key(("k", S("\uFFFF"))), ("table", S("s")));
         KeyColumn[] min = [new("n", Min)], max = [new("n", Max)];
@@ -423,8 +423,8 @@ public class GetRangeTests : StoreTest
         }
         Assert.Equal(2, Range("s", Direction.Forward, [new("k", Min)], [new("k", Max)]).Rows.Count);
 
-        Store.DeleteTable("b");
-        Store.CreateTable("b", [new("n", PrimaryKeyType.Integer)]);
+        Store.Tables.DeleteTable("b");
+        Store.Tables.CreateTable("b", [new("n", PrimaryKeyType.Integer)]);
         Assert.Empty(Range("b", Direction.Forward, min, max).Rows);
         Assert.Empty(Range("b", Direction.Backward, max, min).Rows);
         Assert.Equal(3, Range("a", Direction.Forward, min, max).Rows.Count);

@@ -9,15 +9,15 @@ public class IncrementTests : StoreTest
     private const string Invalid = TableStoreError.ParameterInvalid;
 
     private void CreateTable(int maxVersions = 1, int timeToLive = -1) =>
-        Store.CreateTable("orders", [new("id", PrimaryKeyType.String)], options: new TableOptions(timeToLive, maxVersions));
+        Store.Tables.CreateTable("orders", [new("id", PrimaryKeyType.String)], options: new TableOptions(timeToLive, maxVersions));
 
     private static RowWrite IncrementOf(string id, params ColumnIncrement[] increments) =>
         new(WriteType.Update, Id(id), Increments: increments);
 
     private RowWriteResult Increment(string id, params ColumnIncrement[] increments) =>
-        Store.WriteRowWithResult("orders", IncrementOf(id, increments));
+        Store.Writer.WriteRowWithResult("orders", IncrementOf(id, increments));
 
-    private string Cells(string id) => Format(Store.GetRow("orders", Id(id), maxVersions: 100)!.Columns);
+    private string Cells(string id) => Format(Store.LiveRows.GetRow("orders", Id(id), maxVersions: 100)!.Columns);
 
     [Fact]
     public void An_absent_column_starts_at_zero_in_a_missing_row_and_in_an_existing_one()
@@ -30,7 +30,7 @@ public class IncrementTests : StoreTest
 
         Assert.Equal($"n=I:5@{Now},other=S:x@{Now}", Cells("a"));
         Assert.Equal($"n=I:-3@{Now}", Cells("new"));
-        Assert.Equal(2, Store.DescribeTable("orders").RowCount);
+        Assert.Equal(2, Store.Tables.DescribeTable("orders").RowCount);
     }
 
     [Fact]
@@ -98,7 +98,7 @@ public class IncrementTests : StoreTest
         Store.Update("orders", Id("a"), [new("n", I(1), Now - 10), new("n", value)]);
 
         var error = Store.FailsWithoutChange(Invalid,
-            () => Store.WriteRow("orders", new RowWrite(WriteType.Update, Id("a"), [new("other", I(1))], Increments: [new("n", 1)])),
+            () => Store.Writer.WriteRow("orders", new RowWrite(WriteType.Update, Id("a"), [new("other", I(1))], Increments: [new("n", 1)])),
             "orders");
 
         Assert.Contains("'n'", error.Message);
@@ -151,7 +151,7 @@ public class IncrementTests : StoreTest
         CreateTable();
         Put("orders", Id("a"), ("n", I(1)));
 
-        var error = Store.FailsWithoutChange(Invalid, () => Store.WriteRow("orders", write), "orders");
+        var error = Store.FailsWithoutChange(Invalid, () => Store.Writer.WriteRow("orders", write), "orders");
 
         Assert.False(string.IsNullOrWhiteSpace(error.Message), what);
     }
@@ -163,7 +163,7 @@ public class IncrementTests : StoreTest
         Put("orders", Id("a"), ("n", I(40)));
         Clock.Advance(TimeSpan.FromSeconds(1));
 
-        Store.WriteRow("orders", new RowWrite(WriteType.Update, Id("a"), [new("x", S("y"))], DeleteAll: ["gone"], Increments: [new("n", 2)]));
+        Store.Writer.WriteRow("orders", new RowWrite(WriteType.Update, Id("a"), [new("x", S("y"))], DeleteAll: ["gone"], Increments: [new("n", 2)]));
 
         var change = Store.Changes(1).Single();
         Assert.Equal(ChangeAction.UpdateRow, change.Action);
@@ -182,13 +182,13 @@ public class IncrementTests : StoreTest
         CreateTable();
         Put("orders", Id("a"), ("n", I(40)), ("m", I(1)));
 
-        var result = Store.WriteRowWithResult("orders",
+        var result = Store.Writer.WriteRowWithResult("orders",
             new RowWrite(WriteType.Update, Id("a"), [new("x", I(0))], Increments: [new("n", 2), new("fresh", 9)]));
 
         Assert.True(result.IsOk);
         Assert.Equal(Id("a"), result.PrimaryKey);
         Assert.Equal([new Cell("n", I(42), Now), new Cell("fresh", I(9), Now)], result.ReturnColumns);
-        Assert.Null(Store.WriteRowWithResult("orders", new RowWrite(WriteType.Update, Id("a"), [new("x", I(1))])).ReturnColumns);
+        Assert.Null(Store.Writer.WriteRowWithResult("orders", new RowWrite(WriteType.Update, Id("a"), [new("x", I(1))])).ReturnColumns);
     }
 
     [Fact]
@@ -198,7 +198,7 @@ public class IncrementTests : StoreTest
         Put("orders", Id("a"), ("n", I(1)));
         Put("orders", Id("text"), ("n", S("one")));
 
-        var results = Store.BatchWriteRow([("orders", [IncrementOf("a", new ColumnIncrement("n", 1)), IncrementOf("text", new ColumnIncrement("n", 1)), IncrementOf("b", new ColumnIncrement("n", 5))])]).Single();
+        var results = Store.Writer.BatchWriteRow([("orders", [IncrementOf("a", new ColumnIncrement("n", 1)), IncrementOf("text", new ColumnIncrement("n", 1)), IncrementOf("b", new ColumnIncrement("n", 5))])]).Single();
 
         Assert.Equal([null, Invalid, null], results.Select(r => r.Error?.Code));
         Assert.Equal([new Cell("n", I(2), Now)], results[0].ReturnColumns);

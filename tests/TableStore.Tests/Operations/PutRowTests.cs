@@ -10,13 +10,13 @@ public class PutRowTests : StoreTest
 
     private IReadOnlyList<KeyColumn> PutRow(string table, IReadOnlyList<KeyColumn> key, IReadOnlyList<ColumnPut>? columns = null,
         RowExistence condition = RowExistence.Ignore) =>
-        Store.WriteRow(table, new RowWrite(WriteType.Put, key, columns, Condition: condition));
+        Store.Writer.WriteRow(table, new RowWrite(WriteType.Put, key, columns, Condition: condition));
 
     private TableMeta CreateTable(string name = "orders", TableOptions? options = null) =>
-        Store.CreateTable(name, [new("id", PrimaryKeyType.String)], options: options);
+        Store.Tables.CreateTable(name, [new("id", PrimaryKeyType.String)], options: options);
 
     private void CreateAutoIncrementTable(string name = "events") =>
-        Store.CreateTable(name, [new("shard", PrimaryKeyType.String), new("seq", PrimaryKeyType.Integer, AutoIncrement: true)]);
+        Store.Tables.CreateTable(name, [new("shard", PrimaryKeyType.String), new("seq", PrimaryKeyType.Integer, AutoIncrement: true)]);
 
     private static KeyColumn[] Event(string shard, Value seq) => Key(("shard", S(shard)), ("seq", seq));
 
@@ -35,7 +35,7 @@ public class PutRowTests : StoreTest
         PutRow("orders", Id("a"), columns);
         Reopen();
 
-        var row = Store.GetRow("orders", Id("a"))!;
+        var row = Store.LiveRows.GetRow("orders", Id("a"))!;
         Assert.Equal(Id("a"), row.PrimaryKey);
         Assert.Equal(columns.Select(c => c.Name).Order(StringComparer.Ordinal), row.Columns.Select(c => c.Name));
         foreach (var column in columns)
@@ -55,9 +55,9 @@ public class PutRowTests : StoreTest
 
         PutRow("orders", Id("a"), [new("kept", I(3)), new("new", S("x"))]);
 
-        var row = Store.GetRow("orders", Id("a"), maxVersions: 5)!;
+        var row = Store.LiveRows.GetRow("orders", Id("a"), maxVersions: 5)!;
         Assert.Equal($"kept=I:3@{Now},new=S:x@{Now}", Format(row.Columns));
-        Assert.Equal(1, Store.DescribeTable("orders").RowCount);
+        Assert.Equal(1, Store.Tables.DescribeTable("orders").RowCount);
     }
 
     [Fact]
@@ -67,10 +67,10 @@ public class PutRowTests : StoreTest
 
         PutRow("orders", Id("a"));
 
-        var row = Store.GetRow("orders", Id("a"));
+        var row = Store.LiveRows.GetRow("orders", Id("a"));
         Assert.NotNull(row);
         Assert.Empty(row.Columns);
-        Assert.Equal(1, Store.DescribeTable("orders").RowCount);
+        Assert.Equal(1, Store.Tables.DescribeTable("orders").RowCount);
         Assert.Equal(TableStoreError.ConditionCheckFail,
             ErrorOf(() => PutRow("orders", Id("a"), condition: RowExistence.ExpectNotExist)).Code);
     }
@@ -96,10 +96,10 @@ public class PutRowTests : StoreTest
             Assert.Contains("ondition", error.Message);
             return;
         }
-        var sequence = Store.LastSequence;
+        var sequence = Store.ChangeLog.LastSequence;
         PutRow("orders", Id("a"), [new("x", I(2))], condition);
-        Assert.Equal(I(2), Store.GetRow("orders", Id("a"))!.Columns.Single().Value);
-        Assert.Equal(sequence + 1, Store.LastSequence);
+        Assert.Equal(I(2), Store.LiveRows.GetRow("orders", Id("a"))!.Columns.Single().Value);
+        Assert.Equal(sequence + 1, Store.ChangeLog.LastSequence);
         Assert.Equal(ChangeAction.PutRow, Store.Changes(sequence).Single().Action);
     }
 
@@ -111,7 +111,7 @@ public class PutRowTests : StoreTest
 
         PutRow("orders", Id("a"), [new("server", I(1)), new("client", I(2), Now - 5000), new("ahead", I(3), Now + 5000)]);
 
-        var cells = Store.GetRow("orders", Id("a"))!.Columns.ToDictionary(c => c.Name, c => c.Timestamp);
+        var cells = Store.LiveRows.GetRow("orders", Id("a"))!.Columns.ToDictionary(c => c.Name, c => c.Timestamp);
         Assert.Equal(Now, cells["server"]);
         Assert.Equal(Now - 5000, cells["client"]);
         Assert.Equal(Now + 5000, cells["ahead"]);
@@ -129,7 +129,7 @@ public class PutRowTests : StoreTest
         var write = () => PutRow("orders", Id("a"), [new("x", I(1)), new("y", I(2), Now + offset)]);
 
         if (accepted)
-            Assert.Equal(Now + offset, Store.GetRow("orders", Id(write()[0].Value.AsString))!.Columns.Single(c => c.Name == "y").Timestamp);
+            Assert.Equal(Now + offset, Store.LiveRows.GetRow("orders", Id(write()[0].Value.AsString))!.Columns.Single(c => c.Name == "y").Timestamp);
         else
             Assert.Contains("maxTimeDeviation", Store.FailsWithoutChange(Invalid, () => write(), "orders").Message);
     }
@@ -142,7 +142,7 @@ public class PutRowTests : StoreTest
         PutRow("orders", Id("a"), [new("x", I(1), Now - 10_000)]);
         Store.FailsWithoutChange(Invalid, () => PutRow("orders", Id("a"), [new("x", I(1), Now - 10_001)]), "orders");
         Store.FailsWithoutChange(Invalid, () => PutRow("orders", Id("a"), [new("x", I(1), Now + 10_000)]), "orders");
-        Store.UpdateTable("orders", new TableOptions(MaxTimeDeviation: 20), null);
+        Store.Tables.UpdateTable("orders", new TableOptions(MaxTimeDeviation: 20), null);
         PutRow("orders", Id("a"), [new("x", I(1), Now + 10_000)]);
     }
 
@@ -156,18 +156,18 @@ public class PutRowTests : StoreTest
 
         Store.FailsWithoutChange(Invalid, () => PutRow("orders", Id("b"), [new("x", I(1), start - 86_400_001)]), "orders");
         Store.FailsWithoutChange(Invalid, () => PutRow("orders", Id("b"), [new("x", I(1), start - 90_000_000)]), "orders");
-        Assert.Single(Store.GetRow("orders", Id("old"))!.Columns);
+        Assert.Single(Store.LiveRows.GetRow("orders", Id("old"))!.Columns);
 
         Clock.Advance(TimeSpan.FromMilliseconds(1));
-        Assert.Empty(Store.GetRow("orders", Id("old"))?.Columns ?? []);
-        Assert.Equal(2, Store.GetRow("orders", Id("a"))!.Columns.Count);
+        Assert.Empty(Store.LiveRows.GetRow("orders", Id("old"))?.Columns ?? []);
+        Assert.Equal(2, Store.LiveRows.GetRow("orders", Id("a"))!.Columns.Count);
 
         Clock.Advance(TimeSpan.FromSeconds(86_400));
-        Assert.Equal("young", Assert.Single(Store.GetRow("orders", Id("a"))!.Columns).Name);
+        Assert.Equal("young", Assert.Single(Store.LiveRows.GetRow("orders", Id("a"))!.Columns).Name);
         Assert.Equal("young", Assert.Single(Store.Rows("orders").Single(r => r.PrimaryKey[0].Value.AsString == "a").Columns).Name);
 
         Clock.Advance(TimeSpan.FromSeconds(10));
-        Assert.Empty(Store.GetRow("orders", Id("a"))?.Columns ?? []);
+        Assert.Empty(Store.LiveRows.GetRow("orders", Id("a"))?.Columns ?? []);
         Assert.All(Store.Rows("orders"), r => Assert.Empty(r.Columns));
     }
 
@@ -179,7 +179,7 @@ public class PutRowTests : StoreTest
 
         Clock.Advance(TimeSpan.FromDays(100));
 
-        Assert.Single(Store.GetRow("orders", Id("a"))!.Columns);
+        Assert.Single(Store.LiveRows.GetRow("orders", Id("a"))!.Columns);
     }
 
     [Theory]
@@ -188,7 +188,7 @@ public class PutRowTests : StoreTest
     public void String_and_binary_key_values_are_at_most_1_KiB(int bytes, bool accepted)
     {
         CreateTable();
-        Store.CreateTable("bin", [new("id", PrimaryKeyType.Binary)]);
+        Store.Tables.CreateTable("bin", [new("id", PrimaryKeyType.Binary)]);
         var text = new string('k', bytes);
         var multiByte = new string('€', bytes / 3) + new string('k', bytes % 3);
         Assert.Equal(bytes, System.Text.Encoding.UTF8.GetByteCount(multiByte));
@@ -199,9 +199,9 @@ public class PutRowTests : StoreTest
             PutRow("orders", Id(text));
             PutRow("orders", Id(multiByte));
             PutRow("bin", Key(("id", Value.Binary(binary))));
-            Assert.NotNull(Store.GetRow("orders", Id(text)));
-            Assert.NotNull(Store.GetRow("orders", Id(multiByte)));
-            Assert.NotNull(Store.GetRow("bin", Key(("id", Value.Binary(binary)))));
+            Assert.NotNull(Store.LiveRows.GetRow("orders", Id(text)));
+            Assert.NotNull(Store.LiveRows.GetRow("orders", Id(multiByte)));
+            Assert.NotNull(Store.LiveRows.GetRow("bin", Key(("id", Value.Binary(binary)))));
             return;
         }
         Assert.Contains("1024", Store.FailsWithoutChange(Invalid, () => PutRow("orders", Id(text)), "orders", "bin").Message);
@@ -222,8 +222,8 @@ public class PutRowTests : StoreTest
         {
             PutRow("orders", Id("s"), text);
             PutRow("orders", Id("b"), binary);
-            Assert.Equal(bytes, Store.GetRow("orders", Id("s"))!.Columns.Single().Value.Size);
-            Assert.Equal(bytes, Store.GetRow("orders", Id("b"))!.Columns.Single().Value.AsBinary.Length);
+            Assert.Equal(bytes, Store.LiveRows.GetRow("orders", Id("s"))!.Columns.Single().Value.Size);
+            Assert.Equal(bytes, Store.LiveRows.GetRow("orders", Id("b"))!.Columns.Single().Value.AsBinary.Length);
             return;
         }
         Store.FailsWithoutChange(Invalid, () => PutRow("orders", Id("s"), text), "orders");
@@ -241,7 +241,7 @@ public class PutRowTests : StoreTest
         if (accepted)
         {
             PutRow("orders", Id("a"), columns);
-            Assert.Equal(count, Store.GetRow("orders", Id("a"))!.Columns.Count);
+            Assert.Equal(count, Store.LiveRows.GetRow("orders", Id("a"))!.Columns.Count);
             return;
         }
         Assert.Contains("1024", Store.FailsWithoutChange(Invalid, () => PutRow("orders", Id("a"), columns), "orders").Message);
@@ -250,7 +250,7 @@ public class PutRowTests : StoreTest
     [Fact]
     public void Keys_must_match_the_schema_in_names_order_count_and_types()
     {
-        Store.CreateTable("t", [new("a", PrimaryKeyType.String), new("b", PrimaryKeyType.Integer), new("c", PrimaryKeyType.Binary)]);
+        Store.Tables.CreateTable("t", [new("a", PrimaryKeyType.String), new("b", PrimaryKeyType.Integer), new("c", PrimaryKeyType.Binary)]);
         KeyColumn[] good = Key(("a", S("x")), ("b", I(1)), ("c", Value.Binary([1])));
         KeyColumn[][] bad =
         [
@@ -278,17 +278,17 @@ public class PutRowTests : StoreTest
             Store.FailsWithoutChange(Invalid, () => PutRow("t", key, [new("v", I(1))]), "t");
             Store.FailsWithoutChange(Invalid, () => Store.Update("t", key, [new("v", I(1))]), "t");
             Store.FailsWithoutChange(Invalid, () => Store.Delete("t", key), "t");
-            Assert.Equal(Invalid, ErrorOf(() => Store.GetRow("t", key)).Code);
+            Assert.Equal(Invalid, ErrorOf(() => Store.LiveRows.GetRow("t", key)).Code);
         }
         Store.FailsWithoutChange(Invalid, () => PutRow("t", null!), "t");
         PutRow("t", good, [new("v", I(1))]);
-        Assert.NotNull(Store.GetRow("t", good));
+        Assert.NotNull(Store.LiveRows.GetRow("t", good));
     }
 
     [Fact]
     public void Attribute_columns_need_valid_names_that_are_not_key_columns()
     {
-        Store.CreateTable("t", [new("id", PrimaryKeyType.String), new("n", PrimaryKeyType.Integer)]);
+        Store.Tables.CreateTable("t", [new("id", PrimaryKeyType.String), new("n", PrimaryKeyType.Integer)]);
         KeyColumn[] key = Key(("id", S("a")), ("n", I(1)));
         string[] names = ["id", "n", "", "1a", "a-b", "a b", "é", new string('c', 256), null!];
 
@@ -296,7 +296,7 @@ public class PutRowTests : StoreTest
             Store.FailsWithoutChange(Invalid, () => PutRow("t", key, [new("ok", I(1)), new(name, I(1))]), "t");
 
         PutRow("t", key, [new("ID", I(1)), new("N", I(2)), new(new string('c', 255), I(3)), new("_", I(4))]);
-        Assert.Equal(4, Store.GetRow("t", key)!.Columns.Count);
+        Assert.Equal(4, Store.LiveRows.GetRow("t", key)!.Columns.Count);
     }
 
     [Fact]
@@ -317,9 +317,9 @@ public class PutRowTests : StoreTest
         CreateTable();
         Put("orders", Id("a"), ("x", I(1)));
 
-        Store.FailsWithoutChange(Invalid, () => Store.WriteRow("orders", new RowWrite(WriteType.Put, Id("a"), DeleteAll: ["x"])), "orders");
+        Store.FailsWithoutChange(Invalid, () => Store.Writer.WriteRow("orders", new RowWrite(WriteType.Put, Id("a"), DeleteAll: ["x"])), "orders");
         Store.FailsWithoutChange(Invalid,
-            () => Store.WriteRow("orders", new RowWrite(WriteType.Put, Id("a"), DeleteVersions: [new("x", Now)])), "orders");
+            () => Store.Writer.WriteRow("orders", new RowWrite(WriteType.Put, Id("a"), DeleteVersions: [new("x", Now)])), "orders");
     }
 
     [Fact]
@@ -330,19 +330,19 @@ public class PutRowTests : StoreTest
 
         for (var i = 0; i < 100; i++)
         {
-            var key = Store.WriteRow("events", new RowWrite(WriteType.Put, Event(i % 2 == 0 ? "a" : "b", Value.AutoIncrement),
+            var key = Store.Writer.WriteRow("events", new RowWrite(WriteType.Put, Event(i % 2 == 0 ? "a" : "b", Value.AutoIncrement),
                 [new("n", I(i))], ReturnPrimaryKey: true));
             Assert.Equal("shard", key[0].Name);
             Assert.Equal("seq", key[1].Name);
             Assert.Equal(ValueKind.Integer, key[1].Value.Kind);
             values.Add(key[1].Value.AsInteger);
-            Assert.Equal(I(i), Store.GetRow("events", key)!.Columns.Single().Value);
+            Assert.Equal(I(i), Store.LiveRows.GetRow("events", key)!.Columns.Single().Value);
         }
 
         Assert.Equal(values.Order(), values);
         Assert.Equal(values.Count, values.Distinct().Count());
         Assert.All(values, v => Assert.True(v > 0));
-        Assert.Equal(100, Store.DescribeTable("events").RowCount);
+        Assert.Equal(100, Store.Tables.DescribeTable("events").RowCount);
         Assert.Equal(values.Where((_, i) => i % 2 == 0), Store.Rows("events").Where(r => r.PrimaryKey[0].Value.AsString == "a")
             .Select(r => r.PrimaryKey[1].Value.AsInteger));
     }
@@ -352,15 +352,15 @@ public class PutRowTests : StoreTest
     {
         CreateAutoIncrementTable();
         CreateAutoIncrementTable("other");
-        var before = Store.WriteRow("events", new RowWrite(WriteType.Put, Event("a", Value.AutoIncrement)))[1].Value.AsInteger;
-        var second = Store.WriteRow("events", new RowWrite(WriteType.Put, Event("a", Value.AutoIncrement)))[1].Value.AsInteger;
+        var before = Store.Writer.WriteRow("events", new RowWrite(WriteType.Put, Event("a", Value.AutoIncrement)))[1].Value.AsInteger;
+        var second = Store.Writer.WriteRow("events", new RowWrite(WriteType.Put, Event("a", Value.AutoIncrement)))[1].Value.AsInteger;
 
         Reopen();
 
-        var after = Store.WriteRow("events", new RowWrite(WriteType.Put, Event("a", Value.AutoIncrement)))[1].Value.AsInteger;
+        var after = Store.Writer.WriteRow("events", new RowWrite(WriteType.Put, Event("a", Value.AutoIncrement)))[1].Value.AsInteger;
         Assert.True(before < second && second < after, $"{before} < {second} < {after}");
         Assert.Equal(3, Store.Rows("events").Count);
-        var other = Store.WriteRow("other", new RowWrite(WriteType.Put, Event("a", Value.AutoIncrement)))[1].Value.AsInteger;
+        var other = Store.Writer.WriteRow("other", new RowWrite(WriteType.Put, Event("a", Value.AutoIncrement)))[1].Value.AsInteger;
         Assert.True(other > 0);
     }
 
@@ -368,20 +368,20 @@ public class PutRowTests : StoreTest
     public void Auto_increment_placeholders_are_only_for_PutRow_with_condition_IGNORE()
     {
         CreateAutoIncrementTable();
-        var key = Store.WriteRow("events", new RowWrite(WriteType.Put, Event("a", Value.AutoIncrement)));
+        var key = Store.Writer.WriteRow("events", new RowWrite(WriteType.Put, Event("a", Value.AutoIncrement)));
 
         var placeholder = Event("a", Value.AutoIncrement);
         Store.FailsWithoutChange(Invalid, () => Store.Update("events", placeholder, [new("x", I(1))]), "events");
         Store.FailsWithoutChange(Invalid, () => Store.Delete("events", placeholder), "events");
-        Assert.Equal(Invalid, ErrorOf(() => Store.GetRow("events", placeholder)).Code);
+        Assert.Equal(Invalid, ErrorOf(() => Store.LiveRows.GetRow("events", placeholder)).Code);
         Store.FailsWithoutChange(Invalid, () => PutRow("events", placeholder, condition: RowExistence.ExpectNotExist), "events");
         Store.FailsWithoutChange(Invalid, () => PutRow("events", placeholder, condition: RowExistence.ExpectExist), "events");
 
         Store.Update("events", key, [new("x", I(1))], condition: RowExistence.ExpectExist);
         PutRow("events", key, [new("y", I(2))], RowExistence.ExpectExist);
-        Assert.Equal("y", Store.GetRow("events", key)!.Columns.Single().Name);
+        Assert.Equal("y", Store.LiveRows.GetRow("events", key)!.Columns.Single().Name);
         Store.Delete("events", key, RowExistence.ExpectExist);
-        Assert.Null(Store.GetRow("events", key));
+        Assert.Null(Store.LiveRows.GetRow("events", key));
     }
 
     [Fact]
@@ -397,14 +397,14 @@ public class PutRowTests : StoreTest
     public void Failed_puts_do_not_consume_auto_increment_state_or_sequences()
     {
         CreateAutoIncrementTable();
-        var first = Store.WriteRow("events", new RowWrite(WriteType.Put, Event("a", Value.AutoIncrement)));
-        var sequence = Store.LastSequence;
+        var first = Store.Writer.WriteRow("events", new RowWrite(WriteType.Put, Event("a", Value.AutoIncrement)));
+        var sequence = Store.ChangeLog.LastSequence;
 
         Store.FailsWithoutChange(Invalid, () => PutRow("events", Event("a", Value.AutoIncrement), [new("bad-name", I(1))]), "events");
 
-        Assert.Equal(sequence, Store.LastSequence);
-        var second = Store.WriteRow("events", new RowWrite(WriteType.Put, Event("a", Value.AutoIncrement)));
+        Assert.Equal(sequence, Store.ChangeLog.LastSequence);
+        var second = Store.Writer.WriteRow("events", new RowWrite(WriteType.Put, Event("a", Value.AutoIncrement)));
         Assert.True(second[1].Value.AsInteger > first[1].Value.AsInteger);
-        Assert.Equal(sequence + 1, Store.LastSequence);
+        Assert.Equal(sequence + 1, Store.ChangeLog.LastSequence);
     }
 }

@@ -1,4 +1,5 @@
 using DeliveryConsole.TableStore.Model;
+using DeliveryConsole.Testing;
 using static DeliveryConsole.TableStore.Tests.Operations.StoreAssertions;
 
 namespace DeliveryConsole.TableStore.Tests.Operations;
@@ -14,7 +15,7 @@ public class SavedSnapshotTests : StoreTest
         CreateTable("empty");
         foreach (var id in new[] { "a", "b", "c" })
             Put("orders", Id(id), ("x", I(1)));
-        return Store.SaveSnapshot("task-1");
+        return Store.SavedSnapshots.SaveSnapshot("task-1");
     }
 
     private static List<string> Scan(TableSnapshot snapshot, string table, KeyColumn[]? from = null) =>
@@ -30,10 +31,10 @@ public class SavedSnapshotTests : StoreTest
         Put("orders", Id("a"), ("x", I(2)));
         Store.Delete("orders", Id("b"));
         Put("orders", Id("d"));
-        Store.UpdateTable("orders", new TableOptions(MaxVersions: 3), null);
+        Store.Tables.UpdateTable("orders", new TableOptions(MaxVersions: 3), null);
         CreateTable("later");
 
-        using var snapshot = Store.OpenSavedSnapshot("task-1");
+        using var snapshot = Store.SavedSnapshots.OpenSavedSnapshot("task-1");
 
         Assert.Equal(new SavedSnapshotInfo("task-1", 3, savedAt), saved);
         Assert.Equal(saved.Sequence, snapshot.Sequence);
@@ -47,7 +48,7 @@ public class SavedSnapshotTests : StoreTest
         Assert.Equal(TableStoreError.ObjectNotExist, ErrorOf(() => snapshot.Table("later")).Code);
         Assert.Equal(TableStoreError.ObjectNotExist, ErrorOf(() => snapshot.RowCount("later")).Code);
         Assert.Equal(TableStoreError.ObjectNotExist, ErrorOf(() => snapshot.Scan("later").ToList()).Code);
-        Assert.Equal(3, Store.DescribeTable("orders").RowCount);
+        Assert.Equal(3, Store.Tables.DescribeTable("orders").RowCount);
     }
 
     [Fact]
@@ -59,19 +60,19 @@ public class SavedSnapshotTests : StoreTest
 
         Reopen();
         Put("orders", Id("z"));
-        using var snapshot = Store.OpenSavedSnapshot("task-1");
+        using var snapshot = Store.SavedSnapshots.OpenSavedSnapshot("task-1");
 
         Assert.Equal(asSaved, Scan(snapshot, "orders"));
         Assert.Equal((saved.Sequence, saved.Time), (snapshot.Sequence, snapshot.Time));
         Assert.Equal(3, snapshot.RowCount("orders"));
-        Assert.Equal(["task-1"], Store.SavedSnapshotNames);
+        Assert.Equal(["task-1"], Store.SavedSnapshots.SavedSnapshotNames);
     }
 
     [Fact]
     public void A_scan_from_a_key_starts_there_or_at_the_next_key()
     {
         SaveAfterThreeRows();
-        using var snapshot = Store.OpenSavedSnapshot("task-1");
+        using var snapshot = Store.SavedSnapshots.OpenSavedSnapshot("task-1");
 
         Assert.Equal(["b", "c"], snapshot.Scan("orders", Id("b")).Select(r => r.PrimaryKey[0].Value.AsString));
         Assert.Equal(["c"], snapshot.Scan("orders", Id("bb")).Select(r => r.PrimaryKey[0].Value.AsString));
@@ -88,12 +89,12 @@ public class SavedSnapshotTests : StoreTest
     public void A_live_snapshot_scans_from_a_key_too()
     {
         SaveAfterThreeRows();
-        using var snapshot = Store.OpenSnapshot();
+        using var snapshot = Store.LiveRows.OpenSnapshot();
         Store.Delete("orders", Id("c"));
 
         Assert.Equal(["b", "c"], snapshot.Scan("orders", Id("b")).Select(r => r.PrimaryKey[0].Value.AsString));
         Assert.Equal(3, snapshot.RowCount("orders"));
-        Assert.Equal(2, Store.DescribeTable("orders").RowCount);
+        Assert.Equal(2, Store.Tables.DescribeTable("orders").RowCount);
     }
 
     [Fact]
@@ -103,8 +104,8 @@ public class SavedSnapshotTests : StoreTest
         Put("orders", Id("d"));
         Store.Delete("orders", Id("a"));
 
-        using var snapshot = Store.OpenSavedSnapshot("task-1");
-        var after = Store.ReadChanges(snapshot.Sequence, 100);
+        using var snapshot = Store.SavedSnapshots.OpenSavedSnapshot("task-1");
+        var after = Store.ChangeLog.ReadChanges(snapshot.Sequence, 100);
 
         Assert.Equal([(4L, "d"), (5L, "a")], after.Select(c => (c.Sequence, c.PrimaryKey[0].Value.AsString)));
         Assert.Equal(3, saved.Sequence);
@@ -113,14 +114,14 @@ public class SavedSnapshotTests : StoreTest
     [Fact]
     public void Time_to_live_applies_as_of_the_saved_time()
     {
-        Store.CreateTable("ttl", [new("id", PrimaryKeyType.String)], options: new TableOptions(TimeToLive: 86_400));
+        Store.Tables.CreateTable("ttl", [new("id", PrimaryKeyType.String)], options: new TableOptions(TimeToLive: 86_400));
         Put("ttl", Id("a"), ("x", I(1)));
-        Store.SaveSnapshot("task-1");
+        Store.SavedSnapshots.SaveSnapshot("task-1");
 
         Clock.Advance(TimeSpan.FromDays(2));
-        using var snapshot = Store.OpenSavedSnapshot("task-1");
+        using var snapshot = Store.SavedSnapshots.OpenSavedSnapshot("task-1");
 
-        Assert.Empty(Store.GetRow("ttl", Id("a"))!.Columns);
+        Assert.Empty(Store.LiveRows.GetRow("ttl", Id("a"))!.Columns);
         Assert.Equal([$"id=S:a => x=I:1@{snapshot.Time}"], Scan(snapshot, "ttl"));
     }
 
@@ -130,8 +131,8 @@ public class SavedSnapshotTests : StoreTest
         var first = SaveAfterThreeRows();
         Store.Delete("orders", Id("a"));
 
-        var second = Store.SaveSnapshot("task-1");
-        using var snapshot = Store.OpenSavedSnapshot("task-1");
+        var second = Store.SavedSnapshots.SaveSnapshot("task-1");
+        using var snapshot = Store.SavedSnapshots.OpenSavedSnapshot("task-1");
 
         Assert.Equal(first.Sequence + 1, second.Sequence);
         Assert.Equal(second.Sequence, snapshot.Sequence);
@@ -147,15 +148,15 @@ public class SavedSnapshotTests : StoreTest
         File.WriteAllText(Path.Combine(leftOver, "CURRENT"), "half a checkpoint");
         Directory.CreateDirectory(leftOver + ".tmp");
 
-        Assert.Equal(["task-1"], Store.SavedSnapshotNames);
-        Assert.Equal(TableStoreError.ObjectNotExist, ErrorOf(() => Store.OpenSavedSnapshot("task-2")).Code);
+        Assert.Equal(["task-1"], Store.SavedSnapshots.SavedSnapshotNames);
+        Assert.Equal(TableStoreError.ObjectNotExist, ErrorOf(() => Store.SavedSnapshots.OpenSavedSnapshot("task-2")).Code);
 
-        var saved = Store.SaveSnapshot("task-2");
-        using var snapshot = Store.OpenSavedSnapshot("task-2");
+        var saved = Store.SavedSnapshots.SaveSnapshot("task-2");
+        using var snapshot = Store.SavedSnapshots.OpenSavedSnapshot("task-2");
 
         Assert.Equal(saved.Sequence, snapshot.Sequence);
         Assert.Equal(3, snapshot.Scan("orders").Count());
-        Assert.Equal(["task-1", "task-2"], Store.SavedSnapshotNames);
+        Assert.Equal(["task-1", "task-2"], Store.SavedSnapshots.SavedSnapshotNames);
         Assert.False(Directory.Exists(leftOver + ".tmp"));
     }
 
@@ -164,13 +165,13 @@ public class SavedSnapshotTests : StoreTest
     {
         SaveAfterThreeRows();
 
-        Store.DropSavedSnapshot("task-1");
-        Store.DropSavedSnapshot("task-1");
-        Store.DropSavedSnapshot("never-saved");
+        Store.SavedSnapshots.DropSavedSnapshot("task-1");
+        Store.SavedSnapshots.DropSavedSnapshot("task-1");
+        Store.SavedSnapshots.DropSavedSnapshot("never-saved");
 
-        Assert.Empty(Store.SavedSnapshotNames);
+        Assert.Empty(Store.SavedSnapshots.SavedSnapshotNames);
         Assert.False(Directory.Exists(Path.Combine(SnapshotsFolder, "task-1")));
-        var error = ErrorOf(() => Store.OpenSavedSnapshot("task-1"));
+        var error = ErrorOf(() => Store.SavedSnapshots.OpenSavedSnapshot("task-1"));
         Assert.Equal(TableStoreError.ObjectNotExist, error.Code);
         Assert.Contains("'task-1'", error.Message);
     }
@@ -189,9 +190,9 @@ public class SavedSnapshotTests : StoreTest
         CreateTable();
         foreach (var action in new Action[]
         {
-            () => Store.SaveSnapshot(name!),
-            () => Store.OpenSavedSnapshot(name!),
-            () => Store.DropSavedSnapshot(name!),
+            () => Store.SavedSnapshots.SaveSnapshot(name!),
+            () => Store.SavedSnapshots.OpenSavedSnapshot(name!),
+            () => Store.SavedSnapshots.DropSavedSnapshot(name!),
         })
         {
             var error = ErrorOf(action);
@@ -206,25 +207,25 @@ public class SavedSnapshotTests : StoreTest
     {
         var name = new string('a', 63) + "9";
 
-        Store.SaveSnapshot(name);
+        Store.SavedSnapshots.SaveSnapshot(name);
 
-        Assert.Equal([name], Store.SavedSnapshotNames);
+        Assert.Equal([name], Store.SavedSnapshots.SavedSnapshotNames);
     }
 
     [Fact]
     public void The_lists_name_the_saved_snapshots_and_the_change_holds()
     {
         SaveAfterThreeRows();
-        Store.SaveSnapshot("a-task");
-        Store.SetChangeHold("task-1", 2);
-        Store.SetChangeHold("a-task", 3);
-        Store.SetChangeHold("gone", 1);
-        Store.RemoveChangeHold("gone");
+        Store.SavedSnapshots.SaveSnapshot("a-task");
+        Store.ChangeLog.SetChangeHold("task-1", 2);
+        Store.ChangeLog.SetChangeHold("a-task", 3);
+        Store.ChangeLog.SetChangeHold("gone", 1);
+        Store.ChangeLog.RemoveChangeHold("gone");
 
-        Assert.Equal(["a-task", "task-1"], Store.SavedSnapshotNames);
-        Assert.Equal(["a-task", "task-1"], Store.ChangeHoldConsumers);
+        Assert.Equal(["a-task", "task-1"], Store.SavedSnapshots.SavedSnapshotNames);
+        Assert.Equal(["a-task", "task-1"], Store.ChangeLog.ChangeHoldConsumers);
         Reopen();
-        Assert.Equal(["a-task", "task-1"], Store.ChangeHoldConsumers);
+        Assert.Equal(["a-task", "task-1"], Store.ChangeLog.ChangeHoldConsumers);
     }
 
     [Fact]
@@ -234,8 +235,8 @@ public class SavedSnapshotTests : StoreTest
         Assert.True(File.Exists(Path.Combine(SnapshotsFolder, "task-1", "snapshot-time")));
 
         var elsewhere = Data.Combine("elsewhere", "snaps");
-        using var other = new TableService(new TableStoreOptions { Folder = Data.Combine("other"), SnapshotsFolder = elsewhere }, Clock);
-        other.SaveSnapshot("task-1");
+        using var other = new TableStoreSet(new TableStoreOptions { Folder = Data.Combine("other"), SnapshotsFolder = elsewhere }, Clock);
+        other.SavedSnapshots.SaveSnapshot("task-1");
         Assert.True(Directory.Exists(Path.Combine(elsewhere, "task-1")));
     }
 
@@ -246,7 +247,7 @@ public class SavedSnapshotTests : StoreTest
     public void A_snapshots_folder_nested_with_the_table_folder_is_refused(string folder, string snapshots)
     {
         var error = Assert.Throws<ArgumentException>(() =>
-            new TableService(new TableStoreOptions { Folder = Data.Combine(folder), SnapshotsFolder = Data.Combine(snapshots) }, Clock));
+            new TableStoreSet(new TableStoreOptions { Folder = Data.Combine(folder), SnapshotsFolder = Data.Combine(snapshots) }, Clock));
         Assert.Contains("must not be inside one another", error.Message);
     }
 }

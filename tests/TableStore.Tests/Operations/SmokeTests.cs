@@ -10,11 +10,11 @@ public class SmokeTests : StoreTest
         CreateTable();
         Put("orders", Id("a"), ("qty", Value.Integer(3)), ("name", Value.String("x")));
 
-        var row = Store.GetRow("orders", Id("a"));
+        var row = Store.LiveRows.GetRow("orders", Id("a"));
 
         Assert.NotNull(row);
         Assert.Equal(["name", "qty"], row.Columns.Select(c => c.Name));
-        var change = Assert.Single(Store.ReadChanges(0, 10));
+        var change = Assert.Single(Store.ChangeLog.ReadChanges(0, 10));
         Assert.Equal(1, change.Sequence);
         Assert.Equal(Now, change.CommitTime);
     }
@@ -25,8 +25,8 @@ public class SmokeTests : StoreTest
         CreateTable();
         Put("orders", Id("a"), ("qty", Value.Integer(3)));
         Reopen();
-        Assert.NotNull(Store.GetRow("orders", Id("a")));
-        Assert.Equal(1, Store.LastSequence);
-        Assert.Equal(1, Store.DescribeTable("orders").RowCount);
+        Assert.NotNull(Store.LiveRows.GetRow("orders", Id("a")));
+        Assert.Equal(1, Store.ChangeLog.LastSequence);
+        Assert.Equal(1, Store.Tables.DescribeTable("orders").RowCount);
     }
 }

@@ -20,8 +20,8 @@ public class SnapshotLifetimeTests : StoreTest
     public void A_saved_snapshot_stays_readable_after_the_service_closes()
     {
         WriteRows(3);
-        Store.SaveSnapshot("task-1");
-        using var snapshot = Store.OpenSavedSnapshot("task-1");
+        Store.SavedSnapshots.SaveSnapshot("task-1");
+        using var snapshot = Store.SavedSnapshots.OpenSavedSnapshot("task-1");
 
         Store.Dispose();
 
@@ -33,7 +33,7 @@ public class SnapshotLifetimeTests : StoreTest
     public void A_live_snapshot_refuses_reads_once_the_service_closes()
     {
         WriteRows(3);
-        var snapshot = Store.OpenSnapshot();
+        var snapshot = Store.LiveRows.OpenSnapshot();
 
         Store.Dispose();
 
@@ -49,9 +49,9 @@ public class SnapshotLifetimeTests : StoreTest
     public void A_closed_snapshot_refuses_reads_and_may_be_disposed_again()
     {
         WriteRows(3);
-        Store.SaveSnapshot("task-1");
-        var saved = Store.OpenSavedSnapshot("task-1");
-        var live = Store.OpenSnapshot();
+        Store.SavedSnapshots.SaveSnapshot("task-1");
+        var saved = Store.SavedSnapshots.OpenSavedSnapshot("task-1");
+        var live = Store.LiveRows.OpenSnapshot();
 
         foreach (var snapshot in new[] { saved, live })
         {
@@ -67,9 +67,9 @@ public class SnapshotLifetimeTests : StoreTest
     public void A_scan_under_way_stops_at_its_next_row_when_its_snapshot_closes()
     {
         WriteRows(10);
-        Store.SaveSnapshot("task-1");
-        var saved = Store.OpenSavedSnapshot("task-1");
-        var live = Store.OpenSnapshot();
+        Store.SavedSnapshots.SaveSnapshot("task-1");
+        var saved = Store.SavedSnapshots.OpenSavedSnapshot("task-1");
+        var live = Store.LiveRows.OpenSnapshot();
 
         foreach (var snapshot in new[] { saved, live })
         {
@@ -84,7 +84,7 @@ public class SnapshotLifetimeTests : StoreTest
     public void The_service_closes_while_a_live_snapshot_scan_is_under_way()
     {
         WriteRows(10);
-        var snapshot = Store.OpenSnapshot();
+        var snapshot = Store.LiveRows.OpenSnapshot();
         using (var rows = snapshot.Scan("orders").GetEnumerator())
         {
             Assert.True(rows.MoveNext());
@@ -102,25 +102,25 @@ public class SnapshotLifetimeTests : StoreTest
     public void A_closed_service_refuses_the_snapshot_operations()
     {
         WriteRows(1);
-        Store.SaveSnapshot("task-1");
+        Store.SavedSnapshots.SaveSnapshot("task-1");
         Store.Dispose();
 
-        Assert.Throws<ObjectDisposedException>(() => Store.SaveSnapshot("task-2"));
-        Assert.Throws<ObjectDisposedException>(() => Store.OpenSavedSnapshot("task-1"));
-        Assert.Throws<ObjectDisposedException>(() => Store.DropSavedSnapshot("task-1"));
-        Assert.Throws<ObjectDisposedException>(() => Store.SavedSnapshotNames);
-        Assert.Throws<ObjectDisposedException>(() => Store.ChangeHoldConsumers);
+        Assert.Throws<ObjectDisposedException>(() => Store.SavedSnapshots.SaveSnapshot("task-2"));
+        Assert.Throws<ObjectDisposedException>(() => Store.SavedSnapshots.OpenSavedSnapshot("task-1"));
+        Assert.Throws<ObjectDisposedException>(() => Store.SavedSnapshots.DropSavedSnapshot("task-1"));
+        Assert.Throws<ObjectDisposedException>(() => Store.SavedSnapshots.SavedSnapshotNames);
+        Assert.Throws<ObjectDisposedException>(() => Store.ChangeLog.ChangeHoldConsumers);
         Reopen();
-        Assert.Equal(["task-1"], Store.SavedSnapshotNames);
+        Assert.Equal(["task-1"], Store.SavedSnapshots.SavedSnapshotNames);
     }
 
     [Fact]
     public async Task Reads_in_many_threads_while_the_service_closes_end_cleanly()
     {
         WriteRows(200);
-        Store.SaveSnapshot("task-1");
-        using var saved = Store.OpenSavedSnapshot("task-1");
-        var live = Store.OpenSnapshot();
+        Store.SavedSnapshots.SaveSnapshot("task-1");
+        using var saved = Store.SavedSnapshots.OpenSavedSnapshot("task-1");
+        var live = Store.LiveRows.OpenSnapshot();
         using var start = new Barrier(5);
         var readers = Enumerable.Range(0, 4).Select(r => Task.Run(() =>
         {
@@ -129,7 +129,7 @@ public class SnapshotLifetimeTests : StoreTest
             {
                 for (var i = 0; i < 1000; i++)
                 {
-                    var read = (r % 2 == 0 ? live : saved).Scan("orders").Count() + Store.ReadChanges(0, 10).Count;
+                    var read = (r % 2 == 0 ? live : saved).Scan("orders").Count() + Store.ChangeLog.ReadChanges(0, 10).Count;
                     Assert.True(read > 0);
                 }
             }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using DeliveryConsole.TableStore.Changes;
 using DeliveryConsole.TableStore.Model;
+using DeliveryConsole.Testing;
 
 namespace DeliveryConsole.TableStore.Tests.Operations;
 
@@ -11,24 +12,24 @@ internal static class StoreAssertions
     public static Value S(string value) => Value.String(value);
     public static Value I(long value) => Value.Integer(value);
 
-    public static IReadOnlyList<KeyColumn> Update(this TableService store, string table, IReadOnlyList<KeyColumn> key,
+    public static IReadOnlyList<KeyColumn> Update(this TableStoreSet store, string table, IReadOnlyList<KeyColumn> key,
         IReadOnlyList<ColumnPut>? puts = null, IReadOnlyList<ColumnVersion>? deleteVersions = null,
         IReadOnlyList<string>? deleteAll = null, RowExistence condition = RowExistence.Ignore) =>
-        store.WriteRow(table, new RowWrite(WriteType.Update, key, puts, deleteVersions, deleteAll, condition));
+        store.Writer.WriteRow(table, new RowWrite(WriteType.Update, key, puts, deleteVersions, deleteAll, condition));
 
-    public static IReadOnlyList<KeyColumn> Delete(this TableService store, string table, IReadOnlyList<KeyColumn> key,
+    public static IReadOnlyList<KeyColumn> Delete(this TableStoreSet store, string table, IReadOnlyList<KeyColumn> key,
         RowExistence condition = RowExistence.Ignore) =>
-        store.WriteRow(table, new RowWrite(WriteType.Delete, key, Condition: condition));
+        store.Writer.WriteRow(table, new RowWrite(WriteType.Delete, key, Condition: condition));
 
     /// <summary>Every row of the table in key order (all pages), with up to <paramref name="maxVersions"/> versions.</summary>
-    public static List<Row> Rows(this TableService store, string table, int maxVersions = 1000)
+    public static List<Row> Rows(this TableStoreSet store, string table, int maxVersions = 1000)
     {
         var rows = new List<Row>();
-        var width = store.Table(table).PrimaryKey.Count;
+        var width = store.Tables.Table(table).PrimaryKey.Count;
         IReadOnlyList<KeyColumn>? start = Bound(store, table, Value.InfMin);
         while (start is not null)
         {
-            var page = store.GetRange(new GetRangeRequest(table, Direction.Forward, start, Bound(store, table, Value.InfMax),
+            var page = store.LiveRows.GetRange(new GetRangeRequest(table, Direction.Forward, start, Bound(store, table, Value.InfMax),
                 MaxVersions: maxVersions));
             rows.AddRange(page.Rows);
             start = page.NextStartPrimaryKey;
@@ -38,22 +39,22 @@ internal static class StoreAssertions
     }
 
     /// <summary>A bound with <paramref name="value"/> (INF_MIN or INF_MAX) in every key column.</summary>
-    public static KeyColumn[] Bound(this TableService store, string table, Value value) =>
-        [.. store.Table(table).PrimaryKey.Select(k => new KeyColumn(k.Name, value))];
+    public static KeyColumn[] Bound(this TableStoreSet store, string table, Value value) =>
+        [.. store.Tables.Table(table).PrimaryKey.Select(k => new KeyColumn(k.Name, value))];
 
-    public static List<ChangeRecord> Changes(this TableService store, long after = 0) => [.. store.ReadChanges(after, int.MaxValue)];
+    public static List<ChangeRecord> Changes(this TableStoreSet store, long after = 0) => [.. store.ChangeLog.ReadChanges(after, int.MaxValue)];
 
     /// <summary>
     /// Everything a failed write must leave alone: the last sequence, the change log, and for each table its row
     /// count and every version of every cell.
     /// </summary>
-    public static string Dump(this TableService store, params string[] tables)
+    public static string Dump(this TableStoreSet store, params string[] tables)
     {
         var text = new StringBuilder();
-        text.Append("seq=").Append(store.LastSequence).Append(" changes=").Append(store.Changes(store.TrimmedThrough).Count).AppendLine();
+        text.Append("seq=").Append(store.ChangeLog.LastSequence).Append(" changes=").Append(store.Changes(store.ChangeLog.TrimmedThrough).Count).AppendLine();
         foreach (var table in tables)
         {
-            text.Append(table).Append(" rows=").Append(store.DescribeTable(table).RowCount).AppendLine();
+            text.Append(table).Append(" rows=").Append(store.Tables.DescribeTable(table).RowCount).AppendLine();
             foreach (var row in store.Rows(table))
                 text.AppendLine(Format(row));
         }
@@ -77,7 +78,7 @@ internal static class StoreAssertions
     };
 
     /// <summary>Asserts the action fails with <paramref name="code"/> and leaves <paramref name="tables"/> and the log as they were.</summary>
-    public static TableStoreError FailsWithoutChange(this TableService store, string code, Action action, params string[] tables)
+    public static TableStoreError FailsWithoutChange(this TableStoreSet store, string code, Action action, params string[] tables)
     {
         var before = store.Dump(tables);
         var error = Assert.Throws<TableStoreException>(action).Error;

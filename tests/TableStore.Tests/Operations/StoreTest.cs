@@ -12,11 +12,11 @@ public abstract class StoreTest : IDisposable
 
     protected StoreTest() => Store = Open();
 
-    protected TableService Store { get; private set; }
+    protected TableStoreSet Store { get; private set; }
 
     protected long Now => Clock.GetUtcNow().ToUnixTimeMilliseconds();
 
-    protected TableService Open() => new(new TableStoreOptions { Folder = Data.Combine("tables") }, Clock);
+    protected TableStoreSet Open() => new(new TableStoreOptions { Folder = Data.Combine("tables") }, Clock);
 
     /// <summary>Closes the store and opens it again on the same folder, as a restart does.</summary>
     protected void Reopen()
@@ -26,7 +26,7 @@ public abstract class StoreTest : IDisposable
     }
 
     protected TableMeta CreateTable(string name = "orders", params PrimaryKeyColumn[] key) =>
-        Store.CreateTable(name, key.Length > 0 ? key : [new("id", PrimaryKeyType.String)]);
+        Store.Tables.CreateTable(name, key.Length > 0 ? key : [new("id", PrimaryKeyType.String)]);
 
     protected static KeyColumn[] Key(params (string Name, Value Value)[] columns) =>
         [.. columns.Select(c => new KeyColumn(c.Name, c.Value))];
@@ -34,7 +34,7 @@ public abstract class StoreTest : IDisposable
     protected static KeyColumn[] Id(string id) => Key(("id", Value.String(id)));
 
     protected IReadOnlyList<KeyColumn> Put(string table, KeyColumn[] key, params (string Name, Value Value)[] columns) =>
-        Store.WriteRow(table, new RowWrite(WriteType.Put, key, [.. columns.Select(c => new ColumnPut(c.Name, c.Value))]));
+        Store.Writer.WriteRow(table, new RowWrite(WriteType.Put, key, [.. columns.Select(c => new ColumnPut(c.Name, c.Value))]));
 
     protected static TableStoreError ErrorOf(Action action) => Assert.Throws<TableStoreException>(action).Error;
 

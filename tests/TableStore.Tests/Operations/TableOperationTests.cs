@@ -1,4 +1,5 @@
 using DeliveryConsole.TableStore.Model;
+using DeliveryConsole.Testing;
 using static DeliveryConsole.TableStore.Tests.Operations.StoreAssertions;
 
 namespace DeliveryConsole.TableStore.Tests.Operations;
@@ -11,33 +12,33 @@ public class TableOperationTests : StoreTest
 
     private TableStoreError CreateFails(string code, Func<TableMeta> create)
     {
-        var tables = Store.ListTable();
+        var tables = Store.Tables.ListTable();
         var error = Assert.Throws<TableStoreException>(() => create()).Error;
         Assert.Equal(code, error.Code);
         Assert.False(string.IsNullOrWhiteSpace(error.Message));
-        Assert.Equal(tables, Store.ListTable());
+        Assert.Equal(tables, Store.Tables.ListTable());
         return error;
     }
 
     [Fact]
     public void DescribeTables_gives_every_table_in_name_order_with_its_row_count()
     {
-        Store.CreateTable("users", IdKey);
-        Store.CreateTable("orders", IdKey);
-        Store.WriteRow("orders", new RowWrite(WriteType.Put, [new("id", Value.String("a"))], [new ColumnPut("n", Value.Integer(1))]));
-        Store.DeleteTable("users");
-        Store.CreateTable("accounts", IdKey);
+        Store.Tables.CreateTable("users", IdKey);
+        Store.Tables.CreateTable("orders", IdKey);
+        Store.Writer.WriteRow("orders", new RowWrite(WriteType.Put, [new("id", Value.String("a"))], [new ColumnPut("n", Value.Integer(1))]));
+        Store.Tables.DeleteTable("users");
+        Store.Tables.CreateTable("accounts", IdKey);
 
-        var tables = Store.DescribeTables();
+        var tables = Store.Tables.DescribeTables();
 
         Assert.Equal([("accounts", 0L), ("orders", 1L)], tables.Select(t => (t.Table.Name, t.RowCount)));
-        Assert.Equal(Store.DescribeTable("orders"), tables[1]);
+        Assert.Equal(Store.Tables.DescribeTable("orders"), tables[1]);
     }
 
     [Fact]
     public void CreateTable_returns_and_describes_the_definition()
     {
-        var meta = Store.CreateTable("orders",
+        var meta = Store.Tables.CreateTable("orders",
             [new("region", PrimaryKeyType.String), new("seq", PrimaryKeyType.Integer, AutoIncrement: true), new("blob", PrimaryKeyType.Binary)],
             [new("qty", ColumnType.Integer), new("price", ColumnType.Double), new("ok", ColumnType.Boolean), new("note", ColumnType.String), new("raw", ColumnType.Binary)],
             new TableOptions(TimeToLive: 86_400, MaxVersions: 3, MaxTimeDeviation: 600),
@@ -45,7 +46,7 @@ public class TableOperationTests : StoreTest
 
         Assert.Equal("orders", meta.Name);
         Assert.Equal(Now, meta.CreationTime);
-        var described = Store.DescribeTable("orders");
+        var described = Store.Tables.DescribeTable("orders");
         Assert.Equal(0, described.RowCount);
         Assert.Equal(["region", "seq", "blob"], described.Table.PrimaryKey.Select(k => k.Name));
         Assert.Equal([PrimaryKeyType.String, PrimaryKeyType.Integer, PrimaryKeyType.Binary], described.Table.PrimaryKey.Select(k => k.Type));
@@ -77,45 +78,45 @@ public class TableOperationTests : StoreTest
     [MemberData(nameof(ValidNames))]
     public void Table_and_column_names_follow_the_rules(string name)
     {
-        Store.CreateTable(name, [new(name, PrimaryKeyType.String)]);
-        Store.CreateTable("t", [new("k", PrimaryKeyType.String)], [new(name, ColumnType.String)]);
+        Store.Tables.CreateTable(name, [new(name, PrimaryKeyType.String)]);
+        Store.Tables.CreateTable("t", [new("k", PrimaryKeyType.String)], [new(name, ColumnType.String)]);
         Put("t", Key(("k", S("a"))), (name, S("v")));
-        Store.WriteRow(name, new RowWrite(WriteType.Put, Key((name, S("a")))));
+        Store.Writer.WriteRow(name, new RowWrite(WriteType.Put, Key((name, S("a")))));
 
-        Assert.Contains(name, Store.ListTable());
-        Assert.Equal(name, Store.DescribeTable(name).Table.PrimaryKey[0].Name);
-        Assert.Equal(name, Store.DescribeTable("t").Table.DefinedColumns[0].Name);
-        Assert.Equal(name, Assert.Single(Store.GetRow("t", Key(("k", S("a"))))!.Columns).Name);
-        Assert.NotNull(Store.GetRow(name, Key((name, S("a")))));
+        Assert.Contains(name, Store.Tables.ListTable());
+        Assert.Equal(name, Store.Tables.DescribeTable(name).Table.PrimaryKey[0].Name);
+        Assert.Equal(name, Store.Tables.DescribeTable("t").Table.DefinedColumns[0].Name);
+        Assert.Equal(name, Assert.Single(Store.LiveRows.GetRow("t", Key(("k", S("a"))))!.Columns).Name);
+        Assert.NotNull(Store.LiveRows.GetRow(name, Key((name, S("a")))));
     }
 
     [Theory]
     [MemberData(nameof(InvalidNames))]
     public void Invalid_table_names_are_rejected(string? name)
     {
-        var error = CreateFails(TableStoreError.ParameterInvalid, () => Store.CreateTable(name!, IdKey));
+        var error = CreateFails(TableStoreError.ParameterInvalid, () => Store.Tables.CreateTable(name!, IdKey));
         Assert.Contains("name", error.Message, StringComparison.OrdinalIgnoreCase);
-        Assert.Empty(Store.ListTable());
+        Assert.Empty(Store.Tables.ListTable());
     }
 
     [Theory]
     [MemberData(nameof(InvalidNames))]
     public void Invalid_key_and_defined_column_names_are_rejected(string? name)
     {
-        CreateFails(TableStoreError.ParameterInvalid, () => Store.CreateTable("t", [new(name!, PrimaryKeyType.String)]));
-        CreateFails(TableStoreError.ParameterInvalid, () => Store.CreateTable("t", IdKey, [new(name!, ColumnType.String)]));
-        Assert.Empty(Store.ListTable());
+        CreateFails(TableStoreError.ParameterInvalid, () => Store.Tables.CreateTable("t", [new(name!, PrimaryKeyType.String)]));
+        CreateFails(TableStoreError.ParameterInvalid, () => Store.Tables.CreateTable("t", IdKey, [new(name!, ColumnType.String)]));
+        Assert.Empty(Store.Tables.ListTable());
     }
 
     [Fact]
     public void Names_are_case_sensitive()
     {
-        Store.CreateTable("orders", IdKey);
-        Store.CreateTable("Orders", IdKey);
-        Store.CreateTable("t", [new("id", PrimaryKeyType.String), new("ID", PrimaryKeyType.String)]);
+        Store.Tables.CreateTable("orders", IdKey);
+        Store.Tables.CreateTable("Orders", IdKey);
+        Store.Tables.CreateTable("t", [new("id", PrimaryKeyType.String), new("ID", PrimaryKeyType.String)]);
 
-        Assert.Equal(["Orders", "orders", "t"], Store.ListTable());
-        Assert.Equal(ObjectNotExist, ErrorOf(() => Store.DescribeTable("ORDERS")).Code);
+        Assert.Equal(["Orders", "orders", "t"], Store.Tables.ListTable());
+        Assert.Equal(ObjectNotExist, ErrorOf(() => Store.Tables.DescribeTable("ORDERS")).Code);
     }
 
     [Theory]
@@ -127,7 +128,7 @@ public class TableOperationTests : StoreTest
     {
         var key = Enumerable.Range(0, count).Select(i => new PrimaryKeyColumn($"k{i}", (PrimaryKeyType)(i % 3 + 1))).ToArray();
 
-        Assert.Equal(count, Store.CreateTable("t", key).PrimaryKey.Count);
+        Assert.Equal(count, Store.Tables.CreateTable("t", key).PrimaryKey.Count);
     }
 
     [Theory]
@@ -138,31 +139,31 @@ public class TableOperationTests : StoreTest
     {
         var key = Enumerable.Range(0, count).Select(i => new PrimaryKeyColumn($"k{i}", PrimaryKeyType.String)).ToArray();
 
-        CreateFails(Invalid, () => Store.CreateTable("t", key));
-        CreateFails(Invalid, () => Store.CreateTable("t", null!));
+        CreateFails(Invalid, () => Store.Tables.CreateTable("t", key));
+        CreateFails(Invalid, () => Store.Tables.CreateTable("t", null!));
     }
 
     [Fact]
     public void Key_column_types_and_names_are_checked()
     {
-        CreateFails(Invalid, () => Store.CreateTable("t", [new("a", PrimaryKeyType.String), new("a", PrimaryKeyType.Integer)]));
-        CreateFails(Invalid, () => Store.CreateTable("t", [new("a", (PrimaryKeyType)0)]));
-        CreateFails(Invalid, () => Store.CreateTable("t", [new("a", (PrimaryKeyType)4)]));
-        CreateFails(Invalid, () => Store.CreateTable("t", [new("a", (PrimaryKeyType)ColumnType.Double)]));
+        CreateFails(Invalid, () => Store.Tables.CreateTable("t", [new("a", PrimaryKeyType.String), new("a", PrimaryKeyType.Integer)]));
+        CreateFails(Invalid, () => Store.Tables.CreateTable("t", [new("a", (PrimaryKeyType)0)]));
+        CreateFails(Invalid, () => Store.Tables.CreateTable("t", [new("a", (PrimaryKeyType)4)]));
+        CreateFails(Invalid, () => Store.Tables.CreateTable("t", [new("a", (PrimaryKeyType)ColumnType.Double)]));
     }
 
     [Fact]
     public void Auto_increment_is_one_integer_column_that_is_not_first()
     {
-        CreateFails(Invalid, () => Store.CreateTable("t", [new("a", PrimaryKeyType.Integer, AutoIncrement: true)]));
-        CreateFails(Invalid, () => Store.CreateTable("t", [new("a", PrimaryKeyType.Integer, true), new("b", PrimaryKeyType.Integer)]));
-        CreateFails(Invalid, () => Store.CreateTable("t", [new("a", PrimaryKeyType.String), new("b", PrimaryKeyType.String, true)]));
-        CreateFails(Invalid, () => Store.CreateTable("t", [new("a", PrimaryKeyType.String), new("b", PrimaryKeyType.Binary, true)]));
-        CreateFails(Invalid, () => Store.CreateTable("t",
+        CreateFails(Invalid, () => Store.Tables.CreateTable("t", [new("a", PrimaryKeyType.Integer, AutoIncrement: true)]));
+        CreateFails(Invalid, () => Store.Tables.CreateTable("t", [new("a", PrimaryKeyType.Integer, true), new("b", PrimaryKeyType.Integer)]));
+        CreateFails(Invalid, () => Store.Tables.CreateTable("t", [new("a", PrimaryKeyType.String), new("b", PrimaryKeyType.String, true)]));
+        CreateFails(Invalid, () => Store.Tables.CreateTable("t", [new("a", PrimaryKeyType.String), new("b", PrimaryKeyType.Binary, true)]));
+        CreateFails(Invalid, () => Store.Tables.CreateTable("t",
             [new("a", PrimaryKeyType.String), new("b", PrimaryKeyType.Integer, true), new("c", PrimaryKeyType.Integer, true)]));
 
-        var last = Store.CreateTable("t1", [new("a", PrimaryKeyType.String), new("b", PrimaryKeyType.String), new("c", PrimaryKeyType.Integer, true)]);
-        var middle = Store.CreateTable("t2", [new("a", PrimaryKeyType.Integer), new("b", PrimaryKeyType.Integer, true), new("c", PrimaryKeyType.Binary)]);
+        var last = Store.Tables.CreateTable("t1", [new("a", PrimaryKeyType.String), new("b", PrimaryKeyType.String), new("c", PrimaryKeyType.Integer, true)]);
+        var middle = Store.Tables.CreateTable("t2", [new("a", PrimaryKeyType.Integer), new("b", PrimaryKeyType.Integer, true), new("c", PrimaryKeyType.Binary)]);
 
         Assert.True(last.PrimaryKey[2].AutoIncrement);
         Assert.True(middle.PrimaryKey[1].AutoIncrement);
@@ -171,13 +172,13 @@ public class TableOperationTests : StoreTest
     [Fact]
     public void Defined_columns_are_checked()
     {
-        CreateFails(Invalid, () => Store.CreateTable("t", IdKey, [new("id", ColumnType.String)]));
-        CreateFails(Invalid, () => Store.CreateTable("t", IdKey, [new("a", ColumnType.String), new("a", ColumnType.Integer)]));
-        CreateFails(Invalid, () => Store.CreateTable("t", IdKey, [new("a", (ColumnType)0)]));
-        CreateFails(Invalid, () => Store.CreateTable("t", IdKey, [new("a", (ColumnType)9)]));
-        CreateFails(Invalid, () => Store.CreateTable("t", IdKey, [.. Enumerable.Range(0, 33).Select(i => new DefinedColumn($"c{i}", ColumnType.String))]));
+        CreateFails(Invalid, () => Store.Tables.CreateTable("t", IdKey, [new("id", ColumnType.String)]));
+        CreateFails(Invalid, () => Store.Tables.CreateTable("t", IdKey, [new("a", ColumnType.String), new("a", ColumnType.Integer)]));
+        CreateFails(Invalid, () => Store.Tables.CreateTable("t", IdKey, [new("a", (ColumnType)0)]));
+        CreateFails(Invalid, () => Store.Tables.CreateTable("t", IdKey, [new("a", (ColumnType)9)]));
+        CreateFails(Invalid, () => Store.Tables.CreateTable("t", IdKey, [.. Enumerable.Range(0, 33).Select(i => new DefinedColumn($"c{i}", ColumnType.String))]));
 
-        var meta = Store.CreateTable("t", IdKey, [.. Enumerable.Range(0, 32).Select(i => new DefinedColumn($"c{i}", (ColumnType)(i % 5 + 1)))]);
+        var meta = Store.Tables.CreateTable("t", IdKey, [.. Enumerable.Range(0, 32).Select(i => new DefinedColumn($"c{i}", (ColumnType)(i % 5 + 1)))]);
 
         Assert.Equal(32, meta.DefinedColumns.Count);
     }
@@ -200,13 +201,13 @@ public class TableOperationTests : StoreTest
         CreateTable("existing");
         if (valid)
         {
-            Assert.Equal(options, Store.CreateTable("t", IdKey, options: options).Options);
-            Assert.Equal(options, Store.UpdateTable("existing", options, null).Options);
+            Assert.Equal(options, Store.Tables.CreateTable("t", IdKey, options: options).Options);
+            Assert.Equal(options, Store.Tables.UpdateTable("existing", options, null).Options);
             return;
         }
-        CreateFails(Invalid, () => Store.CreateTable("t", IdKey, options: options));
-        Assert.Equal(Invalid, ErrorOf(() => Store.UpdateTable("existing", options, null)).Code);
-        Assert.Equal(new TableOptions(), Store.DescribeTable("existing").Table.Options);
+        CreateFails(Invalid, () => Store.Tables.CreateTable("t", IdKey, options: options));
+        Assert.Equal(Invalid, ErrorOf(() => Store.Tables.UpdateTable("existing", options, null)).Code);
+        Assert.Equal(new TableOptions(), Store.Tables.DescribeTable("existing").Table.Options);
     }
 
     [Theory]
@@ -222,13 +223,13 @@ public class TableOperationTests : StoreTest
         CreateTable("existing");
         if (valid)
         {
-            Assert.Equal(stream, Store.CreateTable("t", IdKey, stream: stream).Stream);
-            Assert.Equal(stream, Store.UpdateTable("existing", null, stream).Stream);
+            Assert.Equal(stream, Store.Tables.CreateTable("t", IdKey, stream: stream).Stream);
+            Assert.Equal(stream, Store.Tables.UpdateTable("existing", null, stream).Stream);
             return;
         }
-        CreateFails(Invalid, () => Store.CreateTable("t", IdKey, stream: stream));
-        Assert.Equal(Invalid, ErrorOf(() => Store.UpdateTable("existing", null, stream)).Code);
-        Assert.Equal(new StreamSpecification(), Store.DescribeTable("existing").Table.Stream);
+        CreateFails(Invalid, () => Store.Tables.CreateTable("t", IdKey, stream: stream));
+        Assert.Equal(Invalid, ErrorOf(() => Store.Tables.UpdateTable("existing", null, stream)).Code);
+        Assert.Equal(new StreamSpecification(), Store.Tables.DescribeTable("existing").Table.Stream);
     }
 
     [Fact]
@@ -238,14 +239,14 @@ public class TableOperationTests : StoreTest
         Put("orders", Id("a"), ("qty", I(1)));
 
         var error = CreateFails(TableStoreError.ObjectAlreadyExist,
-            () => Store.CreateTable("orders", [new("other", PrimaryKeyType.Integer)], options: new TableOptions(MaxVersions: 5)));
+            () => Store.Tables.CreateTable("orders", [new("other", PrimaryKeyType.Integer)], options: new TableOptions(MaxVersions: 5)));
 
         Assert.Contains("orders", error.Message);
-        var described = Store.DescribeTable("orders");
+        var described = Store.Tables.DescribeTable("orders");
         Assert.Equal("id", described.Table.PrimaryKey.Single().Name);
         Assert.Equal(1, described.Table.Options.MaxVersions);
         Assert.Equal(1, described.RowCount);
-        Assert.NotNull(Store.GetRow("orders", Id("a")));
+        Assert.NotNull(Store.LiveRows.GetRow("orders", Id("a")));
     }
 
     [Fact]
@@ -256,17 +257,17 @@ public class TableOperationTests : StoreTest
         var range = new GetRangeRequest("nope", Direction.Forward, [new("id", Value.InfMin)], [new("id", Value.InfMax)]);
         Action[] operations =
         [
-            () => Store.DescribeTable("nope"),
-            () => Store.UpdateTable("nope", new TableOptions(), null),
-            () => Store.DeleteTable("nope"),
-            () => Store.GetRow("nope", key),
-            () => Store.GetRange(range),
-            () => Store.WriteRow("nope", new RowWrite(WriteType.Put, key)),
-            () => Store.WriteRow("nope", new RowWrite(WriteType.Update, key, [new("a", I(1))])),
-            () => Store.WriteRow("nope", new RowWrite(WriteType.Delete, key)),
-            () => Store.Table("nope"),
-            () => Store.DescribeTable(null!),
-            () => Store.DescribeTable("Orders"),
+            () => Store.Tables.DescribeTable("nope"),
+            () => Store.Tables.UpdateTable("nope", new TableOptions(), null),
+            () => Store.Tables.DeleteTable("nope"),
+            () => Store.LiveRows.GetRow("nope", key),
+            () => Store.LiveRows.GetRange(range),
+            () => Store.Writer.WriteRow("nope", new RowWrite(WriteType.Put, key)),
+            () => Store.Writer.WriteRow("nope", new RowWrite(WriteType.Update, key, [new("a", I(1))])),
+            () => Store.Writer.WriteRow("nope", new RowWrite(WriteType.Delete, key)),
+            () => Store.Tables.Table("nope"),
+            () => Store.Tables.DescribeTable(null!),
+            () => Store.Tables.DescribeTable("Orders"),
         ];
 
         foreach (var operation in operations)
@@ -280,42 +281,42 @@ public class TableOperationTests : StoreTest
     public void The_instance_holds_at_most_64_tables_by_default()
     {
         for (var i = 0; i < 64; i++)
-            Store.CreateTable($"t{i:D2}", IdKey);
+            Store.Tables.CreateTable($"t{i:D2}", IdKey);
 
-        var error = CreateFails(TableStoreError.QuotaExhausted, () => Store.CreateTable("t64", IdKey));
+        var error = CreateFails(TableStoreError.QuotaExhausted, () => Store.Tables.CreateTable("t64", IdKey));
 
         Assert.Contains("64", error.Message);
-        Assert.Equal(64, Store.ListTable().Count);
-        Store.DeleteTable("t10");
-        Store.CreateTable("t64", IdKey);
+        Assert.Equal(64, Store.Tables.ListTable().Count);
+        Store.Tables.DeleteTable("t10");
+        Store.Tables.CreateTable("t64", IdKey);
         Reopen();
-        CreateFails(TableStoreError.QuotaExhausted, () => Store.CreateTable("t65", IdKey));
-        Assert.Equal(64, Store.ListTable().Count);
+        CreateFails(TableStoreError.QuotaExhausted, () => Store.Tables.CreateTable("t65", IdKey));
+        Assert.Equal(64, Store.Tables.ListTable().Count);
     }
 
     [Fact]
     public void The_table_quota_is_a_setting()
     {
-        using var store = new TableService(new TableStoreOptions { Folder = Data.Combine("small"), MaxTables = 2 }, Clock);
-        store.CreateTable("a", IdKey);
-        store.CreateTable("b", IdKey);
+        using var store = new TableStoreSet(new TableStoreOptions { Folder = Data.Combine("small"), MaxTables = 2 }, Clock);
+        store.Tables.CreateTable("a", IdKey);
+        store.Tables.CreateTable("b", IdKey);
 
-        Assert.Equal(TableStoreError.QuotaExhausted, Assert.Throws<TableStoreException>(() => store.CreateTable("c", IdKey)).Code);
-        Assert.Equal(TableStoreError.ObjectAlreadyExist, Assert.Throws<TableStoreException>(() => store.CreateTable("a", IdKey)).Code);
-        Assert.Equal(["a", "b"], store.ListTable());
+        Assert.Equal(TableStoreError.QuotaExhausted, Assert.Throws<TableStoreException>(() => store.Tables.CreateTable("c", IdKey)).Code);
+        Assert.Equal(TableStoreError.ObjectAlreadyExist, Assert.Throws<TableStoreException>(() => store.Tables.CreateTable("a", IdKey)).Code);
+        Assert.Equal(["a", "b"], store.Tables.ListTable());
     }
 
     [Fact]
     public void ListTable_is_sorted_by_ordinal_name()
     {
-        Assert.Empty(Store.ListTable());
+        Assert.Empty(Store.Tables.ListTable());
         foreach (var name in new[] { "b", "a", "B", "_x", "a1", "A_", "aa", "Z" })
-            Store.CreateTable(name, IdKey);
+            Store.Tables.CreateTable(name, IdKey);
 
         string[] expected = ["A_", "B", "Z", "_x", "a", "a1", "aa", "b"];
-        Assert.Equal(expected, Store.ListTable());
+        Assert.Equal(expected, Store.Tables.ListTable());
         Reopen();
-        Assert.Equal(expected, Store.ListTable());
+        Assert.Equal(expected, Store.Tables.ListTable());
     }
 
     [Fact]
@@ -323,7 +324,7 @@ public class TableOperationTests : StoreTest
     {
         CreateTable();
         CreateTable("other");
-        long Count() => Store.DescribeTable("orders").RowCount;
+        long Count() => Store.Tables.DescribeTable("orders").RowCount;
 
         Put("orders", Id("a"), ("x", I(1)));
         Put("orders", Id("b"));
@@ -342,9 +343,9 @@ public class TableOperationTests : StoreTest
         Store.Delete("orders", Id("missing"));
         Assert.Equal(2, Count());
         Assert.Throws<TableStoreException>(() => Store.Delete("orders", Id("missing"), RowExistence.ExpectExist));
-        Assert.Throws<TableStoreException>(() => Store.WriteRow("orders", new RowWrite(WriteType.Put, Id("b"), Condition: RowExistence.ExpectNotExist)));
+        Assert.Throws<TableStoreException>(() => Store.Writer.WriteRow("orders", new RowWrite(WriteType.Put, Id("b"), Condition: RowExistence.ExpectNotExist)));
         Assert.Equal(2, Count());
-        Assert.Equal(1, Store.DescribeTable("other").RowCount);
+        Assert.Equal(1, Store.Tables.DescribeTable("other").RowCount);
 
         Reopen();
 
@@ -359,21 +360,21 @@ public class TableOperationTests : StoreTest
     {
         CreateTable();
 
-        var updated = Store.UpdateTable("orders", new TableOptions(86_400 * 2, 4, 1000), null);
+        var updated = Store.Tables.UpdateTable("orders", new TableOptions(86_400 * 2, 4, 1000), null);
         Assert.Equal(new TableOptions(172_800, 4, 1000), updated.Options);
         Assert.Equal(new StreamSpecification(), updated.Stream);
 
-        updated = Store.UpdateTable("orders", null, new StreamSpecification(true, 12));
+        updated = Store.Tables.UpdateTable("orders", null, new StreamSpecification(true, 12));
         Assert.Equal(new TableOptions(172_800, 4, 1000), updated.Options);
         Assert.Equal(new StreamSpecification(true, 12), updated.Stream);
 
-        updated = Store.UpdateTable("orders", null, null);
+        updated = Store.Tables.UpdateTable("orders", null, null);
         Assert.Equal(new TableOptions(172_800, 4, 1000), updated.Options);
         Assert.Equal("id", updated.PrimaryKey.Single().Name);
 
         Reopen();
 
-        var described = Store.DescribeTable("orders").Table;
+        var described = Store.Tables.DescribeTable("orders").Table;
         Assert.Equal(new TableOptions(172_800, 4, 1000), described.Options);
         Assert.Equal(new StreamSpecification(true, 12), described.Stream);
     }
@@ -382,14 +383,14 @@ public class TableOperationTests : StoreTest
     public void UpdateTable_maxVersions_applies_to_rows_already_written()
     {
         CreateTable();
-        Store.UpdateTable("orders", new TableOptions(MaxVersions: 3), null);
+        Store.Tables.UpdateTable("orders", new TableOptions(MaxVersions: 3), null);
         for (var i = 1; i <= 3; i++)
             Store.Update("orders", Id("a"), [new("c", I(i), Now - i)]);
-        Assert.Equal(3, Store.GetRow("orders", Id("a"), maxVersions: 10)!.Columns.Count);
+        Assert.Equal(3, Store.LiveRows.GetRow("orders", Id("a"), maxVersions: 10)!.Columns.Count);
 
-        Store.UpdateTable("orders", new TableOptions(MaxVersions: 1), null);
+        Store.Tables.UpdateTable("orders", new TableOptions(MaxVersions: 1), null);
 
-        var cell = Assert.Single(Store.GetRow("orders", Id("a"), maxVersions: 10)!.Columns);
+        var cell = Assert.Single(Store.LiveRows.GetRow("orders", Id("a"), maxVersions: 10)!.Columns);
         Assert.Equal(I(1), cell.Value);
     }
 
@@ -402,25 +403,25 @@ public class TableOperationTests : StoreTest
             Put("orders", Id($"r{i}"), ("x", I(i)));
         Put("other", Id("r1"), ("y", I(1)));
 
-        Store.DeleteTable("orders");
+        Store.Tables.DeleteTable("orders");
 
-        Assert.Equal(["other"], Store.ListTable());
-        Assert.Equal(ObjectNotExist, ErrorOf(() => Store.GetRow("orders", Id("r1"))).Code);
-        Assert.Equal(ObjectNotExist, ErrorOf(() => Store.DeleteTable("orders")).Code);
-        var again = Store.CreateTable("orders", [new("id", PrimaryKeyType.String)]);
+        Assert.Equal(["other"], Store.Tables.ListTable());
+        Assert.Equal(ObjectNotExist, ErrorOf(() => Store.LiveRows.GetRow("orders", Id("r1"))).Code);
+        Assert.Equal(ObjectNotExist, ErrorOf(() => Store.Tables.DeleteTable("orders")).Code);
+        var again = Store.Tables.CreateTable("orders", [new("id", PrimaryKeyType.String)]);
         Assert.NotEqual(first.Id, again.Id);
-        Assert.Equal(0, Store.DescribeTable("orders").RowCount);
-        Assert.Null(Store.GetRow("orders", Id("r1")));
+        Assert.Equal(0, Store.Tables.DescribeTable("orders").RowCount);
+        Assert.Null(Store.LiveRows.GetRow("orders", Id("r1")));
         Assert.Empty(Store.Rows("orders"));
         Assert.Equal("r1", Assert.Single(Store.Rows("other")).PrimaryKey[0].Value.AsString);
 
         Reopen();
 
-        Assert.Equal(["orders", "other"], Store.ListTable());
+        Assert.Equal(["orders", "other"], Store.Tables.ListTable());
         Assert.Empty(Store.Rows("orders"));
-        Assert.Equal(0, Store.DescribeTable("orders").RowCount);
+        Assert.Equal(0, Store.Tables.DescribeTable("orders").RowCount);
         Assert.Single(Store.Rows("other"));
-        var third = Store.CreateTable("third", [new("id", PrimaryKeyType.String)]);
+        var third = Store.Tables.CreateTable("third", [new("id", PrimaryKeyType.String)]);
         Assert.True(third.Id > again.Id, "table ids are never reused, not even after a restart");
     }
 
@@ -429,11 +430,11 @@ public class TableOperationTests : StoreTest
     {
         CreateTable("t", new PrimaryKeyColumn("id", PrimaryKeyType.String));
         Put("t", Id("a"), ("x", I(1)));
-        Store.DeleteTable("t");
-        Store.CreateTable("t", [new("n", PrimaryKeyType.Integer), new("m", PrimaryKeyType.Integer, AutoIncrement: true)]);
+        Store.Tables.DeleteTable("t");
+        Store.Tables.CreateTable("t", [new("n", PrimaryKeyType.Integer), new("m", PrimaryKeyType.Integer, AutoIncrement: true)]);
 
         Assert.Empty(Store.Rows("t"));
-        var key = Store.WriteRow("t", new RowWrite(WriteType.Put, [new("n", I(1)), new("m", Value.AutoIncrement)]));
+        var key = Store.Writer.WriteRow("t", new RowWrite(WriteType.Put, [new("n", I(1)), new("m", Value.AutoIncrement)]));
         Assert.Equal(1, key[0].Value.AsInteger);
         Assert.Single(Store.Rows("t"));
     }
@@ -441,21 +442,21 @@ public class TableOperationTests : StoreTest
     [Fact]
     public void Tables_persist_across_restarts()
     {
-        var created = Store.CreateTable("orders",
+        var created = Store.Tables.CreateTable("orders",
             [new("region", PrimaryKeyType.String), new("seq", PrimaryKeyType.Integer, AutoIncrement: true)],
             [new("qty", ColumnType.Integer)], new TableOptions(86_400, 2, 100), new StreamSpecification(true, 48));
         CreateTable("b");
 
         Reopen();
 
-        var meta = Store.DescribeTable("orders").Table;
+        var meta = Store.Tables.DescribeTable("orders").Table;
         Assert.Equal(created.Id, meta.Id);
         Assert.Equal(created.CreationTime, meta.CreationTime);
         Assert.Equal(created.PrimaryKey, meta.PrimaryKey);
         Assert.Equal(created.DefinedColumns, meta.DefinedColumns);
         Assert.Equal(created.Options, meta.Options);
         Assert.Equal(created.Stream, meta.Stream);
-        Assert.Equal(["b", "orders"], Store.ListTable());
+        Assert.Equal(["b", "orders"], Store.Tables.ListTable());
         Assert.Equal(TableStoreError.ObjectAlreadyExist, ErrorOf(() => CreateTable("b")).Code);
     }
 }

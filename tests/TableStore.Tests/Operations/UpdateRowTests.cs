@@ -9,9 +9,9 @@ public class UpdateRowTests : StoreTest
     private const string Invalid = TableStoreError.ParameterInvalid;
 
     private void CreateTable(int maxVersions) =>
-        Store.CreateTable("orders", [new("id", PrimaryKeyType.String)], options: new TableOptions(MaxVersions: maxVersions));
+        Store.Tables.CreateTable("orders", [new("id", PrimaryKeyType.String)], options: new TableOptions(MaxVersions: maxVersions));
 
-    private string Cells(string id, int maxVersions = 100) => Format(Store.GetRow("orders", Id(id), maxVersions: maxVersions)!.Columns);
+    private string Cells(string id, int maxVersions = 100) => Format(Store.LiveRows.GetRow("orders", Id(id), maxVersions: maxVersions)!.Columns);
 
     [Fact]
     public void UpdateRow_creates_a_missing_row()
@@ -21,7 +21,7 @@ public class UpdateRowTests : StoreTest
         Store.Update("orders", Id("a"), [new("x", I(1))]);
 
         Assert.Equal($"x=I:1@{Now}", Cells("a"));
-        Assert.Equal(1, Store.DescribeTable("orders").RowCount);
+        Assert.Equal(1, Store.Tables.DescribeTable("orders").RowCount);
         Assert.Equal(ChangeAction.UpdateRow, Store.Changes().Single().Action);
     }
 
@@ -67,7 +67,7 @@ public class UpdateRowTests : StoreTest
         if (!succeeds)
         {
             Store.FailsWithoutChange(TableStoreError.ConditionCheckFail, () => update(), "orders");
-            Assert.Null(Store.GetRow("orders", Id("a")));
+            Assert.Null(Store.LiveRows.GetRow("orders", Id("a")));
             return;
         }
         update();
@@ -129,10 +129,10 @@ public class UpdateRowTests : StoreTest
 
         Store.Update("orders", Id("a"), deleteAll: ["x", "y"]);
 
-        var row = Store.GetRow("orders", Id("a"));
+        var row = Store.LiveRows.GetRow("orders", Id("a"));
         Assert.NotNull(row);
         Assert.Empty(row.Columns);
-        Assert.Equal(1, Store.DescribeTable("orders").RowCount);
+        Assert.Equal(1, Store.Tables.DescribeTable("orders").RowCount);
         Assert.Single(Store.Rows("orders"));
         Store.Update("orders", Id("a"), [new("z", I(3))], condition: RowExistence.ExpectExist);
     }
@@ -144,8 +144,8 @@ public class UpdateRowTests : StoreTest
 
         Store.Update("orders", Id("a"), deleteVersions: [new("x", Now)], deleteAll: ["y"]);
 
-        Assert.Null(Store.GetRow("orders", Id("a")));
-        Assert.Equal(0, Store.DescribeTable("orders").RowCount);
+        Assert.Null(Store.LiveRows.GetRow("orders", Id("a")));
+        Assert.Equal(0, Store.Tables.DescribeTable("orders").RowCount);
         Assert.Empty(Store.Rows("orders"));
     }
 
@@ -167,7 +167,7 @@ public class UpdateRowTests : StoreTest
         Store.Update("orders", Id("a"), [new("c", I(4), t - 15)]);
         Assert.Equal($"c=I:3@{t - 10},c=I:4@{t - 15}", Cells("a"));
 
-        Store.UpdateTable("orders", new TableOptions(MaxVersions: 10), null);
+        Store.Tables.UpdateTable("orders", new TableOptions(MaxVersions: 10), null);
         Assert.Equal($"c=I:3@{t - 10},c=I:4@{t - 15}", Cells("a"));
     }
 
@@ -193,11 +193,11 @@ public class UpdateRowTests : StoreTest
             Clock.Advance(TimeSpan.FromMilliseconds(10));
         }
 
-        var cells = Store.GetRow("orders", Id("a"), maxVersions: 5)!.Columns;
+        var cells = Store.LiveRows.GetRow("orders", Id("a"), maxVersions: 5)!.Columns;
 
         Assert.Equal([3L, 2L, 1L], cells.Select(c => c.Value.AsInteger));
         Assert.Equal(cells.Select(c => c.Timestamp).OrderDescending(), cells.Select(c => c.Timestamp));
-        Assert.Equal(2, Store.GetRow("orders", Id("a"), maxVersions: 2)!.Columns.Count);
+        Assert.Equal(2, Store.LiveRows.GetRow("orders", Id("a"), maxVersions: 2)!.Columns.Count);
     }
 
     [Fact]

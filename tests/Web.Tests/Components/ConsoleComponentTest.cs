@@ -24,7 +24,10 @@ public abstract class ConsoleComponentTest : ComponentTest
     public const string Role = "acs:ram::1234567890123456:role/aliyunserviceroleforotsdatadelivery";
 
     protected TempFolder Data { get; }
-    protected TableService Tables { get; }
+    protected TableStoreSet Store { get; }
+    protected TableDefinitions Tables => Store.Tables;
+    protected RowWriter Writer => Store.Writer;
+    protected LiveRows LiveRows => Store.LiveRows;
     protected BucketEndpoints Endpoints { get; }
     protected DeliveryEngine Engine { get; }
     protected IDbContextFactory<CatalogDb> CatalogFactory { get; }
@@ -38,8 +41,8 @@ public abstract class ConsoleComponentTest : ComponentTest
 
     private ConsoleComponentTest(ConsoleParts parts) : base(services: parts.Register, options: parts.Options)
     {
-        (Data, Tables, Endpoints, Engine, CatalogFactory, PageClock) =
-            (parts.Data, parts.Tables, parts.Endpoints, parts.Engine, parts.CatalogFactory, parts.PageClock);
+        (Data, Store, Endpoints, Engine, CatalogFactory, PageClock) =
+            (parts.Data, parts.Store, parts.Endpoints, parts.Engine, parts.CatalogFactory, parts.PageClock);
         Engine.StartAsync(CancellationToken.None).GetAwaiter().GetResult();
     }
 
@@ -70,12 +73,12 @@ public abstract class ConsoleComponentTest : ComponentTest
             return;
         await Engine.StopAsync(CancellationToken.None);
         Engine.Dispose();
-        Tables.Dispose();
+        Store.Dispose();
         Data.Dispose();
     }
 
     private sealed record ConsoleParts(
-        TempFolder Data, ConsoleOptions Options, TableService Tables, BucketEndpoints Endpoints,
+        TempFolder Data, ConsoleOptions Options, TableStoreSet Store, BucketEndpoints Endpoints,
         IDbContextFactory<CatalogDb> CatalogFactory, DeliveryOptions Delivery, DeliveryEngine Engine)
     {
         public FakeTimeProvider PageClock { get; } = new(DateTimeOffset.UtcNow);
@@ -85,7 +88,7 @@ public abstract class ConsoleComponentTest : ComponentTest
             var data = new TempFolder();
             var options = new ConsoleOptions { InstanceName = "test-instance", DataFolder = data.Path };
             options.ApplyDefaults();
-            var tables = new TableService(new TableStoreOptions { Folder = data.Combine("tables") });
+            var store = new TableStoreSet(new TableStoreOptions { Folder = data.Combine("tables") });
             var endpoints = new BucketEndpoints(options.Endpoints, options.DataFolderPath);
             var factory = new PooledDbContextFactory<CatalogDb>(new DbContextOptionsBuilder<CatalogDb>()
                 .UseSqlite(CatalogDb.ConnectionString(data.Path)).Options);
@@ -96,15 +99,16 @@ public abstract class ConsoleComponentTest : ComponentTest
                 DefaultFlushInterval = TimeSpan.FromSeconds(1),
                 PollInterval = TimeSpan.FromMilliseconds(20),
             };
-            var engine = new DeliveryEngine(tables, new SqliteTaskCatalog(factory), endpoints, delivery, TimeProvider.System,
-                NullLogger<DeliveryEngine>.Instance);
-            return new ConsoleParts(data, options, tables, endpoints, factory, delivery, engine);
+            var engine = new DeliveryEngine(store.Tables, store.ChangeLog, store.SavedSnapshots, new SqliteTaskCatalog(factory), endpoints,
+                delivery, TimeProvider.System, NullLogger<DeliveryEngine>.Instance);
+            return new ConsoleParts(data, options, store, endpoints, factory, delivery, engine);
         }
 
         public void Register(IServiceCollection services)
         {
             services.AddLogging();
-            services.AddSingleton(Tables);
+            services.AddSingleton(Store.Instance);
+            services.AddTableStoreParts();
             services.AddSingleton(Endpoints);
             services.AddSingleton(CatalogFactory);
             services.AddSingleton<ITaskCatalog>(new SqliteTaskCatalog(CatalogFactory));

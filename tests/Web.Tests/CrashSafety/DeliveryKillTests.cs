@@ -186,10 +186,10 @@ public class DeliveryKillTests
         List<string> expected;
         var loggedIds = new Dictionary<long, ChangeRecord>();
         HashSet<string> loggedDeletes = [];
-        using (var tables = new TableService(new TableStoreOptions { Folder = data.Combine("tables") }))
+        using (var store = new TableStoreSet(new TableStoreOptions { Folder = data.Combine("tables") }))
         {
-            expected = KillTable.ExpectedRows(tables, catalog.SnapshotSequence, catalog.SnapshotTime);
-            foreach (var change in AllChanges(tables))
+            expected = KillTable.ExpectedRows(store.ChangeLog, catalog.SnapshotSequence, catalog.SnapshotTime);
+            foreach (var change in AllChanges(store.ChangeLog))
             {
                 if (change.Action == ChangeAction.DeleteRow)
                     loggedDeletes.Add(change.PrimaryKey[0].Value.AsString);
@@ -257,11 +257,11 @@ public class DeliveryKillTests
         }
     }
 
-    private static IEnumerable<ChangeRecord> AllChanges(TableService tables)
+    private static IEnumerable<ChangeRecord> AllChanges(ChangeLog changeLog)
     {
         for (var after = 0L; ;)
         {
-            var page = tables.ReadChanges(after, 5000);
+            var page = changeLog.ReadChanges(after, 5000);
             if (page.Count == 0)
                 yield break;
             foreach (var change in page)

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using DeliveryConsole.Delivery.Tests.Engine;
 using DeliveryConsole.TableStore;
 using DeliveryConsole.TableStore.Model;
+using DeliveryConsole.Testing;
 using DeliveryConsole.Web.Tests.Delivery;
 
 namespace DeliveryConsole.Web.Tests.CrashSafety;
@@ -30,10 +31,10 @@ public static class KillTable
     /// </summary>
     public static void Preload(string folder, int rows)
     {
-        using var tables = new TableService(new TableStoreOptions { Folder = folder });
-        tables.CreateTable(Name, [new PrimaryKeyColumn("id", PrimaryKeyType.String)]);
+        using var store = new TableStoreSet(new TableStoreOptions { Folder = folder });
+        store.Tables.CreateTable(Name, [new PrimaryKeyColumn("id", PrimaryKeyType.String)]);
         var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-        var batch = new List<RowWrite>(TableService.MaxBatchRows);
+        var batch = new List<RowWrite>(RowWriter.MaxBatchRows);
         for (var i = 0; i < rows; i++)
         {
             var time = now - (i * 7L % PreloadMinutes) * 60_000 - i % 1000;
@@ -44,12 +45,12 @@ public static class KillTable
                 new ColumnPut("d", Value.Double(i * 0.25), time),
                 new ColumnPut("b", Value.Boolean(i % 3 == 0), time),
             ]));
-            if (batch.Count == TableService.MaxBatchRows || i == rows - 1)
+            if (batch.Count == RowWriter.MaxBatchRows || i == rows - 1)
             {
-                var results = tables.BatchWriteRow([(Name, batch)]);
+                var results = store.Writer.BatchWriteRow([(Name, batch)]);
                 if (results[0].FirstOrDefault(r => !r.IsOk) is { } failed)
                     Assert.Fail($"pre-load: {failed.Error!.Message}");
-                batch = new List<RowWrite>(TableService.MaxBatchRows);
+                batch = new List<RowWrite>(RowWriter.MaxBatchRows);
             }
         }
     }
@@ -77,9 +78,9 @@ public static class KillTable
     }
 
     /// <summary>The rows the task must have delivered, from the change log: the snapshot's rows, then every change after it.</summary>
-    public static List<string> ExpectedRows(TableService tables, long snapshotSequence, long snapshotTime)
+    public static List<string> ExpectedRows(ChangeLog changeLog, long snapshotSequence, long snapshotTime)
     {
-        var oracle = new ChangeOracle(tables, Name, EngineRequests.Columns(RandomWrites.Schema), EngineRequests.PrefixAt(Prefix));
+        var oracle = new ChangeOracle(changeLog, Name, EngineRequests.Columns(RandomWrites.Schema), EngineRequests.PrefixAt(Prefix));
         return [.. oracle.SnapshotRows(snapshotSequence, snapshotTime), .. oracle.ChangeRows(snapshotSequence)];
     }
 }

@@ -22,7 +22,7 @@ public static class BatchOperations
             var rows = request.Tables.Sum(table => table.PrimaryKey.Count);
             if (rows is 0 or > MaxBatchGetRows)
                 throw TableStoreException.Invalid($"BatchGetRow takes 1-{MaxBatchGetRows} rows, not {rows}.");
-            var store = wire.Service<TableService>();
+            var liveRows = wire.Service<LiveRows>();
             // Every table's read fields are checked before any row is read.
             var shapes = request.Tables.Select((table, t) => RowReadShape.From(table.ColumnsToGet, table.HasMaxVersions, table.MaxVersions,
                 table.TimeRange, table.HasFilter, table.Filter, table.HasStartColumn, table.HasEndColumn, $"BatchGetRow tables[{t}]")).ToList();
@@ -32,7 +32,7 @@ public static class BatchOperations
                 var table = request.Tables[t];
                 var answer = new Proto.TableInBatchGetRowResponse { TableName = table.TableName };
                 foreach (var key in table.PrimaryKey)
-                    answer.Rows.Add(ReadOne(store, table.TableName, key, shapes[t]));
+                    answer.Rows.Add(ReadOne(liveRows, table.TableName, key, shapes[t]));
                 response.Tables.Add(answer);
             }
             return response;
@@ -44,7 +44,7 @@ public static class BatchOperations
                 throw TableStoreException.Invalid("is_atomic: atomic batches are not supported by the console; each row succeeds or fails on its own.");
             var writes = request.Tables.Select((table, t) => (table.TableName,
                 (IReadOnlyList<RowWrite>)[.. table.Rows.Select((row, r) => ToWrite(row, $"tables[{t}].rows[{r}]"))])).ToList();
-            var results = wire.Service<TableService>().BatchWriteRow(writes);
+            var results = wire.Service<RowWriter>().BatchWriteRow(writes);
             var response = new Proto.BatchWriteRowResponse();
             for (var t = 0; t < request.Tables.Count; t++)
             {
@@ -58,11 +58,11 @@ public static class BatchOperations
         }),
     ];
 
-    private static Proto.RowInBatchGetRowResponse ReadOne(TableService store, string tableName, ByteString key, RowReadShape shape)
+    private static Proto.RowInBatchGetRowResponse ReadOne(LiveRows rows, string tableName, ByteString key, RowReadShape shape)
     {
         try
         {
-            var row = RowOperations.Read(store, tableName, PlainBufferReader.ReadPrimaryKey(key.Span), shape);
+            var row = RowOperations.Read(rows, tableName, PlainBufferReader.ReadPrimaryKey(key.Span), shape);
             return new Proto.RowInBatchGetRowResponse { IsOk = true, Consumed = RowMessages.Consumed(RowMessages.Units(row.Length), 0), Row = row };
         }
         catch (TableStoreException e)

@@ -26,7 +26,7 @@ public static class RangeOperations
                 Proto.Direction.Backward => Direction.Backward,
                 var other => throw TableStoreException.Invalid($"GetRange: direction {(int)other} is not FORWARD (0) or BACKWARD (1)."),
             };
-            var page = wire.Service<TableService>().GetRange(new GetRangeRequest(request.TableName, direction,
+            var page = wire.Service<LiveRows>().GetRange(new GetRangeRequest(request.TableName, direction,
                 Bound(request.InclusiveStartPrimaryKey, "inclusive_start_primary_key"),
                 Bound(request.ExclusiveEndPrimaryKey, "exclusive_end_primary_key"),
                 request.HasLimit ? request.Limit : null, shape.StoreColumns, shape.StoreMaxVersions));

@@ -22,15 +22,15 @@ public static class RowOperations
             RowMessages.RejectTransaction(request.HasTransactionId);
             var shape = RowReadShape.From(request.ColumnsToGet, request.HasMaxVersions, request.MaxVersions, request.TimeRange,
                 request.HasFilter, request.Filter, request.HasStartColumn, request.HasEndColumn, "GetRow");
-            var row = Read(wire.Service<TableService>(), request.TableName, PlainBufferReader.ReadPrimaryKey(request.PrimaryKey.Span), shape);
+            var row = Read(wire.Service<LiveRows>(), request.TableName, PlainBufferReader.ReadPrimaryKey(request.PrimaryKey.Span), shape);
             // row is required: empty bytes say the row does not exist (or the filter dropped it).
             return new Proto.GetRowResponse { Consumed = RowMessages.Consumed(RowMessages.Units(row.Length), 0), Row = row };
         }),
     ];
 
     /// <summary>One row read and shaped, as PlainBuffer bytes; empty when there is no such row or the filter drops it.</summary>
-    public static ByteString Read(TableService store, string tableName, IReadOnlyList<KeyColumn> key, RowReadShape shape) =>
-        store.GetRow(tableName, key, shape.StoreColumns, shape.StoreMaxVersions) is { } stored && shape.Apply(stored) is { } row
+    public static ByteString Read(LiveRows rows, string tableName, IReadOnlyList<KeyColumn> key, RowReadShape shape) =>
+        rows.GetRow(tableName, key, shape.StoreColumns, shape.StoreMaxVersions) is { } stored && shape.Apply(stored) is { } row
             ? ByteString.CopyFrom(PlainBufferWriter.WriteReadRow(row))
             : ByteString.Empty;
 
@@ -47,7 +47,7 @@ public static class RowOperations
             var (tableName, sent, condition, returnContent, hasTransactionId) = parts(request);
             RowMessages.RejectTransaction(hasTransactionId);
             RowMessages.CheckReturnContent(returnContent, action);
-            var result = wire.Service<TableService>().WriteRowWithResult(tableName, decode(sent, condition, rowField));
+            var result = wire.Service<RowWriter>().WriteRowWithResult(tableName, decode(sent, condition, rowField));
             IMessage response = new TResponse();
             response.Descriptor.Fields[ConsumedField].Accessor.SetValue(response, RowMessages.Consumed(0, RowMessages.Units(sent.Length)));
             if (RowMessages.ReturnedRow(returnContent, result) is { } row)

@@ -42,14 +42,14 @@ public static class StreamIterators
     /// The table whose enabled stream has this id, or OTSObjectNotExist: an unknown id, a stream since disabled, or the
     /// stream of a table deleted and created again (its id names the old table's internal id).
     /// </summary>
-    public static TableMeta StreamTable(TableService store, string streamId)
+    public static TableMeta StreamTable(TableDefinitions tables, string streamId)
     {
         var separator = streamId.LastIndexOf('_');
         if (separator > 0)
         {
             try
             {
-                var table = store.Table(streamId[..separator]);
+                var table = tables.Table(streamId[..separator]);
                 if (table.Stream.EnableStream && TableMessages.StreamId(table) == streamId)
                     return table;
             }
@@ -66,14 +66,14 @@ public static class StreamIterators
     /// oldest change the log still holds. Commit times never decrease, so the first change at or after the time
     /// splits the log.
     /// </summary>
-    public static long StartAfter(TableService store, long? timestampMs)
+    public static long StartAfter(ChangeLog changeLog, long? timestampMs)
     {
-        var after = store.TrimmedThrough;
+        var after = changeLog.TrimmedThrough;
         if (timestampMs is not { } time)
             return after;
         while (true)
         {
-            var changes = store.ReadChanges(after, 1000);
+            var changes = changeLog.ReadChanges(after, 1000);
             foreach (var change in changes)
             {
                 if (change.CommitTime >= time)

@@ -27,10 +27,10 @@ public static class StreamOperations
     [
         WireOperation.Of("ListStream", Proto.ListStreamRequest.Parser, (request, wire) =>
         {
-            var store = wire.Service<TableService>();
+            var definitions = wire.Service<TableDefinitions>();
             IEnumerable<TableMeta> tables = request.HasTableName
-                ? [store.Table(request.TableName)]
-                : store.DescribeTables().Select(description => description.Table);
+                ? [definitions.Table(request.TableName)]
+                : definitions.DescribeTables().Select(description => description.Table);
             return new Proto.ListStreamResponse
             {
                 Streams =
@@ -46,7 +46,7 @@ public static class StreamOperations
         }),
         WireOperation.Of("DescribeStream", Proto.DescribeStreamRequest.Parser, (request, wire) =>
         {
-            var table = StreamIterators.StreamTable(wire.Service<TableService>(), request.StreamId);
+            var table = StreamIterators.StreamTable(wire.Service<TableDefinitions>(), request.StreamId);
             var response = new Proto.DescribeStreamResponse
             {
                 StreamId = request.StreamId,
@@ -62,12 +62,11 @@ public static class StreamOperations
         }),
         WireOperation.Of("GetShardIterator", Proto.GetShardIteratorRequest.Parser, (request, wire) =>
         {
-            var store = wire.Service<TableService>();
-            StreamIterators.StreamTable(store, request.StreamId);
+            StreamIterators.StreamTable(wire.Service<TableDefinitions>(), request.StreamId);
             if (request.ShardId != StreamIterators.ShardId)
                 throw WireErrors.Error(TableStoreError.ObjectNotExist, $"The shard '{request.ShardId}' does not exist in stream '{request.StreamId}'; its one shard is '{StreamIterators.ShardId}'.");
             // timestamp is in microseconds, as the SDKs document it; the log keeps milliseconds.
-            var after = StreamIterators.StartAfter(store, request.HasTimestamp ? request.Timestamp / 1000 : null);
+            var after = StreamIterators.StartAfter(wire.Service<ChangeLog>(), request.HasTimestamp ? request.Timestamp / 1000 : null);
             return new Proto.GetShardIteratorResponse { ShardIterator = StreamIterators.Encode(new(request.StreamId, after)) };
         }),
         WireOperation.Of("GetStreamRecord", Proto.GetStreamRecordRequest.Parser, (request, wire) =>
@@ -75,9 +74,8 @@ public static class StreamOperations
             if (request.HasLimit && request.Limit is < 1 or > MaxRecordLimit)
                 throw TableStoreException.Invalid($"GetStreamRecord: limit must be 1-{MaxRecordLimit}, not {request.Limit}.");
             var position = StreamIterators.Decode(request.ShardIterator);
-            var store = wire.Service<TableService>();
-            var table = StreamIterators.StreamTable(store, position.StreamId);
-            var (records, next, more) = ReadRecords(store, table, position.AfterSequence, request.HasLimit ? request.Limit : DefaultRecordLimit);
+            var table = StreamIterators.StreamTable(wire.Service<TableDefinitions>(), position.StreamId);
+            var (records, next, more) = ReadRecords(wire.Service<ChangeLog>(), table, position.AfterSequence, request.HasLimit ? request.Limit : DefaultRecordLimit);
             var response = new Proto.GetStreamRecordResponse
             {
                 // The shard never closes, so there is always a next iterator, even when nothing new came.
@@ -94,14 +92,14 @@ public static class StreamOperations
     /// Up to <paramref name="limit"/> records of <paramref name="table"/> after the sequence, the last sequence looked
     /// at (where the next call resumes) and whether the log may hold more after it.
     /// </summary>
-    private static (List<Proto.StreamRecord> Records, long Next, bool More) ReadRecords(TableService store, TableMeta table, long after, int limit)
+    private static (List<Proto.StreamRecord> Records, long Next, bool More) ReadRecords(ChangeLog changeLog, TableMeta table, long after, int limit)
     {
         var records = new List<Proto.StreamRecord>();
         var budget = limit * ScannedChangesPerRecord;
         while (budget > 0)
         {
             var asked = Math.Min(budget, MaxRecordLimit);
-            var changes = store.ReadChanges(after, asked);
+            var changes = changeLog.ReadChanges(after, asked);
             foreach (var change in changes)
             {
                 after = change.Sequence;

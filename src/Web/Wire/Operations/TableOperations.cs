@@ -13,7 +13,7 @@ public static class TableOperations
         {
             RejectUnsupported(request);
             var meta = request.TableMeta;
-            wire.Service<TableService>().CreateTable(meta.TableName,
+            wire.Service<TableDefinitions>().CreateTable(meta.TableName,
                 [.. meta.PrimaryKey.Select(TableMessages.ToModel)],
                 [.. meta.DefinedColumn.Select(TableMessages.ToModel)],
                 request.TableOptions is { } options ? TableMessages.Apply(options, new()) : null,
@@ -21,10 +21,10 @@ public static class TableOperations
             return new Proto.CreateTableResponse();
         }),
         WireOperation.Of("ListTable", Proto.ListTableRequest.Parser, (_, wire) =>
-            new Proto.ListTableResponse { TableNames = { wire.Service<TableService>().ListTable() } }),
+            new Proto.ListTableResponse { TableNames = { wire.Service<TableDefinitions>().ListTable() } }),
         WireOperation.Of("DescribeTable", Proto.DescribeTableRequest.Parser, (request, wire) =>
         {
-            var table = wire.Service<TableService>().Table(request.TableName);
+            var table = wire.Service<TableDefinitions>().Table(request.TableName);
             var response = new Proto.DescribeTableResponse
             {
                 TableMeta = TableMessages.ToMessage(table),
@@ -39,10 +39,10 @@ public static class TableOperations
         }),
         WireOperation.Of("UpdateTable", Proto.UpdateTableRequest.Parser, (request, wire) =>
         {
-            var store = wire.Service<TableService>();
-            var current = store.Table(request.TableName);
+            var tables = wire.Service<TableDefinitions>();
+            var current = tables.Table(request.TableName);
             // reserved_throughput is accepted and ignored: the console has no capacity units to reserve.
-            var table = store.UpdateTable(request.TableName,
+            var table = tables.UpdateTable(request.TableName,
                 request.TableOptions is { } options ? TableMessages.Apply(options, current.Options) : null,
                 request.StreamSpec is { } stream ? TableMessages.ToModel(stream) : null);
             var response = new Proto.UpdateTableResponse
@@ -56,7 +56,7 @@ public static class TableOperations
         }),
         WireOperation.Of("DeleteTable", Proto.DeleteTableRequest.Parser, (request, wire) =>
         {
-            wire.Service<TableService>().DeleteTable(request.TableName);
+            wire.Service<TableDefinitions>().DeleteTable(request.TableName);
             return new Proto.DeleteTableResponse();
         }),
     ];

@@ -63,7 +63,7 @@ public class DeliveredParquetPreviewTests : ConsoleComponentTest
             List<ColumnPut> puts = [new("price", Value.Double(i * 1.25)), new("paid", Value.Boolean(i % 3 == 0))];
             if (i % 10 != 0)
                 puts.Add(new("name", Value.String($"order {i}")));
-            Tables.WriteRow("orders", new RowWrite(WriteType.Put, [new("id", Value.Integer(i))], puts));
+            Writer.WriteRow("orders", new RowWrite(WriteType.Put, [new("id", Value.Integer(i))], puts));
         }
         await LocalEndpoint.CreateBucketAsync("lake", Cancel);
         var error = await Engine.CreateTaskAsync(new CreateDeliveryTaskRequest("orders", "snap",

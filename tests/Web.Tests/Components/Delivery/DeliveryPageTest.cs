@@ -27,7 +27,7 @@ public abstract class DeliveryPageTest : ConsoleComponentTest
     protected void WriteRows(string table, int firstId, int count)
     {
         for (var id = firstId; id < firstId + count; id++)
-            Tables.WriteRow(table, new RowWrite(WriteType.Put, [new("id", Value.Integer(id))],
+            Writer.WriteRow(table, new RowWrite(WriteType.Put, [new("id", Value.Integer(id))],
                 [new ColumnPut("name", Value.String($"name-{id}")), new ColumnPut("flag", Value.Boolean(id % 2 == 0))]));
     }
 

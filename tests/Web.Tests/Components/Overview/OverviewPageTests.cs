@@ -20,7 +20,7 @@ public class OverviewPageTests : ConsoleComponentTest
         Tables.CreateTable("orders", [new("id", PrimaryKeyType.Integer)]);
         Tables.CreateTable("users", [new("id", PrimaryKeyType.Integer)]);
         for (var i = 0; i < 3; i++)
-            Tables.WriteRow("orders", new RowWrite(WriteType.Put, [new("id", Value.Integer(i))], [new("v", Value.Integer(i))]));
+            Writer.WriteRow("orders", new RowWrite(WriteType.Put, [new("id", Value.Integer(i))], [new("v", Value.Integer(i))]));
         await LocalEndpoint.CreateBucketAsync("lake", Cancel);
         await CreateTaskAsync("orders", "orders-lake", "lake", "INC");
         await WaitForAsync("orders", "orders-lake", s => s.State.Phase == TaskPhase.Incr);
@@ -49,7 +49,7 @@ public class OverviewPageTests : ConsoleComponentTest
         Assert.Equal("0 tasks", page.Find("[data-testid=task-count]").TextContent);
 
         Tables.CreateTable("orders", [new("id", PrimaryKeyType.Integer)]);
-        Tables.WriteRow("orders", new RowWrite(WriteType.Put, [new("id", Value.Integer(1))], [new("v", Value.Integer(1))]));
+        Writer.WriteRow("orders", new RowWrite(WriteType.Put, [new("id", Value.Integer(1))], [new("v", Value.Integer(1))]));
         Tick();
         page.WaitForAssertion(() => Assert.Equal([["orders", "1"]], Cells(page, "overview-tables")));
 
@@ -69,7 +69,7 @@ public class OverviewPageTests : ConsoleComponentTest
     public async Task A_task_failing_while_the_service_code_says_OK_is_counted_and_listed_in_error()
     {
         Tables.CreateTable("orders", [new("id", PrimaryKeyType.Integer)]);
-        Tables.WriteRow("orders", new RowWrite(WriteType.Put, [new("id", Value.Integer(1))], [new("v", Value.Integer(1))]));
+        Writer.WriteRow("orders", new RowWrite(WriteType.Put, [new("id", Value.Integer(1))], [new("v", Value.Integer(1))]));
         await LocalEndpoint.CreateBucketAsync("lake", Cancel);
         // An object named "p" where the task's objects need a folder "p": a failure the service has no code for.
         File.WriteAllText(Path.Combine(((LocalFolderEndpoint)LocalEndpoint).Folder, "lake", "p"), "someone else's object");

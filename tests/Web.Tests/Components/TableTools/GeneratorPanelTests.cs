@@ -179,7 +179,7 @@ public class GeneratorPanelTests : TableToolTest
         panel.Find("[data-testid=generate]").Click();
         panel.WaitForAssertion(() => Assert.Equal("600 rows written", Status(panel)), TimeSpan.FromMinutes(2));
 
-        var rows = Tables.GetRange(new GetRangeRequest("sales", TableStore.Model.Direction.Forward, [new("shop", Value.InfMin), new("id", Value.InfMin)],
+        var rows = LiveRows.GetRange(new GetRangeRequest("sales", TableStore.Model.Direction.Forward, [new("shop", Value.InfMin), new("id", Value.InfMin)],
             [new("shop", Value.InfMax), new("id", Value.InfMax)], Limit: 1_000)).Rows;
         Assert.Equal(600, rows.Count);
         Assert.Equal(["berlin", "lima", "nairobi", "oslo", "paris", "tokyo"], rows.Select(r => r.PrimaryKey[0].Value.AsString).Distinct().Order());

@@ -8,12 +8,12 @@ namespace DeliveryConsole.Web.Tests.Components.TableTools;
 public sealed class ImportWriterTests : IDisposable
 {
     private readonly TempFolder _data = new();
-    private readonly TableService _store;
+    private readonly TableStoreSet _store;
 
     public ImportWriterTests()
     {
-        _store = new TableService(new TableStoreOptions { Folder = _data.Combine("tables") });
-        _store.CreateTable("t", [new("id", PrimaryKeyType.Integer)]);
+        _store = new TableStoreSet(new TableStoreOptions { Folder = _data.Combine("tables") });
+        _store.Tables.CreateTable("t", [new("id", PrimaryKeyType.Integer)]);
     }
 
     [Fact]
@@ -21,27 +21,27 @@ public sealed class ImportWriterTests : IDisposable
     {
         var rows = Enumerable.Range(1, 450).Select(i => Row(i, i, "v")).ToList();
 
-        var outcome = ImportWriter.Write(_store, "t", rows, TestContext.Current.CancellationToken);
+        var outcome = ImportWriter.Write(_store.Writer, "t", rows, TestContext.Current.CancellationToken);
 
         Assert.Equal((450L, 0, (string?)null), (outcome.Written, outcome.Refused.Count, outcome.StoppedBecause));
-        Assert.Equal(450, _store.DescribeTable("t").RowCount);
+        Assert.Equal(450, _store.Tables.DescribeTable("t").RowCount);
     }
 
     [Fact]
     public void A_key_that_comes_again_is_written_again_and_the_later_row_wins()
     {
-        var outcome = ImportWriter.Write(_store, "t", [Row(2, 1, "first"), Row(3, 2, "other"), Row(4, 1, "second")], TestContext.Current.CancellationToken);
+        var outcome = ImportWriter.Write(_store.Writer, "t", [Row(2, 1, "first"), Row(3, 2, "other"), Row(4, 1, "second")], TestContext.Current.CancellationToken);
 
         Assert.Equal(3, outcome.Written);
-        Assert.Equal("second", _store.GetRow("t", [new("id", Value.Integer(1))])!.Columns.Single().Value.AsString);
+        Assert.Equal("second", _store.LiveRows.GetRow("t", [new("id", Value.Integer(1))])!.Columns.Single().Value.AsString);
     }
 
     [Fact]
     public void A_deleted_table_stops_the_import_with_the_reason()
     {
-        _store.DeleteTable("t");
+        _store.Tables.DeleteTable("t");
 
-        var outcome = ImportWriter.Write(_store, "t", [Row(2, 1, "x")], TestContext.Current.CancellationToken);
+        var outcome = ImportWriter.Write(_store.Writer, "t", [Row(2, 1, "x")], TestContext.Current.CancellationToken);
 
         Assert.Equal((0L, 0, "Requested table 't' does not exist."), (outcome.Written, outcome.Refused.Count, outcome.StoppedBecause));
     }

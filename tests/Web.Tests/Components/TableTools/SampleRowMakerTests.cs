@@ -139,23 +139,23 @@ public class SampleRowMakerTests
     public void The_first_free_number_continues_after_the_rows_it_made_and_ignores_others(PrimaryKeyType type)
     {
         using var data = new TempFolder();
-        using var store = new TableService(new TableStoreOptions { Folder = data.Combine("tables") });
-        var table = store.CreateTable("t", [new("k", type), new("n", PrimaryKeyType.Integer)]);
+        using var store = new TableStoreSet(new TableStoreOptions { Folder = data.Combine("tables") });
+        var table = store.Tables.CreateTable("t", [new("k", type), new("n", PrimaryKeyType.Integer)]);
         var maker = new SampleRowMaker(table);
-        Assert.Equal(1, maker.FirstFreeNumber(store));
+        Assert.Equal(1, maker.FirstFreeNumber(store.Tables, store.LiveRows));
 
-        store.BatchWriteRow([("t", [.. Enumerable.Range(1, 150).Select(n => maker.Make(n, Now))])]);
+        store.Writer.BatchWriteRow([("t", [.. Enumerable.Range(1, 150).Select(n => maker.Make(n, Now))])]);
         // Rows the maker could not have made, among its own and beside them, must not move the start.
         var leading = maker.Make(1, Now).PrimaryKey[0];
-        store.WriteRow("t", new RowWrite(WriteType.Put, [leading, new("n", Value.Integer(-5))]));
-        store.WriteRow("t", new RowWrite(WriteType.Put, [new("k", type switch
+        store.Writer.WriteRow("t", new RowWrite(WriteType.Put, [leading, new("n", Value.Integer(-5))]));
+        store.Writer.WriteRow("t", new RowWrite(WriteType.Put, [new("k", type switch
         {
             PrimaryKeyType.String => Value.String("zzz"),
             PrimaryKeyType.Integer => Value.Integer(99),
             _ => Value.Binary([0x7f]),
         }), new("n", Value.Integer(9_999))]));
 
-        Assert.Equal(151, maker.FirstFreeNumber(store));
+        Assert.Equal(151, maker.FirstFreeNumber(store.Tables, store.LiveRows));
     }
 
     private static string Describe(RowWrite row) =>

@@ -38,7 +38,7 @@ public abstract class TableToolTest : ConsoleComponentTest
         IReadOnlyList<KeyColumn>? start = [.. meta.PrimaryKey.Select(k => new KeyColumn(k.Name, Value.InfMin))];
         while (start is not null)
         {
-            var page = Tables.GetRange(new GetRangeRequest(table, TableStore.Model.Direction.Forward, start,
+            var page = LiveRows.GetRange(new GetRangeRequest(table, TableStore.Model.Direction.Forward, start,
                 [.. meta.PrimaryKey.Select(k => new KeyColumn(k.Name, Value.InfMax))]));
             rows.AddRange(page.Rows.Select(r => string.Join(",", r.PrimaryKey.Select(k => k.Value)) + " | "
                 + string.Join(", ", r.Columns.Select(c => $"{c.Name}={TestTables.Show(c.Value)}"))));

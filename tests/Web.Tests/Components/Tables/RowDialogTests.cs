@@ -21,7 +21,7 @@ public class RowDialogTests : TablesTest
         Button(page, "Save", scope: InDialog).Click();
 
         page.WaitForAssertion(() => Assert.False(IsDialogOpen(page)));
-        var row = Tables.GetRow("orders", [new("shop", Value.String("s1")), new("id", Value.Integer(-7))]);
+        var row = LiveRows.GetRow("orders", [new("shop", Value.String("s1")), new("id", Value.Integer(-7))]);
         Assert.NotNull(row);
         Assert.Equal([("blob", Value.Binary([1, 2, 3])), ("paid", Value.Boolean(true)), ("price", Value.Double(12.5))],
             row.Columns.Select(c => (c.Name, c.Value)).OrderBy(c => c.Name));
@@ -41,7 +41,7 @@ public class RowDialogTests : TablesTest
         Button(page, "Save", scope: InDialog).Click();
 
         page.WaitForAssertion(() => Assert.False(IsDialogOpen(page)));
-        var written = Assert.Single(Tables.GetRange(new GetRangeRequest("orders", Direction.Forward,
+        var written = Assert.Single(LiveRows.GetRange(new GetRangeRequest("orders", Direction.Forward,
             [new("shop", Value.InfMin), new("id", Value.InfMin)], [new("shop", Value.InfMax), new("id", Value.InfMax)])).Rows);
         Assert.Equal(ValueKind.Integer, written.PrimaryKey[1].Value.Kind);
     }
@@ -66,21 +66,21 @@ public class RowDialogTests : TablesTest
     public void Adding_a_row_whose_key_exists_says_so_and_leaves_the_row_alone()
     {
         Tables.CreateTable("orders", [new("id", PrimaryKeyType.Integer)]);
-        Tables.WriteRow("orders", new RowWrite(WriteType.Put, [new("id", Value.Integer(1))], [new ColumnPut("a", Value.String("kept"))]));
+        Writer.WriteRow("orders", new RowWrite(WriteType.Put, [new("id", Value.Integer(1))], [new ColumnPut("a", Value.String("kept"))]));
         var page = OpenAddRow("orders");
 
         Field(page, "id", scope: InDialog).Input("1");
         Button(page, "Save", scope: InDialog).Click();
 
         Assert.Contains("A row with this primary key already exists", page.Find("[data-testid=row-error]").TextContent);
-        Assert.Equal(Value.String("kept"), Tables.GetRow("orders", [new("id", Value.Integer(1))])!.Columns.Single().Value);
+        Assert.Equal(Value.String("kept"), LiveRows.GetRow("orders", [new("id", Value.Integer(1))])!.Columns.Single().Value);
     }
 
     [Fact]
     public void Edit_row_puts_changed_attributes_and_deletes_removed_ones()
     {
         Tables.CreateTable("orders", [new("id", PrimaryKeyType.Integer)]);
-        Tables.WriteRow("orders", new RowWrite(WriteType.Put, [new("id", Value.Integer(1))],
+        Writer.WriteRow("orders", new RowWrite(WriteType.Put, [new("id", Value.Integer(1))],
             [new ColumnPut("a", Value.String("old")), new ColumnPut("b", Value.Integer(2)), new ColumnPut("c", Value.Boolean(false))]));
         var page = RenderPage<TablePage>(("TableName", "orders"));
 
@@ -96,7 +96,7 @@ public class RowDialogTests : TablesTest
         Button(page, "Save", scope: InDialog).Click();
 
         page.WaitForAssertion(() => Assert.False(IsDialogOpen(page)));
-        var row = Tables.GetRow("orders", [new("id", Value.Integer(1))])!;
+        var row = LiveRows.GetRow("orders", [new("id", Value.Integer(1))])!;
         Assert.Equal([("a", Value.String("new")), ("c", Value.Boolean(false)), ("d", Value.Double(0.25))],
             row.Columns.Select(c => (c.Name, c.Value)).OrderBy(c => c.Name));
         Assert.Equal(["id", "a", "c", "d", "Actions"], page.FindAll("[data-testid=rows] th").Select(th => th.TextContent.Trim()));
@@ -107,19 +107,19 @@ public class RowDialogTests : TablesTest
     {
         Tables.CreateTable("orders", [new("id", PrimaryKeyType.Integer)]);
         foreach (var id in new[] { 1, 2 })
-            Tables.WriteRow("orders", new RowWrite(WriteType.Put, [new("id", Value.Integer(id))]));
+            Writer.WriteRow("orders", new RowWrite(WriteType.Put, [new("id", Value.Integer(id))]));
         var page = RenderPage<TablePage>(("TableName", "orders"));
 
         Button(page, "Delete row").Click();
         page.WaitForAssertion(() => Assert.Contains("Delete the row id=1?", page.Find(InDialog).TextContent));
         Button(page, "Cancel", scope: InDialog).Click();
         page.WaitForAssertion(() => Assert.False(IsDialogOpen(page)));
-        Assert.NotNull(Tables.GetRow("orders", [new("id", Value.Integer(1))]));
+        Assert.NotNull(LiveRows.GetRow("orders", [new("id", Value.Integer(1))]));
 
         Button(page, "Delete row").Click();
         page.WaitForAssertion(() => Button(page, "Delete", scope: InDialog).Click());
 
-        page.WaitForAssertion(() => Assert.Null(Tables.GetRow("orders", [new("id", Value.Integer(1))])));
+        page.WaitForAssertion(() => Assert.Null(LiveRows.GetRow("orders", [new("id", Value.Integer(1))])));
         page.WaitForAssertion(() => Assert.Equal(["2"], page.FindAll("[data-testid=rows] tbody tr").Select(tr => tr.QuerySelector("td")!.TextContent)));
         Assert.Equal("1", page.Find("[data-testid=row-count]").TextContent);
     }
@@ -128,7 +128,7 @@ public class RowDialogTests : TablesTest
     public async Task Escape_closes_the_delete_row_confirmation_and_keeps_the_row()
     {
         Tables.CreateTable("orders", [new("id", PrimaryKeyType.Integer)]);
-        Tables.WriteRow("orders", new RowWrite(WriteType.Put, [new("id", Value.Integer(1))]));
+        Writer.WriteRow("orders", new RowWrite(WriteType.Put, [new("id", Value.Integer(1))]));
         var page = RenderPage<TablePage>(("TableName", "orders"));
 
         Button(page, "Delete row").Click();
@@ -140,7 +140,7 @@ public class RowDialogTests : TablesTest
         await page.InvokeAsync(dialog.Cancel);
 
         page.WaitForAssertion(() => Assert.False(IsDialogOpen(page)));
-        Assert.NotNull(Tables.GetRow("orders", [new("id", Value.Integer(1))]));
+        Assert.NotNull(LiveRows.GetRow("orders", [new("id", Value.Integer(1))]));
     }
 
     [Fact]
@@ -159,7 +159,7 @@ public class RowDialogTests : TablesTest
         Button(page, "Save", scope: InDialog).Click();
 
         page.WaitForAssertion(() => Assert.False(IsDialogOpen(page)));
-        var row = Tables.GetRow("orders", [new("id", Value.Integer(1))])!;
+        var row = LiveRows.GetRow("orders", [new("id", Value.Integer(1))])!;
         Assert.Equal([("price", Value.Double(12.5))], row.Columns.Select(c => (c.Name, c.Value)));
     }
 

@@ -25,7 +25,7 @@ public class TablePageTests : TablesTest
     {
         Tables.CreateTable("orders", [new("shop", PrimaryKeyType.String), new("id", PrimaryKeyType.Integer, AutoIncrement: true)],
             [new DefinedColumn("price", ColumnType.Double)], new TableOptions(TimeToLive: 86_400, MaxVersions: 3));
-        Tables.WriteRow("orders", new RowWrite(WriteType.Put, [new("shop", Value.String("s")), new("id", Value.AutoIncrement)]));
+        Writer.WriteRow("orders", new RowWrite(WriteType.Put, [new("shop", Value.String("s")), new("id", Value.AutoIncrement)]));
 
         var page = RenderPage<TablePage>(("TableName", "orders"));
 
@@ -81,7 +81,7 @@ public class TablePageTests : TablesTest
         Tables.CreateTable("visits", [new("shop", PrimaryKeyType.String), new("id", PrimaryKeyType.Integer)]);
         foreach (var shop in new[] { "a", "b" })
             for (var id = 0; id < 30; id++)
-                Tables.WriteRow("visits", new RowWrite(WriteType.Put, [new("shop", Value.String(shop)), new("id", Value.Integer(id))]));
+                Writer.WriteRow("visits", new RowWrite(WriteType.Put, [new("shop", Value.String(shop)), new("id", Value.Integer(id))]));
         var page = RenderPage<TablePage>(("TableName", "visits"));
 
         Field(page, "shop").Input("b");
@@ -113,7 +113,7 @@ public class TablePageTests : TablesTest
     {
         CreateEvents(2);
         var page = RenderPage<TablePage>(("TableName", "events"));
-        Tables.WriteRow("events", new RowWrite(WriteType.Put, [new("id", Value.Integer(2))]));
+        Writer.WriteRow("events", new RowWrite(WriteType.Put, [new("id", Value.Integer(2))]));
 
         var import = page.FindComponent<ImportPanel>();
         import.InvokeAsync(() => import.Instance.RowsChanged.InvokeAsync());
@@ -126,7 +126,7 @@ public class TablePageTests : TablesTest
     {
         Tables.CreateTable("events", [new("id", PrimaryKeyType.Integer)]);
         for (var id = 0; id < count; id++)
-            Tables.WriteRow("events", new RowWrite(WriteType.Put, [new("id", Value.Integer(id))], [new ColumnPut("n", Value.Integer(id * 10))]));
+            Writer.WriteRow("events", new RowWrite(WriteType.Put, [new("id", Value.Integer(id))], [new ColumnPut("n", Value.Integer(id * 10))]));
     }
 
     private static List<long> Range(int start, int count) => [.. Enumerable.Range(start, count).Select(i => (long)i)];

@@ -22,7 +22,7 @@ public class TablesPageTests : TablesTest
     {
         Tables.CreateTable("orders", [new("shop", PrimaryKeyType.String), new("id", PrimaryKeyType.Integer, AutoIncrement: true)],
             [new DefinedColumn("price", ColumnType.Double)], new TableOptions(TimeToLive: 86_400, MaxVersions: 3));
-        Tables.WriteRow("orders", new RowWrite(WriteType.Put, [new("shop", Value.String("s")), new("id", Value.AutoIncrement)]));
+        Writer.WriteRow("orders", new RowWrite(WriteType.Put, [new("shop", Value.String("s")), new("id", Value.AutoIncrement)]));
 
         var page = RenderPage<TablesPage>();
 

@@ -16,7 +16,7 @@ public partial class DeliveryListPage : LiveComponent
     public const int PageSize = 50;
 
     [Inject] private DeliveryEngine Engine { get; set; } = default!;
-    [Inject] private TableService Tables { get; set; } = default!;
+    [Inject] private TableDefinitions Tables { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
 
     /// <summary>The chosen table, "" for all; the chosen phase label, "" for all.</summary>

@@ -28,7 +28,7 @@ public sealed partial class OverviewPage
     private HealthReporter Health { get; set; } = default!;
 
     [Inject]
-    private TableService Tables { get; set; } = default!;
+    private TableDefinitions Tables { get; set; } = default!;
 
     [Inject]
     private DeliveryEngine Engine { get; set; } = default!;

@@ -9,7 +9,7 @@ namespace DeliveryConsole.Web.Components.Pages.Tables;
 
 /// <summary>
 /// The "Create table" dialog. Every message comes from the table store's own rules (<see cref="SchemaRules"/>) or
-/// from <see cref="TableService.CreateTable"/> itself, so the dialog accepts exactly what the service accepts.
+/// from <see cref="TableDefinitions.CreateTable"/> itself, so the dialog accepts exactly what the store accepts.
 /// Closes with the new table's name.
 /// </summary>
 public partial class CreateTableDialog
@@ -18,7 +18,7 @@ public partial class CreateTableDialog
     private IMudDialogInstance Dialog { get; set; } = default!;
 
     [Inject]
-    private TableService Store { get; set; } = default!;
+    private TableDefinitions Tables { get; set; } = default!;
 
     private string _name = "";
     private bool _nameTouched;
@@ -46,7 +46,7 @@ public partial class CreateTableDialog
 
     // The messages name each field by its label ("Key name", "Column name"), in the table store's own rules.
     private string? NameRule => SchemaRules.CheckName(_name, "Table name")
-        ?? (Store.ListTable().Contains(_name, StringComparer.Ordinal) ? $"Table '{_name}' already exists." : null);
+        ?? (Tables.ListTable().Contains(_name, StringComparer.Ordinal) ? $"Table '{_name}' already exists." : null);
 
     private string? KeyRule(int index) => SchemaRules.CheckKeyColumn(PrimaryKey(), index, "Key");
 
@@ -124,7 +124,7 @@ public partial class CreateTableDialog
             return;
         try
         {
-            Store.CreateTable(_name, PrimaryKey(), DefinedColumns(), new TableOptions(_timeToLive, _maxVersions));
+            Tables.CreateTable(_name, PrimaryKey(), DefinedColumns(), new TableOptions(_timeToLive, _maxVersions));
             Dialog.Close(DialogResult.Ok(_name));
         }
         catch (TableStoreException e)

@@ -41,7 +41,7 @@ public abstract class WizardTest : ConsoleComponentTest
         {
             // qty: INTEGER in all but every fifth row (a STRING), so INT64 wins and 4 of 20 cells are dirty.
             var qty = i % 5 == 0 ? Value.String($"{i} pcs") : Value.Integer(i);
-            Tables.WriteRow("orders", new RowWrite(WriteType.Put, [new("id", Value.Integer(i))],
+            Writer.WriteRow("orders", new RowWrite(WriteType.Put, [new("id", Value.Integer(i))],
             [
                 new ColumnPut("price", Value.Double(i + 0.5)),
                 new ColumnPut("qty", qty),

@@ -19,7 +19,8 @@ namespace DeliveryConsole.Web.Components.Pages.Delivery.Create;
 /// </summary>
 public sealed partial class CreateTaskPage
 {
-    [Inject] private TableService Tables { get; set; } = default!;
+    [Inject] private TableDefinitions Tables { get; set; } = default!;
+    [Inject] private LiveRows LiveRows { get; set; } = default!;
     [Inject] private DeliveryEngine Engine { get; set; } = default!;
     [Inject] private BucketEndpoints Endpoints { get; set; } = default!;
     [Inject] private IOptions<ConsoleOptions> Options { get; set; } = default!;
@@ -80,7 +81,7 @@ public sealed partial class CreateTaskPage
         try
         {
             _state.Table = _state.Draft.TableName is { } name ? Tables.Table(name) : null;
-            _state.Sample = _state.Table is { } table ? RowSample.Read(Tables, table.Name) : [];
+            _state.Sample = _state.Table is { } table ? RowSample.Read(Tables, LiveRows, table.Name) : [];
         }
         catch (TableStoreException e)
         {

@@ -47,7 +47,13 @@ public partial class GeneratorPanel : IDisposable
     public EventCallback RowsChanged { get; set; }
 
     [Inject]
-    private TableService Store { get; set; } = default!;
+    private TableDefinitions Tables { get; set; } = default!;
+
+    [Inject]
+    private LiveRows LiveRows { get; set; } = default!;
+
+    [Inject]
+    private RowWriter Writer { get; set; } = default!;
 
     [Inject]
     private TimeProvider Time { get; set; } = default!;
@@ -99,7 +105,7 @@ public partial class GeneratorPanel : IDisposable
         var (total, rate) = _mode == GeneratorMode.Count
             ? ((long)_rowCount!.Value, (int?)null)
             : ((long)_rowsPerSecond!.Value * _seconds!.Value, _rowsPerSecond);
-        _run = new SampleDataRun(Store, Maker, Time, total, rate);
+        _run = new SampleDataRun(Tables, LiveRows, Writer, Maker, Time, total, rate);
         _stop?.Dispose();
         _stop = new CancellationTokenSource();
         (_state, _written, _error) = (RunState.Running, 0, null);

@@ -27,7 +27,7 @@ public partial class ImportPanel
     public EventCallback RowsChanged { get; set; }
 
     [Inject]
-    private TableService Store { get; set; } = default!;
+    private RowWriter Writer { get; set; } = default!;
 
     private void FormatChanged(ImportFormat format)
     {
@@ -72,7 +72,7 @@ public partial class ImportPanel
         try
         {
             var tableName = Table.Table.Name;
-            _outcome = await Task.Run(() => ImportWriter.Write(Store, tableName, preview.Rows, CancellationToken.None));
+            _outcome = await Task.Run(() => ImportWriter.Write(Writer, tableName, preview.Rows, CancellationToken.None));
             _skipped = preview.InvalidRowCount + _outcome.Refused.Count;
         }
         catch (ObjectDisposedException e)

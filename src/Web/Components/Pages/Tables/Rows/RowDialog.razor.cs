@@ -17,7 +17,10 @@ public partial class RowDialog
     private IMudDialogInstance Dialog { get; set; } = default!;
 
     [Inject]
-    private TableService Store { get; set; } = default!;
+    private LiveRows LiveRows { get; set; } = default!;
+
+    [Inject]
+    private RowWriter Writer { get; set; } = default!;
 
     [Parameter, EditorRequired]
     public TableMeta Table { get; set; } = default!;
@@ -40,7 +43,7 @@ public partial class RowDialog
             return;
         }
         // Read the row afresh: the page may be older than the row.
-        if (Store.GetRow(Table.Name, ExistingKey) is { } row)
+        if (LiveRows.GetRow(Table.Name, ExistingKey) is { } row)
             _draft = TypedRow.ForRow(Table, ExistingKey, row);
     }
 
@@ -73,7 +76,7 @@ public partial class RowDialog
     // A new row must not replace an existing one; a row with an auto-increment placeholder is always new, and the
     // service then only accepts IGNORE.
     private IReadOnlyList<KeyColumn> Add(IReadOnlyList<KeyColumn> key, List<ColumnPut> puts) =>
-        Store.WriteRow(Table.Name, new RowWrite(WriteType.Put, key, puts,
+        Writer.WriteRow(Table.Name, new RowWrite(WriteType.Put, key, puts,
             Condition: key.Any(k => k.Value.Kind == ValueKind.AutoIncrement) ? RowExistence.Ignore : RowExistence.ExpectNotExist));
 
     private IReadOnlyList<KeyColumn> Update(TypedRow draft, IReadOnlyList<KeyColumn> key, List<ColumnPut> puts)
@@ -81,6 +84,6 @@ public partial class RowDialog
         var (changed, removed) = draft.ChangesFrom(puts);
         if (changed.Count == 0 && removed.Count == 0)
             return key;
-        return Store.WriteRow(Table.Name, new RowWrite(WriteType.Update, key, changed, DeleteAll: removed, Condition: RowExistence.ExpectExist));
+        return Writer.WriteRow(Table.Name, new RowWrite(WriteType.Update, key, changed, DeleteAll: removed, Condition: RowExistence.ExpectExist));
     }
 }

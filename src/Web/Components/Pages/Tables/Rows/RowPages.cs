@@ -12,14 +12,14 @@ public sealed class RowPages
 {
     public static readonly IReadOnlyList<int> PageSizes = [20, 50, 100];
 
-    private readonly TableService _store;
+    private readonly LiveRows _rows;
     private readonly TableMeta _table;
     private readonly Stack<IReadOnlyList<KeyColumn>> _previousStarts = new();
     private IReadOnlyList<KeyColumn> _start;
 
-    public RowPages(TableService store, TableMeta table)
+    public RowPages(LiveRows rows, TableMeta table)
     {
-        (_store, _table) = (store, table);
+        (_rows, _table) = (rows, table);
         _start = Bound(Value.InfMin);
         Load();
     }
@@ -40,7 +40,7 @@ public sealed class RowPages
     {
         try
         {
-            Page = _store.GetRange(new GetRangeRequest(_table.Name, TableStore.Model.Direction.Forward, _start, Bound(Value.InfMax), PageSize));
+            Page = _rows.GetRange(new GetRangeRequest(_table.Name, TableStore.Model.Direction.Forward, _start, Bound(Value.InfMax), PageSize));
             Error = null;
         }
         catch (TableStoreException e)

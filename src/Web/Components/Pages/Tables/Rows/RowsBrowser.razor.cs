@@ -19,7 +19,10 @@ public partial class RowsBrowser
     public EventCallback RowsChanged { get; set; }
 
     [Inject]
-    private TableService Store { get; set; } = default!;
+    private LiveRows LiveRows { get; set; } = default!;
+
+    [Inject]
+    private RowWriter Writer { get; set; } = default!;
 
     [Inject]
     private IDialogService Dialogs { get; set; } = default!;
@@ -29,7 +32,7 @@ public partial class RowsBrowser
 
     private RowPages _pages = default!;
 
-    protected override void OnInitialized() => _pages = new RowPages(Store, Table);
+    protected override void OnInitialized() => _pages = new RowPages(LiveRows, Table);
 
     /// <summary>Reads the current page again, e.g. after another tab wrote rows.</summary>
     public Task ReloadAsync() => InvokeAsync(() =>
@@ -69,7 +72,7 @@ public partial class RowsBrowser
             return;
         try
         {
-            Store.WriteRow(Table.Name, new RowWrite(WriteType.Delete, row.PrimaryKey));
+            Writer.WriteRow(Table.Name, new RowWrite(WriteType.Delete, row.PrimaryKey));
             Snackbar.Add($"Row {KeyText(row.PrimaryKey)} deleted.", Severity.Success);
         }
         catch (TableStoreException e)

@@ -7,19 +7,17 @@ using RocksDbSharp;
 namespace DeliveryConsole.TableStore;
 
 /// <summary>
-/// Saved snapshots: RocksDB checkpoints (full, openable databases, mostly hard links) in
-/// <see cref="TableStoreOptions.SnapshotsFolder"/>, one folder per name. A snapshot is complete once its time
-/// marker file exists: the marker is written last and removed first, so a crash at any point leaves either a
-/// complete snapshot or one that counts as missing.
+/// Saved snapshots: every table as of one moment, kept under a name across restarts until dropped. Each is a
+/// RocksDB checkpoint (a full, openable database, mostly hard links) in <see cref="TableStoreOptions.SnapshotsFolder"/>,
+/// one folder per name. A snapshot is complete once its time marker file exists: the marker is written last and
+/// removed first, so a crash at any point leaves either a complete snapshot or one that counts as missing. Thread-safe.
 /// </summary>
-public sealed partial class TableService
+public sealed class SavedSnapshots(TableStoreInstance instance)
 {
     /// <summary>The longest snapshot name; names are delivery task names.</summary>
     public const int MaxSnapshotNameLength = 64;
 
     private const string TimeMarkerFile = "snapshot-time";
-
-    private readonly string _snapshotsFolder;
 
     /// <summary>
     /// Saves every table as of now, durably, under <paramref name="name"/> (replacing a snapshot of that name).
@@ -28,15 +26,15 @@ public sealed partial class TableService
     public SavedSnapshotInfo SaveSnapshot(string name)
     {
         RequireSnapshotName(name);
-        lock (_writeLock)
+        lock (instance.WriteLock)
         {
             // Under the write lock no write is half in the checkpoint, and the sequence is exactly its newest change.
-            ThrowIfDisposed();
-            var info = new SavedSnapshotInfo(name, _sequence, NowMs);
+            instance.ThrowIfDisposed();
+            var info = new SavedSnapshotInfo(name, instance.Sequence, instance.NowMs);
             var folder = SnapshotFolder(name);
             DeleteSnapshotFolder(folder);
-            Directory.CreateDirectory(_snapshotsFolder);
-            _store.SaveCheckpoint(folder);
+            Directory.CreateDirectory(instance.SnapshotsFolder);
+            instance.Store.SaveCheckpoint(folder);
             WriteTimeMarker(folder, info.Time);
             return info;
         }
@@ -44,13 +42,13 @@ public sealed partial class TableService
 
     /// <summary>
     /// Opens the saved snapshot <paramref name="name"/>: its rows, table definitions, sequence and time as saved,
-    /// read from its own database, so it stays usable whatever the service does. Dispose it to close that database.
+    /// read from its own database, so it stays usable whatever the instance does. Dispose it to close that database.
     /// Fails with OTSObjectNotExist when there is no complete snapshot of that name.
     /// </summary>
     public TableSnapshot OpenSavedSnapshot(string name)
     {
         RequireSnapshotName(name);
-        ThrowIfDisposed();
+        instance.ThrowIfDisposed();
         var folder = SnapshotFolder(name);
         if (ReadTimeMarker(folder) is not { } time)
             throw new TableStoreException(new(TableStoreError.ObjectNotExist, $"Saved snapshot '{name}' does not exist."));
@@ -58,7 +56,7 @@ public sealed partial class TableService
         try
         {
             // A saved snapshot is read once, front to back: its blocks would only push the live store's out of the cache.
-            return new TableSnapshot(store, new ReadOptions().SetFillCache(false), store.GetMetaInt64(MetaKeys.Sequence, 0), time, LoadTables(store),
+            return new TableSnapshot(store, new ReadOptions().SetFillCache(false), store.GetMetaInt64(MetaKeys.Sequence, 0), time, TableStoreInstance.LoadTables(store),
                 release: store.Dispose);
         }
         catch
@@ -72,9 +70,9 @@ public sealed partial class TableService
     public void DropSavedSnapshot(string name)
     {
         RequireSnapshotName(name);
-        lock (_writeLock)
+        lock (instance.WriteLock)
         {
-            ThrowIfDisposed();
+            instance.ThrowIfDisposed();
             DeleteSnapshotFolder(SnapshotFolder(name));
         }
     }
@@ -84,15 +82,15 @@ public sealed partial class TableService
     {
         get
         {
-            ThrowIfDisposed();
-            if (!Directory.Exists(_snapshotsFolder))
+            instance.ThrowIfDisposed();
+            if (!Directory.Exists(instance.SnapshotsFolder))
                 return [];
-            return [.. Directory.EnumerateDirectories(_snapshotsFolder).Select(Path.GetFileName).OfType<string>()
+            return [.. Directory.EnumerateDirectories(instance.SnapshotsFolder).Select(Path.GetFileName).OfType<string>()
                 .Where(n => IsSnapshotName(n) && ReadTimeMarker(SnapshotFolder(n)) is not null).Order(StringComparer.Ordinal)];
         }
     }
 
-    private string SnapshotFolder(string name) => Path.Combine(_snapshotsFolder, name);
+    private string SnapshotFolder(string name) => Path.Combine(instance.SnapshotsFolder, name);
 
     private static void RequireSnapshotName(string name)
     {

@@ -6,69 +6,27 @@ using RocksDbSharp;
 
 namespace DeliveryConsole.TableStore;
 
-public sealed partial class TableService
+/// <summary>A row write waiting to commit: the table it goes to and what it does.</summary>
+internal sealed record PendingWrite(string TableName, RowWrite Write);
+
+/// <summary>
+/// Commits row writes under the instance's write lock: each checked (key, condition, column condition), applied and
+/// given its change record, all successes in one atomic RocksDB batch, so the change sequence is commit order.
+/// </summary>
+internal static class RowCommit
 {
-    public const int MaxBatchRows = 200;
-    public const int MaxBatchBytes = 4 * 1024 * 1024;
-
-    /// <summary>
-    /// PutRow, UpdateRow or DeleteRow: writes one row and appends its change record in one atomic commit.
-    /// Returns the primary key as stored (auto-increment values filled in); throws with the error code otherwise.
-    /// </summary>
-    public IReadOnlyList<KeyColumn> WriteRow(string tableName, RowWrite write) => WriteRowWithResult(tableName, write).PrimaryKey!;
-
-    /// <summary>
-    /// <see cref="WriteRow"/> giving back everything the write produced: the key as stored and, for increments, the
-    /// new cells (<see cref="RowWriteResult.ReturnColumns"/>). The result is always ok; errors throw.
-    /// </summary>
-    public RowWriteResult WriteRowWithResult(string tableName, RowWrite write)
-    {
-        var result = Commit([new PendingWrite(tableName, write)])[0];
-        return result.Error is null ? result : throw new TableStoreException(result.Error);
-    }
-
-    /// <summary>
-    /// BatchWriteRow: up to 200 rows (4 MiB) across tables, each succeeding or failing on its own; every success
-    /// and its change record commit together. A key given twice for one table rejects the whole request.
-    /// </summary>
-    public IReadOnlyList<IReadOnlyList<RowWriteResult>> BatchWriteRow(IReadOnlyList<(string TableName, IReadOnlyList<RowWrite> Rows)> tables)
-    {
-        var writes = new List<PendingWrite>();
-        var bytes = 0L;
-        foreach (var (tableName, rows) in tables)
-            foreach (var row in rows)
-            {
-                writes.Add(new PendingWrite(tableName, row));
-                bytes += WriteSize(row);
-            }
-        if (writes.Count is 0 or > MaxBatchRows)
-            throw TableStoreException.Invalid($"BatchWriteRow takes 1-{MaxBatchRows} rows, not {writes.Count}.");
-        if (bytes > MaxBatchBytes)
-            throw TableStoreException.Invalid($"BatchWriteRow takes at most {MaxBatchBytes} bytes of keys and values, not {bytes}.");
-        var results = Commit(writes, EncodeDistinctKeys(writes));
-        var byTable = new List<IReadOnlyList<RowWriteResult>>(tables.Count);
-        var offset = 0;
-        foreach (var (_, rows) in tables)
-        {
-            byTable.Add(results[offset..(offset + rows.Count)]);
-            offset += rows.Count;
-        }
-        return byTable;
-    }
-
-    private sealed record PendingWrite(string TableName, RowWrite Write);
-
     /// <param name="encodedKeys">Keys already encoded, by position; null where a key still needs encoding.</param>
-    private RowWriteResult[] Commit(IReadOnlyList<PendingWrite> writes, byte[]?[]? encodedKeys = null)
+    public static RowWriteResult[] Commit(TableStoreInstance instance, IReadOnlyList<PendingWrite> writes, byte[]?[]? encodedKeys = null)
     {
         var results = new RowWriteResult[writes.Count];
         var writer = new ValueWriter();
-        lock (_writeLock)
+        var store = instance.Store;
+        lock (instance.WriteLock)
         {
-            ThrowIfDisposed();
-            var now = NowMs;
-            var commitTime = Math.Max(now, _lastCommitTime);
-            var sequence = _sequence;
+            instance.ThrowIfDisposed();
+            var now = instance.NowMs;
+            var commitTime = Math.Max(now, instance.LastCommitTime);
+            var sequence = instance.Sequence;
             var rowCounts = new Dictionary<uint, long>();
             var autoIncrements = new Dictionary<uint, long>();
             using var batch = new WriteBatch();
@@ -76,7 +34,7 @@ public sealed partial class TableService
             for (var i = 0; i < writes.Count; i++)
             {
                 var (tableName, write) = writes[i];
-                if (!_tables.TryGetValue(tableName ?? "", out var table))
+                if (!instance.Tables.TryGetValue(tableName ?? "", out var table))
                 {
                     results[i] = Failed(TableStoreException.NoTable(tableName ?? "").Error);
                     continue;
@@ -91,7 +49,7 @@ public sealed partial class TableService
                     results[i] = Failed(TableStoreError.Invalid(writeError));
                     continue;
                 }
-                var key = ResolveAutoIncrement(table, write, now, autoIncrements, out var conditionError);
+                var key = ResolveAutoIncrement(instance, table, write, now, autoIncrements, out var conditionError);
                 if (conditionError is not null)
                 {
                     results[i] = Failed(TableStoreError.Invalid(conditionError));
@@ -99,7 +57,7 @@ public sealed partial class TableService
                 }
                 var encodedKey = encodedKeys?[i] is { } known && ReferenceEquals(key, write.PrimaryKey)
                     ? known : KeyCodec.Encode(table.Id, key, writer);
-                var stored = _store.Db.Get(encodedKey, _store.Rows);
+                var stored = store.Db.Get(encodedKey, store.Rows);
                 // Updates merge into the current cells and column conditions look at them; a Put or Delete without
                 // a column condition never needs them decoded.
                 var current = stored is not null && (write.Type == WriteType.Update || write.ColumnCondition is not null)
@@ -120,34 +78,34 @@ public sealed partial class TableService
                 if (cells is not null)
                 {
                     RowCodec.Encode(cells, writer);
-                    batch.Put(encodedKey, writer.WrittenSpan, _store.Rows);
+                    batch.Put(encodedKey, writer.WrittenSpan, store.Rows);
                 }
                 else if (stored is not null)
-                    batch.Delete(encodedKey, _store.Rows);
+                    batch.Delete(encodedKey, store.Rows);
                 var delta = (stored is null ? 0 : -1) + (cells is null ? 0 : 1);
                 if (delta != 0)
-                    rowCounts[table.Id] = rowCounts.GetValueOrDefault(table.Id, _rowCounts.GetValueOrDefault(table.Id)) + delta;
+                    rowCounts[table.Id] = rowCounts.GetValueOrDefault(table.Id, instance.RowCounts.GetValueOrDefault(table.Id)) + delta;
                 var change = new ChangeRecord(++sequence, commitTime, table.Name, ActionOf(write.Type), key, ChangedColumns(write, incremented, now));
                 ChangeCodec.Encode(change, writer);
                 RocksStore.WriteSequenceKey(sequenceKey, change.Sequence);
-                batch.Put(sequenceKey, writer.WrittenSpan, _store.Changes);
+                batch.Put(sequenceKey, writer.WrittenSpan, store.Changes);
                 results[i] = new RowWriteResult(key, null, incremented.Length > 0 ? incremented : null);
             }
-            if (sequence == _sequence)
+            if (sequence == instance.Sequence)
                 return results;
-            batch.Put(RocksStore.MetaKey(MetaKeys.Sequence), RocksStore.Int64Bytes(sequence), _store.Meta);
-            batch.Put(RocksStore.MetaKey(MetaKeys.CommitTime), RocksStore.Int64Bytes(commitTime), _store.Meta);
+            batch.Put(RocksStore.MetaKey(MetaKeys.Sequence), RocksStore.Int64Bytes(sequence), store.Meta);
+            batch.Put(RocksStore.MetaKey(MetaKeys.CommitTime), RocksStore.Int64Bytes(commitTime), store.Meta);
             foreach (var (id, count) in rowCounts)
-                batch.Put(RocksStore.MetaKey(MetaKeys.RowCount(id)), RocksStore.Int64Bytes(count), _store.Meta);
+                batch.Put(RocksStore.MetaKey(MetaKeys.RowCount(id)), RocksStore.Int64Bytes(count), store.Meta);
             foreach (var (id, value) in autoIncrements)
-                batch.Put(RocksStore.MetaKey(MetaKeys.AutoIncrement(id)), RocksStore.Int64Bytes(value), _store.Meta);
-            _store.Write(batch);
+                batch.Put(RocksStore.MetaKey(MetaKeys.AutoIncrement(id)), RocksStore.Int64Bytes(value), store.Meta);
+            store.Write(batch);
             foreach (var (id, count) in rowCounts)
-                _rowCounts[id] = count;
+                instance.RowCounts[id] = count;
             foreach (var (id, value) in autoIncrements)
-                _autoIncrements[id] = value;
-            _lastCommitTime = commitTime;
-            Interlocked.Exchange(ref _sequence, sequence);
+                instance.AutoIncrements[id] = value;
+            instance.LastCommitTime = commitTime;
+            instance.Sequence = sequence;
         }
         return results;
     }
@@ -156,7 +114,7 @@ public sealed partial class TableService
     /// The key with a generated value in place of an auto-increment placeholder: unique and increasing per table,
     /// at least the current time in microseconds, as the real service's values look.
     /// </summary>
-    private IReadOnlyList<KeyColumn> ResolveAutoIncrement(TableMeta table, RowWrite write, long now,
+    private static IReadOnlyList<KeyColumn> ResolveAutoIncrement(TableStoreInstance instance, TableMeta table, RowWrite write, long now,
         Dictionary<uint, long> pending, out string? error)
     {
         error = null;
@@ -172,7 +130,7 @@ public sealed partial class TableService
             if (column >= 0 && write.Type != WriteType.Delete)
             {
                 var given = write.PrimaryKey[column].Value.AsInteger;
-                if (given > pending.GetValueOrDefault(table.Id, _autoIncrements.GetValueOrDefault(table.Id)))
+                if (given > pending.GetValueOrDefault(table.Id, instance.AutoIncrements.GetValueOrDefault(table.Id)))
                     pending[table.Id] = given;
             }
             return write.PrimaryKey;
@@ -182,7 +140,7 @@ public sealed partial class TableService
             error = "A row with an auto-increment placeholder is always new: its condition must be IGNORE.";
             return write.PrimaryKey;
         }
-        var last = pending.GetValueOrDefault(table.Id, _autoIncrements.GetValueOrDefault(table.Id));
+        var last = pending.GetValueOrDefault(table.Id, instance.AutoIncrements.GetValueOrDefault(table.Id));
         var value = Math.Max(last + 1, now * 1000);
         pending[table.Id] = value;
         var key = write.PrimaryKey.ToArray();
@@ -229,60 +187,4 @@ public sealed partial class TableService
     }
 
     private static RowWriteResult Failed(TableStoreError error) => new(null, error);
-
-    private static long WriteSize(RowWrite write)
-    {
-        var size = 0L;
-        for (var i = 0; i < write.PrimaryKey.Count; i++)
-            size += write.PrimaryKey[i].Name.Length + (write.PrimaryKey[i].Value.IsPlaceholder ? 0 : write.PrimaryKey[i].Value.Size);
-        for (var i = 0; i < write.Puts.Count; i++)
-            size += write.Puts[i].Name.Length + write.Puts[i].Value.Size + 8;
-        for (var i = 0; i < write.Increments.Count; i++)
-            size += write.Increments[i].Name.Length + 8;
-        return size;
-    }
-
-    /// <summary>
-    /// Encodes each complete key once (Commit reuses it) and rejects the request when a table's row appears twice.
-    /// Rows whose table or key is invalid are left to Commit, which reports them per row.
-    /// </summary>
-    private byte[]?[] EncodeDistinctKeys(IReadOnlyList<PendingWrite> writes)
-    {
-        var encoded = new byte[]?[writes.Count];
-        var seen = new HashSet<byte[]>(writes.Count, ByteArrayComparer.Instance);
-        var writer = new ValueWriter();
-        for (var i = 0; i < writes.Count; i++)
-        {
-            var (tableName, write) = writes[i];
-            if (!_tables.TryGetValue(tableName ?? "", out var table) || HasPlaceholder(write.PrimaryKey)
-                || RowRules.CheckKey(table, write.PrimaryKey, allowAutoIncrement: false) is not null)
-                continue;
-            if (!seen.Add(encoded[i] = KeyCodec.Encode(table.Id, write.PrimaryKey, writer)))
-                throw TableStoreException.Invalid(
-                    $"BatchWriteRow names the row ({string.Join(", ", write.PrimaryKey.Select(k => $"{k.Name}={k.Value}"))}) of table '{table.Name}' more than once.");
-        }
-        return encoded;
-    }
-
-    private static bool HasPlaceholder(IReadOnlyList<KeyColumn> key)
-    {
-        for (var i = 0; i < key.Count; i++)
-            if (key[i].Value.IsPlaceholder)
-                return true;
-        return false;
-    }
-
-    private sealed class ByteArrayComparer : IEqualityComparer<byte[]>
-    {
-        public static readonly ByteArrayComparer Instance = new();
-
-        public bool Equals(byte[]? x, byte[]? y) => x.AsSpan().SequenceEqual(y);
-
-        public int GetHashCode(byte[] bytes)
-        {
-            var hash = new HashCode();
-            hash.AddBytes(bytes);
-            return hash.ToHashCode();
-        }
-    }
 }

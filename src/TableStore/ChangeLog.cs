@@ -5,13 +5,18 @@ using RocksDbSharp;
 
 namespace DeliveryConsole.TableStore;
 
-public sealed partial class TableService
+/// <summary>
+/// The instance's change log: every committed write in sequence order, read with <see cref="ReadChanges"/>, kept
+/// while a consumer holds it (<see cref="SetChangeHold"/>) or a stream's expiration has not passed, and trimmed
+/// after that, by itself every <see cref="TableStoreOptions.TrimInterval"/>. Thread-safe.
+/// </summary>
+public sealed class ChangeLog(TableStoreInstance instance)
 {
-    private readonly Dictionary<string, long> _holds = [];
-    private long _trimmedThrough;
+    /// <summary>The newest committed change's sequence (0 before the first write).</summary>
+    public long LastSequence => instance.Sequence;
 
     /// <summary>Changes up to and including this sequence have been trimmed from the log.</summary>
-    public long TrimmedThrough => Interlocked.Read(ref _trimmedThrough);
+    public long TrimmedThrough => instance.TrimmedThrough;
 
     /// <summary>
     /// Up to <paramref name="limit"/> changes after <paramref name="afterSequence"/>, in commit order.
@@ -23,10 +28,11 @@ public sealed partial class TableService
             throw TableStoreException.Invalid($"limit must be at least 1, not {limit}.");
         if (afterSequence < 0)
             throw TableStoreException.Invalid($"afterSequence must be at least 0, not {afterSequence}.");
-        ThrowIfDisposed();
-        using var lease = _store.Guard.Enter();
+        instance.ThrowIfDisposed();
+        var store = instance.Store;
+        using var lease = store.Guard.Enter();
         var changes = new List<ChangeRecord>(Math.Min(limit, 1024));
-        using var iterator = _store.Db.NewIterator(_store.Changes);
+        using var iterator = store.Db.NewIterator(store.Changes);
         iterator.Seek(RocksStore.SequenceKey(afterSequence + 1));
         // Checked after the iterator exists: a trim that finishes now cannot remove what it will read.
         if (afterSequence < TrimmedThrough)
@@ -43,11 +49,12 @@ public sealed partial class TableService
     /// </summary>
     public void SetChangeHold(string consumer, long sequence)
     {
-        lock (_writeLock)
+        lock (instance.WriteLock)
         {
-            ThrowIfDisposed();
-            _store.Db.Put(RocksStore.MetaKey(MetaKeys.Hold(consumer)), RocksStore.Int64Bytes(sequence), _store.Meta, _store.WriteOptions);
-            _holds[consumer] = sequence;
+            instance.ThrowIfDisposed();
+            var store = instance.Store;
+            store.Db.Put(RocksStore.MetaKey(MetaKeys.Hold(consumer)), RocksStore.Int64Bytes(sequence), store.Meta, store.WriteOptions);
+            instance.Holds[consumer] = sequence;
         }
     }
 
@@ -56,25 +63,28 @@ public sealed partial class TableService
     {
         get
         {
-            lock (_writeLock)
+            lock (instance.WriteLock)
             {
-                ThrowIfDisposed();
-                return [.. _holds.Keys.Order(StringComparer.Ordinal)];
+                instance.ThrowIfDisposed();
+                return [.. instance.Holds.Keys.Order(StringComparer.Ordinal)];
             }
         }
     }
 
+    /// <summary>Removes the consumer's hold (see <see cref="SetChangeHold"/>); the next trim may then remove what only it kept.</summary>
     public void RemoveChangeHold(string consumer)
     {
-        lock (_writeLock)
+        lock (instance.WriteLock)
         {
-            ThrowIfDisposed();
-            _store.Db.Remove(RocksStore.MetaKey(MetaKeys.Hold(consumer)), _store.Meta, _store.WriteOptions);
-            _holds.Remove(consumer);
+            instance.ThrowIfDisposed();
+            var store = instance.Store;
+            store.Db.Remove(RocksStore.MetaKey(MetaKeys.Hold(consumer)), store.Meta, store.WriteOptions);
+            instance.Holds.Remove(consumer);
         }
     }
 
-    private void TrimInBackground()
+    /// <summary>What the instance's trim timer runs.</summary>
+    internal void TrimInBackground()
     {
         try
         {
@@ -93,15 +103,18 @@ public sealed partial class TableService
     /// <returns>The sequence the log is now trimmed through.</returns>
     public long TrimChanges()
     {
-        lock (_writeLock)
+        lock (instance.WriteLock)
         {
-            ThrowIfDisposed();
-            var expiration = _tables.Values.Select(t => t.Stream.ExpirationTime).DefaultIfEmpty(168).Max();
-            var cutoff = NowMs - expiration * 3_600_000L;
-            var through = Math.Min(_sequence, _holds.Count == 0 ? long.MaxValue : _holds.Values.Min());
-            using (var iterator = _store.Db.NewIterator(_store.Changes))
+            instance.ThrowIfDisposed();
+            var store = instance.Store;
+            var trimmed = instance.TrimmedThrough;
+            var expiration = instance.Tables.Values.Select(t => t.Stream.ExpirationTime).DefaultIfEmpty(168).Max();
+            var cutoff = instance.NowMs - expiration * 3_600_000L;
+            var holds = instance.Holds;
+            var through = Math.Min(instance.Sequence, holds.Count == 0 ? long.MaxValue : holds.Values.Min());
+            using (var iterator = store.Db.NewIterator(store.Changes))
             {
-                for (iterator.Seek(RocksStore.SequenceKey(_trimmedThrough + 1)); iterator.Valid(); iterator.Next())
+                for (iterator.Seek(RocksStore.SequenceKey(trimmed + 1)); iterator.Valid(); iterator.Next())
                 {
                     var sequence = RocksStore.SequenceOf(iterator.GetKeySpan());
                     if (sequence > through || ChangeCodec.CommitTimeOf(iterator.GetValueSpan()) >= cutoff)
@@ -111,15 +124,15 @@ public sealed partial class TableService
                     }
                 }
             }
-            if (through <= _trimmedThrough)
-                return _trimmedThrough;
+            if (through <= trimmed)
+                return trimmed;
             using var batch = new WriteBatch();
             var from = RocksStore.SequenceKey(0);
             var to = RocksStore.SequenceKey(through + 1);
-            batch.DeleteRange(from, (ulong)from.Length, to, (ulong)to.Length, _store.Changes);
-            batch.Put(RocksStore.MetaKey(MetaKeys.Trimmed), RocksStore.Int64Bytes(through), _store.Meta);
-            _store.Write(batch);
-            Interlocked.Exchange(ref _trimmedThrough, through);
+            batch.DeleteRange(from, (ulong)from.Length, to, (ulong)to.Length, store.Changes);
+            batch.Put(RocksStore.MetaKey(MetaKeys.Trimmed), RocksStore.Int64Bytes(through), store.Meta);
+            store.Write(batch);
+            instance.TrimmedThrough = through;
             return through;
         }
     }
