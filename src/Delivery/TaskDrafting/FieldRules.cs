@@ -70,8 +70,8 @@ public static class FieldRules
     /// <summary>The emulator block's flush size in MiB; null means the instance's.</summary>
     public static DeliveryTaskError? FlushSize(int? mebibytes) => EmulatorRules.FlushSizeBytes(mebibytes, 0).Error;
 
-    /// <summary>The emulator block's partition time zone; null means <paramref name="instanceZone"/>.</summary>
-    public static DeliveryTaskError? TimeZone(string? id, TimeZoneInfo instanceZone) => EmulatorRules.TimeZone(id, instanceZone).Error;
+    /// <summary>The emulator block's partition time zone resolved, or its broken rule; null means <paramref name="instanceZone"/>.</summary>
+    public static RuleResult<TimeZoneInfo> TimeZone(string? id, TimeZoneInfo instanceZone) => EmulatorRules.TimeZone(id, instanceZone);
 
     private static string KeyTaskName(string? taskName) => TaskName(taskName) is null ? taskName! : LongestTaskName;
 }

@@ -72,9 +72,9 @@ public class FieldRulesTests
         Assert.Equal("emulator.flushIntervalSeconds must be 1-3600 seconds, not 0.", FieldRules.FlushInterval(0)?.Message);
         Assert.Equal("emulator.flushSizeMiB must be 1-1024 MiB, not 2048.", FieldRules.FlushSize(2048)?.Message);
         var shanghai = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
-        Assert.Null(FieldRules.TimeZone(null, shanghai));
-        Assert.Null(FieldRules.TimeZone("Europe/Berlin", shanghai));
-        Assert.StartsWith("emulator.timeZone is invalid: unknown time zone 'Mars/Olympus'", FieldRules.TimeZone("Mars/Olympus", shanghai)?.Message);
+        Assert.Null(FieldRules.TimeZone(null, shanghai).Error);
+        Assert.Null(FieldRules.TimeZone("Europe/Berlin", shanghai).Error);
+        Assert.StartsWith("emulator.timeZone is invalid: unknown time zone 'Mars/Olympus'", FieldRules.TimeZone("Mars/Olympus", shanghai).Error?.Message);
     }
 
     /// <summary>The main prefix as the form keeps it: its template, or null while it breaks a rule.</summary>

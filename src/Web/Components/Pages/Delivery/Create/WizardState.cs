@@ -28,8 +28,7 @@ public sealed class WizardState(string accountId, TimeZoneInfo instanceZone, str
     public TimeZoneInfo InstanceZone => instanceZone;
 
     /// <summary>The zone the task's prefix expands in: the draft's when it names a valid one, else the instance's.</summary>
-    public TimeZoneInfo Zone =>
-        Draft.TimeZone is { Length: > 0 } id && FieldRules.TimeZone(id, instanceZone) is null ? PartitionTimeZone.Resolve(id) : instanceZone;
+    public TimeZoneInfo Zone => FieldRules.TimeZone(Draft.TimeZone, instanceZone).Value ?? instanceZone;
 
     /// <summary>The instance's flush interval, what a task gets when its emulator settings leave it out.</summary>
     public int InstanceFlushIntervalSeconds { get; init; } = TaskValidationContext.DefaultFlushIntervalSeconds;
@@ -189,7 +188,7 @@ public sealed class WizardState(string accountId, TimeZoneInfo instanceZone, str
         SchemaField => Draft.Schema.Count == 0 ? FieldRules.SchemaList([]) : null,
         FlushIntervalField => FieldRules.FlushInterval(Draft.FlushIntervalSeconds),
         FlushSizeField => FieldRules.FlushSize(Draft.FlushSizeMiB),
-        TimeZoneField => FieldRules.TimeZone(Draft.TimeZone, instanceZone),
+        TimeZoneField => FieldRules.TimeZone(Draft.TimeZone, instanceZone).Error,
         _ => null,
     };
 }
