@@ -1,6 +1,8 @@
 using DeliveryConsole.Delivery.Partitioning;
 using DeliveryConsole.Delivery.Schema;
 using DeliveryConsole.Delivery.TaskDrafting;
+using DeliveryConsole.Delivery.Tasks;
+using DeliveryConsole.Delivery.Tests.Tasks;
 
 namespace DeliveryConsole.Delivery.Tests.TaskDrafting;
 
@@ -48,6 +50,26 @@ public class FieldRulesTests
         Assert.Equal("taskConfig.schema must have at least one column.", FieldRules.SchemaList([])?.Message);
     }
 
+    [Theory]
+    [InlineData("v", "v", ParquetType.Int64, ColumnEncoding.DeltaBinaryPacked)]
+    [InlineData("", "v", ParquetType.Utf8, ColumnEncoding.Plain)]
+    [InlineData("1v", "v", ParquetType.Utf8, ColumnEncoding.Plain)]
+    [InlineData("v", "", ParquetType.Utf8, ColumnEncoding.Plain)]
+    [InlineData("v", "9v", ParquetType.Bool, ColumnEncoding.Plain)]
+    [InlineData("v", "ID", ParquetType.Utf8, ColumnEncoding.Plain)]
+    [InlineData("v", "v", ParquetType.Int64, ColumnEncoding.PlainDictionary)]
+    [InlineData("v", "v", ParquetType.Double, ColumnEncoding.DeltaByteArray)]
+    [InlineData("v", "v", ParquetType.Bool, ColumnEncoding.DeltaBinaryPacked)]
+    [InlineData("v", "v", ParquetType.Utf8, ColumnEncoding.DeltaLengthByteArray)]
+    public void A_typed_row_breaks_the_rule_its_request_entry_breaks(string columnName, string ossColumnName, ParquetType type, ColumnEncoding encoding)
+    {
+        SchemaColumn[] columns = [new("id", "id", ParquetType.Utf8), new(columnName, ossColumnName, type, encoding)];
+        var request = TaskRequests.Baseline();
+        request = request with { TaskConfig = request.TaskConfig with { Schema = [.. columns.Select(Entry)] } };
+
+        Assert.Equal(DeliveryTaskValidator.Validate(request, TaskRequests.Context()).Error, FieldRules.Schema(columns)[1]);
+    }
+
     [Fact]
     public void A_form_phrases_the_broken_rule_with_its_own_names_where_the_api_says_paths()
     {
@@ -76,6 +98,10 @@ public class FieldRulesTests
         Assert.Null(FieldRules.TimeZone("Europe/Berlin", shanghai).Error);
         Assert.StartsWith("emulator.timeZone is invalid: unknown time zone 'Mars/Olympus'", FieldRules.TimeZone("Mars/Olympus", shanghai).Error?.Message);
     }
+
+    /// <summary>The request's entry for a row, as the wizard sends it.</summary>
+    private static SchemaColumnConfig Entry(SchemaColumn column) =>
+        new(column.ColumnName, column.Type.WireName(), column.OssColumnName, column.Encoding.WireName());
 
     /// <summary>The main prefix as the form keeps it: its template, or null while it breaks a rule.</summary>
     private static PrefixTemplate? MainPrefix(string prefix) => FieldRules.Prefix(prefix, "t1x", null).Value;
