@@ -7,7 +7,8 @@ namespace DeliveryConsole.Delivery.TaskDrafting;
 /// <summary>
 /// The CreateDeliveryTask rules one field at a time, for a form that checks each field as it is typed. Each
 /// method runs the validator's own rule and returns the broken rule (null when the value passes), so the form and
-/// the API judge alike; the form phrases it with its labels (<see cref="DeliveryTaskError.Phrase"/>).
+/// the API judge alike; the form phrases it with its labels (<see cref="DeliveryTaskError.Phrase"/>). Where the
+/// form uses the parsed value (the prefix, the time zone), the rule's whole <see cref="RuleResult{T}"/> is returned.
 /// </summary>
 public static class FieldRules
 {
@@ -53,12 +54,14 @@ public static class FieldRules
         var errors = new DeliveryTaskError?[columns.Count];
         for (var i = 0; i < columns.Count; i++)
             errors[i] = SchemaColumnRules.ColumnError(columns[i], SchemaColumnRules.EntryPath(i));
-        if (errors.All(error => error is null))
+        if (errors.Any(error => error is not null))
+            return errors;
+        for (var i = 1; i < columns.Count; i++)
         {
-            for (var i = 1; i < columns.Count; i++)
+            if (SchemaColumnRules.RepeatedName(columns, i) is { } repeated)
             {
-                if ((errors[i] = SchemaColumnRules.RepeatedName(columns, i)) is not null)
-                    break;
+                errors[i] = repeated;
+                break;
             }
         }
         return errors;
