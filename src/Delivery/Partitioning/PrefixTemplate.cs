@@ -63,10 +63,6 @@ public sealed class PrefixTemplate
     /// <summary>The UTF-8 length of every expansion (each variable expands to a fixed number of digits).</summary>
     public int ExpandedByteCount { get; }
 
-    /// <summary>Parses <paramref name="prefix"/> or throws <see cref="PrefixTemplateException"/> naming the broken rule.</summary>
-    public static PrefixTemplate Parse(string prefix) =>
-        TryParse(prefix, out var template, out var error) ? template : throw new PrefixTemplateException(error);
-
     /// <summary>Parses <paramref name="prefix"/>; on failure <paramref name="error"/> names the broken rule.</summary>
     public static bool TryParse(
         string? prefix, [NotNullWhen(true)] out PrefixTemplate? template, [NotNullWhen(false)] out string? error)

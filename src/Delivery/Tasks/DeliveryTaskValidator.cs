@@ -15,8 +15,14 @@ namespace DeliveryConsole.Delivery.Tasks;
 /// </remarks>
 public static class DeliveryTaskValidator
 {
-    public static DeliveryTaskValidation Validate(CreateDeliveryTaskRequest request, TaskValidationContext context) =>
-        Judge(() => CheckInstance(Parse(request, context), context));
+    public static DeliveryTaskValidation Validate(CreateDeliveryTaskRequest request, TaskValidationContext context)
+    {
+        if (!Parse(request, context).TryGet(out var spec, out var error))
+            return DeliveryTaskValidation.Invalid(error);
+        return InstanceError(spec, context) is { } instanceError
+            ? DeliveryTaskValidation.Invalid(instanceError)
+            : DeliveryTaskValidation.Valid(spec);
+    }
 
     /// <summary>
     /// Applies the request's own rules to a stored task's request (written by <see cref="DeliveryTaskSpec.ToRequest"/>),
@@ -24,52 +30,54 @@ public static class DeliveryTaskValidator
     /// table is a run-time error of the task. An endpoint removed from the configuration fails here.
     /// </summary>
     public static DeliveryTaskValidation Reparse(CreateDeliveryTaskRequest request, TaskValidationContext context) =>
-        Judge(() => Parse(request, context));
+        Parse(request, context).TryGet(out var spec, out var error)
+            ? DeliveryTaskValidation.Valid(spec)
+            : DeliveryTaskValidation.Invalid(error);
 
-    private static DeliveryTaskValidation Judge(Func<DeliveryTaskSpec> parse)
+    private static RuleResult<DeliveryTaskSpec> Parse(CreateDeliveryTaskRequest request, TaskValidationContext context)
     {
-        try
-        {
-            return DeliveryTaskValidation.Valid(parse());
-        }
-        catch (TaskRuleBroken broken)
-        {
-            return DeliveryTaskValidation.Invalid(broken.Error);
-        }
-    }
-
-    private static DeliveryTaskSpec Parse(CreateDeliveryTaskRequest request, TaskValidationContext context)
-    {
-        var tableName = IdentityRules.TableName(request.TableName);
-        var taskName = IdentityRules.TaskName(request.TaskName);
-        var taskType = IdentityRules.TaskType(request.TaskType);
-        var config = request.TaskConfig ?? throw TaskRuleBroken.Invalid("taskConfig", $"is required.");
-        var prefix = PrefixRules.Prefix(config.OssPrefix, taskName, context.ObjectExtension);
-        var bucket = OssTargetRules.Bucket(config.OssBucket);
-        var endpoint = OssTargetRules.Endpoint(config.OssEndpoint, context.EndpointNames);
-        var role = OssTargetRules.Role(config.OssStsRole, context.AccountId);
-        var dirtyPrefix = PrefixRules.DirtyPrefix(config.OssDirtyPrefix, prefix, taskName, context.ObjectExtension);
-        OssTargetRules.Format(config.Format);
-        var eventTime = EventTimeRules.EventTimeColumn(config.EventTimeColumn);
-        var schema = SchemaColumnRules.Schema(config.Schema);
+        if (!IdentityRules.TableName(request.TableName).TryGet(out var tableName, out var error))
+            return error;
+        if (!IdentityRules.TaskName(request.TaskName).TryGet(out var taskName, out error))
+            return error;
+        if (!IdentityRules.TaskType(request.TaskType).TryGet(out var taskType, out error))
+            return error;
+        if (request.TaskConfig is not { } config)
+            return BrokenRule.Required("taskConfig");
+        if (!PrefixRules.Prefix(config.OssPrefix, taskName, context.ObjectExtension).TryGet(out var prefix, out error))
+            return error;
+        if (!OssTargetRules.Bucket(config.OssBucket).TryGet(out var bucket, out error))
+            return error;
+        if (!OssTargetRules.Endpoint(config.OssEndpoint, context.EndpointNames).TryGet(out var endpoint, out error))
+            return error;
+        if (!OssTargetRules.Role(config.OssStsRole, context.AccountId).TryGet(out var role, out error))
+            return error;
+        if (!PrefixRules.DirtyPrefix(config.OssDirtyPrefix, prefix, taskName, context.ObjectExtension).TryGet(out var dirtyPrefix, out error))
+            return error;
+        if (OssTargetRules.Format(config.Format) is { } formatError)
+            return formatError;
+        if (!EventTimeRules.EventTimeColumn(config.EventTimeColumn).TryGet(out var eventTime, out error))
+            return error;
+        if (!SchemaColumnRules.Schema(config.Schema).TryGet(out var schema, out error))
+            return error;
         var emulator = request.Emulator ?? new EmulatorTaskConfig();
-        var flushInterval = EmulatorRules.FlushInterval(emulator.FlushIntervalSeconds, context.DefaultFlushInterval);
-        var flushSize = EmulatorRules.FlushSizeBytes(emulator.FlushSizeMiB, context.DefaultFlushSizeBytes);
-        var timeZone = EmulatorRules.TimeZone(emulator.TimeZone, context.DefaultTimeZone);
+        if (!EmulatorRules.FlushInterval(emulator.FlushIntervalSeconds, context.DefaultFlushInterval).TryGet(out var flushInterval, out error))
+            return error;
+        if (!EmulatorRules.FlushSizeBytes(emulator.FlushSizeMiB, context.DefaultFlushSizeBytes).TryGet(out var flushSize, out error))
+            return error;
+        if (!EmulatorRules.TimeZone(emulator.TimeZone, context.DefaultTimeZone).TryGet(out var timeZone, out error))
+            return error;
         return new DeliveryTaskSpec(tableName, taskName, taskType, prefix, bucket, endpoint, role, dirtyPrefix,
             eventTime, schema, flushInterval, flushSize, timeZone);
     }
 
-    private static DeliveryTaskSpec CheckInstance(DeliveryTaskSpec spec, TaskValidationContext context)
-    {
-        var (tableName, taskName) = (spec.TableName, spec.TaskName);
-        if (context.FindTable(tableName) is null)
-            throw new TaskRuleBroken(DeliveryTaskError.Of(TableStoreError.ObjectNotExist,
-                new TaskField(IdentityRules.TableNameField, tableName), $"does not exist on this instance."));
-        if (context.TaskNameInUse(taskName))
-            throw new TaskRuleBroken(NameTaken(taskName));
-        return spec;
-    }
+    /// <summary>The instance's rules: the table exists, and no task of the instance has the name.</summary>
+    private static DeliveryTaskError? InstanceError(DeliveryTaskSpec spec, TaskValidationContext context) =>
+        context.FindTable(spec.TableName) is null
+            ? DeliveryTaskError.Of(TableStoreError.ObjectNotExist,
+                new TaskField(IdentityRules.TableNameField, spec.TableName), $"does not exist on this instance.")
+        : context.TaskNameInUse(spec.TaskName) ? NameTaken(spec.TaskName)
+        : null;
 
     /// <summary>The error for a task name another task of the instance already has.</summary>
     public static DeliveryTaskError NameTaken(string taskName) =>

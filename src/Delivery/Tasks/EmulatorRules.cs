@@ -14,29 +14,28 @@ internal static class EmulatorRules
     public const int MaxFlushIntervalSeconds = 3600;
     public const int MaxFlushSizeMiB = 1024;
 
-    public static TimeSpan FlushInterval(int? seconds, TimeSpan instanceDefault) => seconds switch
+    public static RuleResult<TimeSpan> FlushInterval(int? seconds, TimeSpan instanceDefault) => seconds switch
     {
         null => instanceDefault,
         >= 1 and <= MaxFlushIntervalSeconds => TimeSpan.FromSeconds(seconds.Value),
-        _ => throw TaskRuleBroken.Invalid(FlushIntervalField,
-            $"must be 1-{MaxFlushIntervalSeconds} seconds, not {seconds}."),
+        _ => BrokenRule.Invalid(FlushIntervalField, $"must be 1-{MaxFlushIntervalSeconds} seconds, not {seconds}."),
     };
 
-    public static long FlushSizeBytes(int? mebibytes, long instanceDefault) => mebibytes switch
+    public static RuleResult<long> FlushSizeBytes(int? mebibytes, long instanceDefault) => mebibytes switch
     {
         null => instanceDefault,
         >= 1 and <= MaxFlushSizeMiB => mebibytes.Value * 1024L * 1024L,
-        _ => throw TaskRuleBroken.Invalid(FlushSizeField, $"must be 1-{MaxFlushSizeMiB} MiB, not {mebibytes}."),
+        _ => BrokenRule.Invalid(FlushSizeField, $"must be 1-{MaxFlushSizeMiB} MiB, not {mebibytes}."),
     };
 
-    public static TimeZoneInfo TimeZone(string? id, TimeZoneInfo instanceDefault)
+    public static RuleResult<TimeZoneInfo> TimeZone(string? id, TimeZoneInfo instanceDefault)
     {
         if (id is null)
             return instanceDefault;
         if (string.IsNullOrWhiteSpace(id))
-            throw TaskRuleBroken.Invalid(TimeZoneField,
+            return BrokenRule.Invalid(TimeZoneField,
                 $"must not be blank; leave it out to use the instance's time zone ({instanceDefault.Id}).");
         return PartitionTimeZone.TryResolve(id, out var zone, out var error) ? zone
-            : throw TaskRuleBroken.Invalid(TimeZoneField, $"is invalid: {error}");
+            : BrokenRule.Invalid(TimeZoneField, $"is invalid: {error}");
     }
 }

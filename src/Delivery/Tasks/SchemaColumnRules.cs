@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using DeliveryConsole.Delivery.Parquet;
 using DeliveryConsole.Delivery.Schema;
@@ -12,61 +13,114 @@ internal static partial class SchemaColumnRules
     private const string TypeList = "BOOL, INT64, UTF8 or DOUBLE";
     private const string EncodingList = "PLAIN, PLAIN_DICTIONARY, DELTA_BINARY_PACKED, DELTA_BYTE_ARRAY or DELTA_LENGTH_BYTE_ARRAY";
 
-    public static IReadOnlyList<SchemaColumn> Schema(IReadOnlyList<SchemaColumnConfig?>? entries)
+    /// <summary>The request's schema, entry by entry: each entry's own rules, then its destination name against the earlier ones.</summary>
+    public static RuleResult<IReadOnlyList<SchemaColumn>> Schema(IReadOnlyList<SchemaColumnConfig?>? entries)
     {
         if (entries is null || entries.Count == 0)
-            throw TaskRuleBroken.Invalid(SchemaField, $"must have at least one column.");
+            return NoColumns();
         var columns = new List<SchemaColumn>(entries.Count);
-        var ossNames = new Dictionary<string, TaskField>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < entries.Count; i++)
         {
-            var path = $"{SchemaField}[{i}]";
-            var column = Column(entries[i] ?? throw TaskRuleBroken.Invalid(path, $"must be a column, not null."), path);
-            if (ossNames.TryGetValue(column.OssColumnName, out var earlier))
-                throw TaskRuleBroken.Invalid(new TaskField($"{path}.ossColumnName", column.OssColumnName),
-                    $"repeats {earlier}; names must be unique ignoring case, as Hive folds case.");
-            ossNames.Add(column.OssColumnName, new TaskField($"{path}.ossColumnName", column.OssColumnName));
+            var path = EntryPath(i);
+            if (entries[i] is not { } entry)
+                return BrokenRule.Invalid(path, $"must be a column, not null.");
+            if (!Column(entry, path).TryGet(out var column, out var error))
+                return error;
             columns.Add(column);
+            if (RepeatedName(columns, i) is { } repeated)
+                return repeated;
         }
         return columns;
     }
 
-    internal static SchemaColumn Column(SchemaColumnConfig entry, string path)
+    public static DeliveryTaskError NoColumns() => BrokenRule.Invalid(SchemaField, $"must have at least one column.");
+
+    /// <summary>The path of schema entry <paramref name="index"/>, such as <c>taskConfig.schema[2]</c>.</summary>
+    public static string EntryPath(int index) => $"{SchemaField}[{index.ToString(CultureInfo.InvariantCulture)}]";
+
+    /// <summary>
+    /// The rules of an entry a form holds already typed: its names, then its encoding for its type. Its type and
+    /// encoding need no parsing, so only the rules that judge their pair apply.
+    /// </summary>
+    public static DeliveryTaskError? ColumnError(SchemaColumn column, string path) =>
+        ColumnName(column.ColumnName, path).Error
+        ?? OssColumnName(column.OssColumnName, column.ColumnName, path).Error
+        ?? EncodingFits(column, path).Error;
+
+    /// <summary>
+    /// The error when entry <paramref name="index"/>'s destination name repeats an earlier entry's, ignoring case;
+    /// it names the later entry.
+    /// </summary>
+    public static DeliveryTaskError? RepeatedName(IReadOnlyList<SchemaColumn> columns, int index)
     {
-        var columnName = TaskRuleBroken.Required(entry.ColumnName, $"{path}.columnName");
-        if (!SchemaRules.IsName(columnName))
-            throw TaskRuleBroken.Invalid(new TaskField($"{path}.columnName", columnName), $"is invalid: {SchemaRules.NameRule}");
-        var ossColumnName = OssColumnName(entry.OssColumnName, columnName, $"{path}.ossColumnName");
-        var type = Type(entry.Type, $"{path}.type");
-        var encoding = Encoding(entry.Encode, type, $"{path}.encode");
-        return new SchemaColumn(columnName, ossColumnName, type, encoding);
+        var name = columns[index].OssColumnName;
+        for (var earlier = 0; earlier < index; earlier++)
+        {
+            if (string.Equals(columns[earlier].OssColumnName, name, StringComparison.OrdinalIgnoreCase))
+                return BrokenRule.Invalid(OssColumnNameOf(index, name),
+                    $"repeats {OssColumnNameOf(earlier, columns[earlier].OssColumnName)}; names must be unique ignoring case, as Hive folds case.");
+        }
+        return null;
     }
 
-    private static string OssColumnName(string? value, string columnName, string field)
+    private static TaskField OssColumnNameOf(int index, string name) => new($"{EntryPath(index)}.ossColumnName", name);
+
+    /// <summary>An entry as the request gives it: its names, then its type and encoding parsed from their wire names.</summary>
+    private static RuleResult<SchemaColumn> Column(SchemaColumnConfig entry, string path)
+    {
+        if (!ColumnName(entry.ColumnName, path).TryGet(out var columnName, out var error))
+            return error;
+        if (!OssColumnName(entry.OssColumnName, columnName, path).TryGet(out var ossColumnName, out error))
+            return error;
+        if (!Type(entry.Type, path).TryGet(out var type, out error))
+            return error;
+        if (!Encoding(entry.Encode, path).TryGet(out var encoding, out error))
+            return error;
+        return EncodingFits(new SchemaColumn(columnName, ossColumnName, type, encoding), path);
+    }
+
+    private static RuleResult<string> ColumnName(string? value, string path)
+    {
+        var field = $"{path}.columnName";
+        return string.IsNullOrEmpty(value) ? BrokenRule.Required(field)
+            : SchemaRules.IsName(value) ? value
+            : BrokenRule.Invalid(new TaskField(field, value), $"is invalid: {SchemaRules.NameRule}");
+    }
+
+    /// <summary>The destination name; null (absent) means <paramref name="columnName"/>.</summary>
+    private static RuleResult<string> OssColumnName(string? value, string columnName, string path)
     {
         var name = value ?? columnName;
         if (OssColumnNamePattern().IsMatch(name))
             return name;
         var source = value is null ? " (taken from columnName; give a shorter ossColumnName)" : "";
-        throw TaskRuleBroken.Invalid(field,
+        return BrokenRule.Invalid($"{path}.ossColumnName",
             $"must be 1-128 letters, digits and underscores, starting with a letter or underscore, not '{name}'{source}.");
     }
 
-    private static ParquetType Type(string? value, string field) =>
-        ParquetTypes.TryParse(TaskRuleBroken.Required(value, field), out var type) ? type
-        : throw TaskRuleBroken.Invalid(field, $"must be {TypeList}, not '{value}'.");
-
-    private static ColumnEncoding Encoding(string? value, ParquetType type, string field)
+    private static RuleResult<ParquetType> Type(string? value, string path)
     {
-        if (value is null)
-            return ColumnEncoding.Plain;
-        if (!ColumnEncodings.TryParse(value, out var encoding))
-            throw TaskRuleBroken.Invalid(field, $"must be {EncodingList}, not '{value}'.");
+        var field = $"{path}.type";
+        return string.IsNullOrEmpty(value) ? BrokenRule.Required(field)
+            : ParquetTypes.TryParse(value, out var type) ? type
+            : BrokenRule.Invalid(field, $"must be {TypeList}, not '{value}'.");
+    }
+
+    /// <summary>The encoding its wire name gives; null (absent) means PLAIN.</summary>
+    private static RuleResult<ColumnEncoding> Encoding(string? value, string path) =>
+        value is null ? ColumnEncoding.Plain
+        : ColumnEncodings.TryParse(value, out var encoding) ? encoding
+        : BrokenRule.Invalid($"{path}.encode", $"must be {EncodingList}, not '{value}'.");
+
+    /// <summary>The column when the Parquet writer honours its encoding for its type.</summary>
+    private static RuleResult<SchemaColumn> EncodingFits(SchemaColumn column, string path)
+    {
+        var (type, encoding) = (column.Type, column.Encoding);
         if (ParquetEncodings.WhyNot(type, encoding) is not { } reason)
-            return encoding;
+            return column;
         var allowed = string.Join(", ", ParquetEncodings.For(type).Select(e => e.WireName()));
-        throw TaskRuleBroken.Invalid(field,
-            $"{value} cannot be used with type {type.WireName()}: {reason} (use {allowed}).");
+        return BrokenRule.Invalid($"{path}.encode",
+            $"{encoding.WireName()} cannot be used with type {type.WireName()}: {reason} (use {allowed}).");
     }
 
     [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]{0,127}\z")]

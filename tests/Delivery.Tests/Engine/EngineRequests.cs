@@ -27,7 +27,7 @@ internal static class EngineRequests
     /// <summary>Expands <paramref name="prefix"/> at a time in ms, in the default partition zone.</summary>
     public static Func<long, string> PrefixAt(string prefix)
     {
-        var template = PrefixTemplate.Parse(prefix);
+        var template = PrefixTemplate.TryParse(prefix, out var parsed, out var error) ? parsed : throw new ArgumentException(error, nameof(prefix));
         var zone = PartitionTimeZone.Resolve(null);
         return ms => template.Expand(DateTimeOffset.FromUnixTimeMilliseconds(ms), zone);
     }

@@ -1,7 +1,7 @@
 using DeliveryConsole.Delivery.Buckets;
 using DeliveryConsole.Delivery.TaskDrafting;
 using DeliveryConsole.Delivery.Engine;
-using DeliveryConsole.Delivery.Partitioning;
+using DeliveryConsole.Delivery.Tests.Partitioning;
 using DeliveryConsole.Delivery.Tests.Parquet;
 using DeliveryConsole.TableStore.Model;
 using DeliveryConsole.Testing;
@@ -66,7 +66,7 @@ public sealed class HiddenFaultTests : IDisposable
             WriteRows(host, "t", 30);
             await host.CreateAsync(EngineRequests.Task("t", "kept", "BASE", prefix, Schema));
             await host.WaitForAsync("t", "kept", s => s.State.Finished);
-            location = TableStatements.Location(host.BucketEndpoint, host.BucketName, PrefixTemplate.Parse(prefix));
+            location = TableStatements.Location(host.BucketEndpoint, host.BucketName, Prefixes.Template(prefix));
         }
         var local = new LocalFolderEndpoint(EngineHost.Endpoint, Path.Combine(_data.Path, "buckets", EngineHost.Endpoint));
         var bucketFolder = Path.Combine(local.Folder, EngineHost.Bucket);

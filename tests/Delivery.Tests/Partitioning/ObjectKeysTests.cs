@@ -54,7 +54,7 @@ public class ObjectKeysTests
     [InlineData("데이터/$yyyy", "long-task-name01", ".parquet", 86)]
     public void The_longest_key_is_known_before_any_object_is_written(string prefix, string task, string? extension, int bytes)
     {
-        var template = PrefixTemplate.Parse(prefix);
+        var template = Prefixes.Template(prefix);
         var longest = ObjectKeys.For(template.Expand(DocumentedWriteTime, TimeZoneInfo.Utc), task, int.MaxValue, long.MaxValue, extension);
 
         Assert.Equal(bytes, ObjectKeys.LongestKeyByteCount(template, task, extension));
@@ -62,5 +62,5 @@ public class ObjectKeysTests
     }
 
     private static string FirstKey(string task, string prefix) =>
-        ObjectKeys.For(PrefixTemplate.Parse(prefix).Expand(DocumentedWriteTime, PartitionTimeZone.Resolve("Asia/Shanghai")), task, 0, 1);
+        ObjectKeys.For(Prefixes.Template(prefix).Expand(DocumentedWriteTime, PartitionTimeZone.Resolve("Asia/Shanghai")), task, 0, 1);
 }

@@ -29,7 +29,7 @@ public class PrefixTemplateExpansionTests
     [InlineData("Europe/Berlin", "2020-10-25T02:00:00Z", "p/2020/10/25/03/00")]
     [InlineData("Europe/Berlin", "2020-12-31T23:00:00Z", "p/2021/01/01/00/00")]
     public void Variables_expand_in_the_partition_zone(string zone, string time, string expected) =>
-        Assert.Equal(expected, PrefixTemplate.Parse(EveryVariable).Expand(Time(time), PartitionTimeZone.Resolve(zone)));
+        Assert.Equal(expected, Prefixes.Template(EveryVariable).Expand(Time(time), PartitionTimeZone.Resolve(zone)));
 
     [Theory]
     [InlineData("ds=$yyyy$MM$dd", "ds=20200831")]
@@ -40,12 +40,12 @@ public class PrefixTemplateExpansionTests
     [InlineData("lake/", "lake")]
     [InlineData("lake", "lake")]
     public void Literal_text_is_kept_around_variables(string prefix, string expected) =>
-        Assert.Equal(expected, PrefixTemplate.Parse(prefix).Expand(Time("2020-08-31T16:03:42+08:00"), Shanghai));
+        Assert.Equal(expected, Prefixes.Template(prefix).Expand(Time("2020-08-31T16:03:42+08:00"), Shanghai));
 
     [Fact]
     public void A_prefix_without_variables_expands_to_itself_at_any_time()
     {
-        var template = PrefixTemplate.Parse("fixed/folder/");
+        var template = Prefixes.Template("fixed/folder/");
 
         Assert.Equal("fixed/folder", template.Expand(DateTimeOffset.MinValue, TimeZoneInfo.Utc));
         Assert.Equal("fixed/folder", template.Expand(Time("2020-08-31T16:03:00Z"), Shanghai));
@@ -54,7 +54,7 @@ public class PrefixTemplateExpansionTests
     [Fact]
     public void Every_expansion_has_the_byte_count_known_at_parse_time()
     {
-        var template = PrefixTemplate.Parse("데이터/$yyyy$MM/$dd-$HH:$mm");
+        var template = Prefixes.Template("데이터/$yyyy$MM/$dd-$HH:$mm");
 
         foreach (var time in new[] { "0001-01-01T00:00:00Z", "2020-08-31T16:03:00Z", "9999-12-31T15:59:00Z" })
             Assert.Equal(template.ExpandedByteCount, System.Text.Encoding.UTF8.GetByteCount(template.Expand(Time(time), Shanghai)));

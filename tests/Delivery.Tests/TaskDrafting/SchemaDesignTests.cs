@@ -1,5 +1,6 @@
 using DeliveryConsole.Delivery.TaskDrafting;
 using DeliveryConsole.Delivery.Partitioning;
+using DeliveryConsole.Delivery.Tests.Partitioning;
 using DeliveryConsole.Delivery.Schema;
 using DeliveryConsole.TableStore.Model;
 
@@ -55,7 +56,7 @@ public class SchemaDesignTests
     [Fact]
     public void The_preview_is_the_engines_folder_and_first_object_name()
     {
-        var preview = PartitionPreview.For(PrefixTemplate.Parse("lake/$yyyy/$MM/$dd"), "t1",
+        var preview = PartitionPreview.For(Prefixes.Template("lake/$yyyy/$MM/$dd"), "t1",
             new DateTimeOffset(2020, 8, 31, 8, 3, 0, TimeSpan.Zero), PartitionTimeZone.Resolve(null), null);
 
         Assert.Equal(new PartitionPreview("lake/2020/08/31", "lake/2020/08/31/t1_0_lake_2020_08_31__1"), preview);

@@ -1,6 +1,6 @@
 using DeliveryConsole.Delivery.Buckets;
 using DeliveryConsole.Delivery.TaskDrafting;
-using DeliveryConsole.Delivery.Partitioning;
+using DeliveryConsole.Delivery.Tests.Partitioning;
 using DeliveryConsole.Delivery.Schema;
 
 namespace DeliveryConsole.Delivery.Tests.TaskDrafting;
@@ -11,11 +11,11 @@ public class TableStatementsTests
     public void The_location_is_the_buckets_folder_or_s3_url_plus_the_fixed_part_of_the_prefix()
     {
         var local = new LocalFolderEndpoint("local", "/data/buckets/local");
-        Assert.Equal("/data/buckets/local/lake/orders", TableStatements.Location(local, "lake", PrefixTemplate.Parse("orders/$yyyy/$MM")));
-        Assert.Equal("/data/buckets/local/lake", TableStatements.Location(local, "lake", PrefixTemplate.Parse("$yyyy/x")));
+        Assert.Equal("/data/buckets/local/lake/orders", TableStatements.Location(local, "lake", Prefixes.Template("orders/$yyyy/$MM")));
+        Assert.Equal("/data/buckets/local/lake", TableStatements.Location(local, "lake", Prefixes.Template("$yyyy/x")));
 
         using var s3 = new S3Endpoint("s3", new EndpointOptions { Kind = EndpointOptions.S3Kind, Url = "http://127.0.0.1:9", AccessKey = "k", Secret = "s" });
-        Assert.Equal("s3://lake/orders", TableStatements.Location(s3, "lake", PrefixTemplate.Parse("orders/$yyyy")));
+        Assert.Equal("s3://lake/orders", TableStatements.Location(s3, "lake", Prefixes.Template("orders/$yyyy")));
     }
 
     [Fact]

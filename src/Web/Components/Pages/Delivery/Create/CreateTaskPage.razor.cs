@@ -145,7 +145,8 @@ public sealed partial class CreateTaskPage
     {
         var draft = _state.Draft;
         var endpoint = Endpoints.Find(draft.Endpoint)!;
-        var location = TableStatements.Location(endpoint, draft.Bucket!, PrefixTemplate.Parse(draft.Prefix));
+        // The engine accepted the draft, so its prefix is valid.
+        var location = TableStatements.Location(endpoint, draft.Bucket!, _state.Prefix!);
         var parameters = new DialogParameters<StatementDialog>
         {
             { d => d.TableName, tableName },

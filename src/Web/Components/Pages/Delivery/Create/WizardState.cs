@@ -16,6 +16,7 @@ public sealed class WizardState(string accountId, TimeZoneInfo instanceZone, str
 {
     private readonly HashSet<string> _touched = new(StringComparer.Ordinal);
     private readonly HashSet<int> _touchedRows = [];
+    private (string Text, string TaskName, RuleResult<PrefixTemplate> Rule)? _prefix;
 
     public TaskDraft Draft { get; } = new();
 
@@ -25,8 +26,7 @@ public sealed class WizardState(string accountId, TimeZoneInfo instanceZone, str
     public TimeZoneInfo InstanceZone => instanceZone;
 
     /// <summary>The zone the task's prefix expands in: the draft's when it names a valid one, else the instance's.</summary>
-    public TimeZoneInfo Zone =>
-        Draft.TimeZone is { Length: > 0 } id && FieldRules.TimeZone(id, instanceZone) is null ? PartitionTimeZone.Resolve(id) : instanceZone;
+    public TimeZoneInfo Zone => FieldRules.TimeZone(Draft.TimeZone, instanceZone).Value ?? instanceZone;
 
     /// <summary>The instance's flush interval, what a task gets when its emulator settings leave it out.</summary>
     public int InstanceFlushIntervalSeconds { get; init; } = TaskValidationContext.DefaultFlushIntervalSeconds;
@@ -154,11 +154,24 @@ public sealed class WizardState(string accountId, TimeZoneInfo instanceZone, str
     public const string FlushSizeField = "emulator.flushSizeMiB";
     public const string TimeZoneField = "emulator.timeZone";
 
-    public IReadOnlyList<DeliveryTaskError?> SchemaErrors() => FieldRules.Schema([.. Draft.Schema.Select(row => row.ToConfig())]);
+    public IReadOnlyList<DeliveryTaskError?> SchemaErrors() => FieldRules.Schema([.. Draft.Schema.Select(row => row.ToColumn())]);
 
     /// <summary>The valid prefix, or null while it breaks a rule.</summary>
-    public PrefixTemplate? Prefix =>
-        FieldRules.Prefix(Draft.Prefix, Draft.TaskName, ObjectExtension) is null ? PrefixTemplate.Parse(Draft.Prefix) : null;
+    public PrefixTemplate? Prefix => PrefixRule.Value;
+
+    /// <summary>
+    /// The prefix as the rules judge it, parsed once per text and task name (the key-length rule counts the name),
+    /// however often the steps ask for it.
+    /// </summary>
+    private RuleResult<PrefixTemplate> PrefixRule
+    {
+        get
+        {
+            if (_prefix is not { } kept || kept.Text != Draft.Prefix || kept.TaskName != Draft.TaskName)
+                _prefix = kept = (Draft.Prefix, Draft.TaskName, FieldRules.Prefix(Draft.Prefix, Draft.TaskName, ObjectExtension));
+            return kept.Rule;
+        }
+    }
 
     /// <summary>The flush interval the task will have: the draft's when valid, else the instance's.</summary>
     public int FlushIntervalSeconds =>
@@ -182,13 +195,13 @@ public sealed class WizardState(string accountId, TimeZoneInfo instanceZone, str
         TableNameField => FieldRules.TableName(Draft.TableName),
         EndpointField => FieldRules.Endpoint(Draft.Endpoint, EndpointNames),
         BucketField => FieldRules.Bucket(Draft.Bucket),
-        PrefixField => FieldRules.Prefix(Draft.Prefix, Draft.TaskName, ObjectExtension),
+        PrefixField => PrefixRule.Error,
         RoleField => FieldRules.Role(Draft.Role, AccountId),
-        DirtyPrefixField => FieldRules.DirtyPrefix(Draft.DirtyPrefix, Draft.Prefix, Draft.TaskName, ObjectExtension),
+        DirtyPrefixField => FieldRules.DirtyPrefix(Draft.DirtyPrefix, Prefix, Draft.TaskName, ObjectExtension),
         SchemaField => Draft.Schema.Count == 0 ? FieldRules.SchemaList([]) : null,
         FlushIntervalField => FieldRules.FlushInterval(Draft.FlushIntervalSeconds),
         FlushSizeField => FieldRules.FlushSize(Draft.FlushSizeMiB),
-        TimeZoneField => FieldRules.TimeZone(Draft.TimeZone, instanceZone),
+        TimeZoneField => FieldRules.TimeZone(Draft.TimeZone, instanceZone).Error,
         _ => null,
     };
 }
