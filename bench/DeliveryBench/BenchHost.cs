@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using DeliveryConsole.Catalog;
-using DeliveryConsole.Delivery.Buckets;
+using DeliveryConsole.Delivery.Endpoints;
 using DeliveryConsole.Delivery.Engine;
 using DeliveryConsole.Delivery.Tasks;
 using DeliveryConsole.TableStore;

@@ -1,9 +1,9 @@
 using DeliveryConsole.Catalog;
-using DeliveryConsole.Delivery.Buckets;
+using DeliveryConsole.Delivery.Endpoints;
 using DeliveryConsole.Delivery.Engine;
 using DeliveryConsole.TableStore;
 using DeliveryConsole.Web.Api;
-using DeliveryConsole.Web.Buckets;
+using DeliveryConsole.Web.BucketBrowsing;
 using DeliveryConsole.Web.Components;
 using DeliveryConsole.Web.Hosting;
 using DeliveryConsole.Web.Hosting.Security;

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using DeliveryConsole.Delivery.Buckets;
+using DeliveryConsole.Delivery.Endpoints;
 using DeliveryConsole.Delivery.Tasks;
 using DeliveryConsole.TableStore;
 using DeliveryConsole.TableStore.Model;

@@ -1,4 +1,4 @@
-using DeliveryConsole.Delivery.Buckets;
+using DeliveryConsole.Delivery.Endpoints;
 
 namespace DeliveryConsole.Delivery.Engine;
 

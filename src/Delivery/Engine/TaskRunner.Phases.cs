@@ -1,5 +1,5 @@
 using System.Threading.Channels;
-using DeliveryConsole.Delivery.Buckets;
+using DeliveryConsole.Delivery.Endpoints;
 using DeliveryConsole.Delivery.Schema;
 using DeliveryConsole.Delivery.Tasks;
 using DeliveryConsole.TableStore;

@@ -1,4 +1,4 @@
-using DeliveryConsole.Delivery.Buckets;
+using DeliveryConsole.Delivery.Endpoints;
 using System.Text.RegularExpressions;
 
 namespace DeliveryConsole.Delivery.Tasks;

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using DeliveryConsole.Delivery.Buckets;
+using DeliveryConsole.Delivery.Endpoints;
 using DeliveryConsole.Delivery.Partitioning;
 using DeliveryConsole.TableStore;
 using Microsoft.Extensions.Options;

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using DeliveryConsole.Delivery.Buckets;
+using DeliveryConsole.Delivery.Endpoints;
 using DeliveryConsole.Testing;
 
 namespace DeliveryConsole.Delivery.Tests.Engine;

@@ -1,4 +1,4 @@
-using DeliveryConsole.Delivery.Buckets;
+using DeliveryConsole.Delivery.Endpoints;
 using DeliveryConsole.Delivery.TaskDrafting;
 using DeliveryConsole.Delivery.Tests.Partitioning;
 using DeliveryConsole.Delivery.Schema;

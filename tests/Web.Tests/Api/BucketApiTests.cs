@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text;
-using DeliveryConsole.Delivery.Buckets;
+using DeliveryConsole.Delivery.Endpoints;
 using DeliveryConsole.Testing;
 using Microsoft.Extensions.DependencyInjection;
 

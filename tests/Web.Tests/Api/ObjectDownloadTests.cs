@@ -1,5 +1,5 @@
 using System.Net;
-using DeliveryConsole.Delivery.Buckets;
+using DeliveryConsole.Delivery.Endpoints;
 using DeliveryConsole.Testing;
 using Microsoft.Extensions.DependencyInjection;
 

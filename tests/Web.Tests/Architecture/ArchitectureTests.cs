@@ -57,13 +57,13 @@ public sealed class ArchitectureTests
         const string page = """
             @using DeliveryConsole.Web.TableTools
             @* DeliveryConsole.Web.Wire in a comment is no use *@
-            <p>@DeliveryConsole.Web.Buckets.FolderListing.Root</p>
+            <p>@DeliveryConsole.Web.BucketBrowsing.FolderListing.Root</p>
             <p class="DeliveryConsole.Web.Hosting">@Api.ApiErrors.Code</p>
             """;
         var used = SourceNamespaces.Used(page, "DeliveryConsole.Web.Components.Pages", new HashSet<string> { "DeliveryConsole.Web.Api" });
 
         Assert.Contains("DeliveryConsole.Web.TableTools", used);
-        Assert.Contains("DeliveryConsole.Web.Buckets.FolderListing.Root", used);
+        Assert.Contains("DeliveryConsole.Web.BucketBrowsing.FolderListing.Root", used);
         Assert.Contains("DeliveryConsole.Web.Api.ApiErrors.Code", used);
         Assert.DoesNotContain("DeliveryConsole.Web.Components.Pages.Api.ApiErrors.Code", used); // no such namespace
         Assert.DoesNotContain(used, name => SourceNamespaces.IsIn(name, "DeliveryConsole.Web.Wire"));

@@ -32,17 +32,17 @@ public static class PartsRules
             "Google.Protobuf", .. HostPackages]),
         // The three front doors are siblings: none uses another's code.
         ("src/Web/Wire", ["DeliveryConsole.Web.Components", "DeliveryConsole.Web.Api", "DeliveryConsole.Web.TableTools",
-            "DeliveryConsole.Web.Buckets"]),
+            "DeliveryConsole.Web.BucketBrowsing"]),
         ("src/Web/Api", ["DeliveryConsole.Web.Components", "DeliveryConsole.Web.Wire"]),
         ("src/Web/Components", ["DeliveryConsole.Web.Wire", "DeliveryConsole.Web.Api"]),
         // The rooms below the front doors never reach up into them.
         ("src/Web/TableTools", ["DeliveryConsole.Web.Components", "DeliveryConsole.Web.Api", "DeliveryConsole.Web.Wire"]),
-        ("src/Web/Buckets", ["DeliveryConsole.Web.Components", "DeliveryConsole.Web.Api", "DeliveryConsole.Web.Wire"]),
+        ("src/Web/BucketBrowsing", ["DeliveryConsole.Web.Components", "DeliveryConsole.Web.Api", "DeliveryConsole.Web.Wire"]),
         // The shared homes of value text and JSON, and of the service's errors, serve every door and use none.
         ("src/Web/Values", ["DeliveryConsole.Web.Components", "DeliveryConsole.Web.Api", "DeliveryConsole.Web.Wire",
-            "DeliveryConsole.Web.TableTools", "DeliveryConsole.Web.Buckets", "DeliveryConsole.Web.Hosting", "DeliveryConsole.Web.Errors"]),
+            "DeliveryConsole.Web.TableTools", "DeliveryConsole.Web.BucketBrowsing", "DeliveryConsole.Web.Hosting", "DeliveryConsole.Web.Errors"]),
         ("src/Web/Errors", ["DeliveryConsole.Web.Components", "DeliveryConsole.Web.Api", "DeliveryConsole.Web.Wire",
-            "DeliveryConsole.Web.TableTools", "DeliveryConsole.Web.Buckets", "DeliveryConsole.Web.Hosting"]),
+            "DeliveryConsole.Web.TableTools", "DeliveryConsole.Web.BucketBrowsing", "DeliveryConsole.Web.Hosting"]),
         ("src/Web/Hosting", ["DeliveryConsole.Web.Components", "DeliveryConsole.Web.Api", "DeliveryConsole.Web.Wire",
             "DeliveryConsole.Web.TableTools"]),
     ];

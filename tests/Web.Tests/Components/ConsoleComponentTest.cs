@@ -1,5 +1,5 @@
 using DeliveryConsole.Catalog;
-using DeliveryConsole.Delivery.Buckets;
+using DeliveryConsole.Delivery.Endpoints;
 using DeliveryConsole.Delivery.Engine;
 using DeliveryConsole.TableStore;
 using DeliveryConsole.Testing;

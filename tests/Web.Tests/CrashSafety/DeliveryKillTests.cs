@@ -5,7 +5,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using DeliveryConsole.Catalog;
 using DeliveryConsole.Catalog.Entities;
-using DeliveryConsole.Delivery.Buckets;
+using DeliveryConsole.Delivery.Endpoints;
 using DeliveryConsole.Delivery.Tests.Engine;
 using DeliveryConsole.Delivery.Tests.Parquet;
 using DeliveryConsole.TableStore;

@@ -1,6 +1,6 @@
 using Amazon.S3;
 using Amazon.S3.Model;
-using DeliveryConsole.Delivery.Buckets;
+using DeliveryConsole.Delivery.Endpoints;
 
 namespace DeliveryConsole.Web.Tests.CrashSafety;
 

@@ -1,7 +1,7 @@
 using DeliveryConsole.Testing;
 using System.Globalization;
 using Bunit;
-using DeliveryConsole.Delivery.Buckets;
+using DeliveryConsole.Delivery.Endpoints;
 using DeliveryConsole.Delivery.Engine;
 using DeliveryConsole.Delivery.Tasks;
 using DeliveryConsole.Delivery.Tests.Parquet;

@@ -1,5 +1,5 @@
 using System.Text;
-using DeliveryConsole.Web.Buckets;
+using DeliveryConsole.Web.BucketBrowsing;
 using Parquet;
 using Parquet.Schema;
 

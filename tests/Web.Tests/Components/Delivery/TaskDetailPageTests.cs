@@ -1,6 +1,6 @@
 using Bunit;
 using DeliveryConsole.Catalog.Entities;
-using DeliveryConsole.Delivery.Buckets;
+using DeliveryConsole.Delivery.Endpoints;
 using DeliveryConsole.Delivery.Engine;
 using DeliveryConsole.Delivery.Tasks;
 using DeliveryConsole.Web.Components.Pages.Delivery.Detail;

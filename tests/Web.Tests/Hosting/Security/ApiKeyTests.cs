@@ -6,7 +6,7 @@ using DeliveryConsole.Testing;
 using DeliveryConsole.Web.Hosting;
 using DeliveryConsole.Web.Tests.Api;
 using DeliveryConsole.Web.Errors;
-using DeliveryConsole.Web.Buckets;
+using DeliveryConsole.Web.BucketBrowsing;
 
 namespace DeliveryConsole.Web.Tests.Hosting.Security;
 

@@ -5,7 +5,7 @@ using DeliveryConsole.Testing;
 using DeliveryConsole.Web.Tests.Api;
 using DeliveryConsole.Web.Tests.Delivery;
 using DeliveryConsole.Web.Tests.Hosting;
-using DeliveryConsole.Web.Buckets;
+using DeliveryConsole.Web.BucketBrowsing;
 
 namespace DeliveryConsole.Web.Tests.Wire.Sdk;
 

@@ -1,5 +1,5 @@
-using DeliveryConsole.Delivery.Buckets;
-using DeliveryConsole.Web.Buckets;
+using DeliveryConsole.Delivery.Endpoints;
+using DeliveryConsole.Web.BucketBrowsing;
 using Microsoft.AspNetCore.Components;
 
 namespace DeliveryConsole.Web.Components.Pages.Buckets;

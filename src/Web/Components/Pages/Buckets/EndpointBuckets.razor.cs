@@ -1,7 +1,7 @@
-using DeliveryConsole.Delivery.Buckets;
+using DeliveryConsole.Delivery.Endpoints;
 using DeliveryConsole.Web.Hosting;
 using Microsoft.AspNetCore.Components;
-using DeliveryConsole.Web.Buckets;
+using DeliveryConsole.Web.BucketBrowsing;
 
 namespace DeliveryConsole.Web.Components.Pages.Buckets;
 

@@ -1,4 +1,4 @@
-using DeliveryConsole.Delivery.Buckets;
+using DeliveryConsole.Delivery.Endpoints;
 using DeliveryConsole.Delivery.TaskDrafting;
 using DeliveryConsole.Delivery.Engine;
 using DeliveryConsole.Delivery.Partitioning;
