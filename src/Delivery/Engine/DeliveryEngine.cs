@@ -42,7 +42,7 @@ public sealed class DeliveryEngine(
             var validation = DeliveryTaskValidator.Validate(request, context);
             if (!validation.IsValid)
                 return validation.Error;
-            var spec = validation.Spec;
+            var spec = validation.Value;
             var hold = HoldPrefix + spec.TaskName;
             var start = changeLog.LastSequence;
             // Held before the task exists, so no change after `start` can be trimmed before the task reads it.
@@ -159,7 +159,7 @@ public sealed class DeliveryEngine(
         await Task.WhenAll(_runners.Values.Select(runner => runner.Completion));
     }
 
-    private void Start(StoredTask task, DeliveryTaskValidation validation, TaskState state)
+    private void Start(StoredTask task, RuleResult<DeliveryTaskSpec> validation, TaskState state)
     {
         var runner = new TaskRunner(task, validation, new TaskRunnerContext(changeLog, savedSnapshots, catalog, endpoints, options, time, logger, EndpointReachable), state);
         _runners[task.TaskName] = runner;

@@ -29,7 +29,7 @@ internal sealed partial class TaskRunner
         }
         if (!validation.IsValid)
             throw new DeliveryFault(TaskErrorCode.InvalidOssBucket, validation.Error.Message);
-        var task = validation.Spec;
+        var task = validation.Value;
         if (!string.Equals(task.OssStsRole, context.Options.ServiceRoleArn, StringComparison.OrdinalIgnoreCase))
             throw new DeliveryFault(TaskErrorCode.Unauthorized,
                 $"role '{task.OssStsRole}' cannot be assumed; this instance delivers with {context.Options.ServiceRoleArn}.");
@@ -260,5 +260,5 @@ internal sealed partial class TaskRunner
     }
 
     private PipelineTargets Targets(IBucketEndpoint endpoint, Func<IReadOnlyList<KeyColumn>, byte[]> encodeKey) =>
-        new(Definition.TaskName, endpoint, validation.Spec!.OssBucket, context.Catalog, context.Options, context.Time, encodeKey, Committed);
+        new(Definition.TaskName, endpoint, validation.Value!.OssBucket, context.Catalog, context.Options, context.Time, encodeKey, Committed);
 }

@@ -22,7 +22,7 @@ internal sealed record TaskRunnerContext(
 /// to a minute, and retried from the saved checkpoint, so a failure never loses or repeats a row and never stops
 /// the host. A graceful stop flushes what is buffered; abandoning (task deleted) does not.
 /// </summary>
-internal sealed partial class TaskRunner(StoredTask definition, DeliveryTaskValidation validation, TaskRunnerContext context, TaskState state)
+internal sealed partial class TaskRunner(StoredTask definition, RuleResult<DeliveryTaskSpec> validation, TaskRunnerContext context, TaskState state)
 {
     private static readonly TimeSpan StopFlushLimit = TimeSpan.FromSeconds(20);
 

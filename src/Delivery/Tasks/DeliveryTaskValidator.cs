@@ -15,13 +15,13 @@ namespace DeliveryConsole.Delivery.Tasks;
 /// </remarks>
 public static class DeliveryTaskValidator
 {
-    public static DeliveryTaskValidation Validate(CreateDeliveryTaskRequest request, TaskValidationContext context)
+    public static RuleResult<DeliveryTaskSpec> Validate(CreateDeliveryTaskRequest request, TaskValidationContext context)
     {
-        if (!Parse(request, context).TryGet(out var spec, out var error))
-            return DeliveryTaskValidation.Invalid(error);
-        return InstanceError(spec, context) is { } instanceError
-            ? DeliveryTaskValidation.Invalid(instanceError)
-            : DeliveryTaskValidation.Valid(spec);
+        if (!Reparse(request, context).TryGet(out var spec, out var error))
+            return error;
+        if (InstanceError(spec, context) is { } instanceError)
+            return instanceError;
+        return spec;
     }
 
     /// <summary>
@@ -29,12 +29,7 @@ public static class DeliveryTaskValidator
     /// without asking whether its table exists or its name is free: the task already owns its name, and a missing
     /// table is a run-time error of the task. An endpoint removed from the configuration fails here.
     /// </summary>
-    public static DeliveryTaskValidation Reparse(CreateDeliveryTaskRequest request, TaskValidationContext context) =>
-        Parse(request, context).TryGet(out var spec, out var error)
-            ? DeliveryTaskValidation.Valid(spec)
-            : DeliveryTaskValidation.Invalid(error);
-
-    private static RuleResult<DeliveryTaskSpec> Parse(CreateDeliveryTaskRequest request, TaskValidationContext context)
+    public static RuleResult<DeliveryTaskSpec> Reparse(CreateDeliveryTaskRequest request, TaskValidationContext context)
     {
         if (!IdentityRules.TableName(request.TableName).TryGet(out var tableName, out var error))
             return error;

@@ -5,7 +5,8 @@ namespace DeliveryConsole.Delivery.Tasks;
 /// <summary>
 /// What a CreateDeliveryTask rule makes of a field: the parsed <see cref="Value"/>, or the <see cref="Error"/> of
 /// the first rule the field breaks. A rule returns either (each converts implicitly), so the validator stops at the
-/// first error and a form that only wants the message reads <see cref="Error"/>.
+/// first error and a form that only wants the message reads <see cref="Error"/>. A whole request's result is a
+/// <c>RuleResult&lt;DeliveryTaskSpec&gt;</c> (<see cref="DeliveryTaskValidator"/>).
 /// </summary>
 public readonly record struct RuleResult<T>
 {
@@ -20,6 +21,11 @@ public readonly record struct RuleResult<T>
 
     /// <summary>The first broken rule; null when the field keeps every rule.</summary>
     public DeliveryTaskError? Error { get; }
+
+    /// <summary>True when the field keeps every rule: then <see cref="Value"/> is set, else <see cref="Error"/>.</summary>
+    [MemberNotNullWhen(true, nameof(Value))]
+    [MemberNotNullWhen(false, nameof(Error))]
+    public bool IsValid => Error is null;
 
     /// <summary>True with the parsed value when the field keeps every rule, else false with the broken rule.</summary>
     public bool TryGet([MaybeNullWhen(false)] out T value, [NotNullWhen(false)] out DeliveryTaskError? error)

@@ -116,6 +116,6 @@ public class TaskSpecMappingTests
     {
         var result = DeliveryTaskValidator.Validate(request, context);
         Assert.True(result.IsValid, result.Error?.Message);
-        return result.Spec;
+        return result.Value;
     }
 }

@@ -64,9 +64,9 @@ public class TimeReviewCreateTests : WizardTest
             TaskNameInUse = _ => false,
         });
         Assert.True(validation.IsValid, validation.Error?.Message);
-        Assert.Equal("orders-lake", validation.Spec.TaskName);
-        Assert.Equal("at", validation.Spec.EventTimeColumn!.ColumnName);
-        Assert.Equal(["id", "price", "at", "note", "qty"], validation.Spec.Schema.Select(c => c.OssColumnName));
+        Assert.Equal("orders-lake", validation.Value.TaskName);
+        Assert.Equal("at", validation.Value.EventTimeColumn!.ColumnName);
+        Assert.Equal(["id", "price", "at", "note", "qty"], validation.Value.Schema.Select(c => c.OssColumnName));
 
         Assert.Contains("optional int64 id;", Text("parquet-schema"));
         Assert.Contains("optional binary at (STRING);", Text("parquet-schema"));
