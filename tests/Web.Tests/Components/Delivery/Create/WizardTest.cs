@@ -1,5 +1,6 @@
 using AngleSharp.Dom;
 using Bunit;
+using Bunit.Rendering;
 using DeliveryConsole.TableStore.Model;
 using DeliveryConsole.Web.Components.Pages.Delivery.Create;
 using Microsoft.AspNetCore.Components;
@@ -59,7 +60,7 @@ public abstract class WizardTest : ConsoleComponentTest
         Page.FindAll("div.mud-input-control").Where(control =>
             control.QuerySelector("label")?.TextContent.Trim() == label);
 
-    protected void Type(string label, string text, int index = 0) => Field(label, index).Input(text);
+    protected void Type(string label, string text, int index = 0) => Refinding(() => Field(label, index).Input(text));
 
     /// <summary>The message MudBlazor shows under the field, or null.</summary>
     protected string? ErrorUnder(string label, int index = 0) =>
@@ -69,14 +70,34 @@ public abstract class WizardTest : ConsoleComponentTest
     {
         Controls(label).ElementAt(index).QuerySelector(".mud-select-input, .mud-input-slot, .mud-input")!.MouseDown();
         Page.WaitForAssertion(() => Assert.Contains(Page.FindAll(".mud-list-item"), item => item.TextContent.Trim() == option));
-        Page.FindAll(".mud-list-item").First(item => item.TextContent.Trim() == option).Click();
+        Refinding(() => Page.FindAll(".mud-list-item").First(item => item.TextContent.Trim() == option).Click());
     }
 
     protected IElement Button(string name, int index = 0) =>
         Page.FindAll("button").Where(button => button.TextContent.Trim() == name || button.GetAttribute("aria-label") == name)
             .ElementAt(index);
 
-    protected void Click(string name, int index = 0) => Button(name, index).Click();
+    protected void Click(string name, int index = 0) => Refinding(() => Button(name, index).Click());
+
+    /// <summary>
+    /// Runs <paramref name="act"/>, which finds a control and acts on it, again when the page rendered between the
+    /// find and the event (its own work, such as loading the table's sample, finishing on another thread): the
+    /// control found is then stale, and a user would have clicked the one on screen, which the next find returns.
+    /// </summary>
+    private static void Refinding(Action act)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                act();
+                return;
+            }
+            catch (UnknownEventHandlerIdException) when (attempt < 5)
+            {
+            }
+        }
+    }
 
     protected string Text(string testId) => Page.Find($"[data-testid={testId}]").TextContent;
 
