@@ -238,7 +238,7 @@ internal sealed class BaseBench(long rows, int runs, bool engineOnly = false)
                     var newest = long.MinValue;
                     foreach (var cell in row.Columns)
                     {
-                        if (cell.Timestamp > newest && mapper.Delivers(cell.Name, cell.Value.Kind))
+                        if (cell.Timestamp > newest && mapper.Delivers(cell.Name, cell.Value))
                             newest = cell.Timestamp;
                     }
                     checksum += newest & 1;
@@ -281,7 +281,7 @@ internal sealed class BaseBench(long rows, int runs, bool engineOnly = false)
                 var cells = SourceCells.FromRow(row);
                 foreach (var cell in row.Columns)
                 {
-                    if (cell.Timestamp > newest && mapper.Delivers(cell.Name, cell.Value.Kind))
+                    if (cell.Timestamp > newest && mapper.Delivers(cell.Name, cell.Value))
                         newest = cell.Timestamp;
                 }
                 dirty.Clear();

@@ -174,7 +174,7 @@ internal sealed partial class TaskRunner
         var newest = long.MinValue;
         foreach (var cell in row.Columns)
         {
-            if (cell.Timestamp > newest && mapper.Delivers(cell.Name, cell.Value.Kind))
+            if (cell.Timestamp > newest && mapper.Delivers(cell.Name, cell.Value))
                 newest = cell.Timestamp;
         }
         return newest == long.MinValue ? snapshotTime : newest;

@@ -29,6 +29,8 @@ internal abstract class ColumnBuffer
         ParquetType.Int64 => new Int64ColumnBuffer(),
         ParquetType.Utf8 => new Utf8ColumnBuffer(),
         ParquetType.Double => new DoubleColumnBuffer(),
+        ParquetType.Int32 => new Int32ColumnBuffer(),
+        ParquetType.Float => new FloatColumnBuffer(),
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
     };
 
@@ -72,6 +74,9 @@ internal abstract class ColumnBuffer
     }
 
     protected abstract void AddValue(Value value, int index);
+
+    protected static ArgumentException NotConverted(Value value) =>
+        new($"A {value.TypeName} value that does not convert reached a column buffer.", nameof(value));
 }
 
 internal abstract class ColumnBuffer<T> : ColumnBuffer where T : struct

@@ -1,4 +1,5 @@
 using System.Text;
+using DeliveryConsole.Delivery.Schema;
 using DeliveryConsole.TableStore.Model;
 
 namespace DeliveryConsole.Delivery.Parquet;
@@ -8,6 +9,23 @@ internal sealed class Int64ColumnBuffer : ColumnBuffer<long>
     protected override long ValueBytes => 8L * ValueCount;
 
     protected override long Convert(Value value) => value.AsInteger;
+}
+
+/// <summary>Values the buffer's row check let through, so a failed conversion here is a caller's bug.</summary>
+internal sealed class Int32ColumnBuffer : ColumnBuffer<int>
+{
+    protected override long ValueBytes => 4L * ValueCount;
+
+    protected override int Convert(Value value) =>
+        CellConversions.TryInt32(value, out var converted) ? converted : throw NotConverted(value);
+}
+
+internal sealed class FloatColumnBuffer : ColumnBuffer<float>
+{
+    protected override long ValueBytes => 4L * ValueCount;
+
+    protected override float Convert(Value value) =>
+        CellConversions.TryFloat(value, out var converted) ? converted : throw NotConverted(value);
 }
 
 internal sealed class DoubleColumnBuffer : ColumnBuffer<double>

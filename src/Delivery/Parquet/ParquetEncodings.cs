@@ -20,11 +20,11 @@ public static class ParquetEncodings
     {
         (_, ColumnEncoding.Plain) => null,
         (ParquetType.Utf8, ColumnEncoding.PlainDictionary) => null,
-        (ParquetType.Int64, ColumnEncoding.DeltaBinaryPacked) => null,
+        (ParquetType.Int64 or ParquetType.Int32, ColumnEncoding.DeltaBinaryPacked) => null,
         (_, ColumnEncoding.PlainDictionary) =>
             $"the Parquet writer (Parquet.Net 6.1.0) dictionary-encodes UTF8 columns only, not {type.WireName()}",
         (_, ColumnEncoding.DeltaBinaryPacked) =>
-            $"DELTA_BINARY_PACKED encodes integers, so it fits INT64 columns only, not {type.WireName()}",
+            $"DELTA_BINARY_PACKED encodes integers, so it fits INT32 and INT64 columns only, not {type.WireName()}",
         (ParquetType.Utf8, _) =>
             $"the Parquet writer (Parquet.Net 6.1.0) can read {encoding.WireName()} but cannot write it",
         _ => $"{encoding.WireName()} encodes byte arrays, so it fits UTF8 columns only, not {type.WireName()}",

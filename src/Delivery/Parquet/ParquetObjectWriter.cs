@@ -62,6 +62,8 @@ public sealed class ParquetObjectWriter
         ParquetType.Int64 => new DataField<long?>(column.OssColumnName),
         ParquetType.Utf8 => new DataField<string>(column.OssColumnName, nullable: true),
         ParquetType.Double => new DataField<double?>(column.OssColumnName),
+        ParquetType.Int32 => new DataField<int?>(column.OssColumnName),
+        ParquetType.Float => new DataField<float?>(column.OssColumnName),
         _ => throw new ArgumentOutOfRangeException(nameof(column), column.Type, null),
     };
 

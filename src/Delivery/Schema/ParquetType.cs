@@ -1,8 +1,8 @@
 namespace DeliveryConsole.Delivery.Schema;
 
 /// <summary>
-/// The Parquet type of a delivered column, with the real service's wire values (DataType BOOL=0 .. DOUBLE=3).
-/// Each accepts exactly one table cell type: BOOLEAN, INTEGER, STRING, DOUBLE.
+/// The Parquet type of a delivered column, with the real service's wire values (the proto's DataType: BOOL=0 ..
+/// DOUBLE=3, FLOAT=13, INT32=14). Which table cells each one delivers, and as what, is <see cref="CellConversions"/>.
 /// </summary>
 public enum ParquetType : byte
 {
@@ -10,12 +10,16 @@ public enum ParquetType : byte
     Int64 = 1,
     Utf8 = 2,
     Double = 3,
+    Float = 13,
+    Int32 = 14,
 }
 
-/// <summary>Wire names of <see cref="ParquetType"/>: BOOL, INT64, UTF8, DOUBLE.</summary>
+/// <summary>Wire names of <see cref="ParquetType"/>: BOOL, INT64, UTF8, DOUBLE, INT32, FLOAT.</summary>
 public static class ParquetTypes
 {
-    public static IReadOnlyList<ParquetType> All { get; } = [ParquetType.Bool, ParquetType.Int64, ParquetType.Utf8, ParquetType.Double];
+    public static IReadOnlyList<ParquetType> All { get; } = [
+        ParquetType.Bool, ParquetType.Int64, ParquetType.Utf8, ParquetType.Double, ParquetType.Int32, ParquetType.Float,
+    ];
 
     public static string WireName(this ParquetType type) => type switch
     {
@@ -23,6 +27,8 @@ public static class ParquetTypes
         ParquetType.Int64 => "INT64",
         ParquetType.Utf8 => "UTF8",
         ParquetType.Double => "DOUBLE",
+        ParquetType.Int32 => "INT32",
+        ParquetType.Float => "FLOAT",
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
     };
 

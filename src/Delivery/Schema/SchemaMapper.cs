@@ -3,8 +3,9 @@ using DeliveryConsole.TableStore.Model;
 namespace DeliveryConsole.Delivery.Schema;
 
 /// <summary>
-/// Maps one source row, given as (name, value) pairs, to a Parquet row in schema order. A cell whose type fits its
-/// column (STRING->UTF8, INTEGER->INT64, DOUBLE->DOUBLE, BOOLEAN->BOOL) is kept; any other cell, and every BINARY
+/// Maps one source row, given as (name, value) pairs, to a Parquet row in schema order. A cell that converts to its
+/// column (<see cref="CellConversions"/>: STRING->UTF8, INTEGER->INT64, an INTEGER in range->INT32, DOUBLE->DOUBLE,
+/// a DOUBLE within float's range->FLOAT, BOOLEAN->BOOL) is kept as the source value; any other cell, and every BINARY
 /// cell, is dirty: delivered as null and reported. A column with no cell is null and not dirty. When a name occurs
 /// more than once, the first pair wins (sources list the newest version first). Safe to share between threads.
 /// </summary>
@@ -27,24 +28,14 @@ public sealed class SchemaMapper
 
     public IReadOnlyList<SchemaColumn> Schema => _schema;
 
-    /// <summary>True for the four pairs that deliver a value; every other pair is dirty.</summary>
-    public static bool Accepts(ParquetType type, ValueKind kind) => (type, kind) switch
-    {
-        (ParquetType.Utf8, ValueKind.String) => true,
-        (ParquetType.Int64, ValueKind.Integer) => true,
-        (ParquetType.Double, ValueKind.Double) => true,
-        (ParquetType.Bool, ValueKind.Boolean) => true,
-        _ => false,
-    };
-
-    /// <summary>True when a cell of <paramref name="columnName"/> and <paramref name="kind"/> is delivered as a value.</summary>
-    public bool Delivers(string columnName, ValueKind kind)
+    /// <summary>True when a cell of <paramref name="columnName"/> holding <paramref name="value"/> is delivered as a value.</summary>
+    public bool Delivers(string columnName, Value value)
     {
         if (!_targets.TryGetValue(columnName, out var targets))
             return false;
         foreach (var i in targets)
         {
-            if (Accepts(_schema[i].Type, kind))
+            if (CellConversions.Converts(_schema[i].Type, value))
                 return true;
         }
         return false;
@@ -81,7 +72,7 @@ public sealed class SchemaMapper
                 if (seen[i])
                     continue;
                 seen[i] = true;
-                if (Accepts(_schema[i].Type, value.Kind))
+                if (CellConversions.Converts(_schema[i].Type, value))
                 {
                     row[i] = value;
                     continue;

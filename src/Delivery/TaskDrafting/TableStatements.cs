@@ -71,6 +71,8 @@ public static class TableStatements
         ParquetType.Bool => "BOOLEAN",
         ParquetType.Int64 => "BIGINT",
         ParquetType.Double => "DOUBLE",
+        ParquetType.Int32 => "INT",
+        ParquetType.Float => "FLOAT",
         _ => "STRING",
     };
 

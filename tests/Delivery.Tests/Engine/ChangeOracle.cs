@@ -64,14 +64,14 @@ internal sealed class ChangeOracle(ChangeLog changeLog, string tableName, IReadO
                 .GroupBy(column => column.Name).ToDictionary(g => g.Key, g => g.Last().Value!.Value)))];
 
     private bool Delivered(string name, Value value) =>
-        schema.Any(column => column.ColumnName == name && SchemaMapper.Accepts(column.Type, value.Kind));
+        schema.Any(column => column.ColumnName == name && CellConversions.Converts(column.Type, value));
 
     private string Text(long time, IReadOnlyList<KeyColumn> key, Dictionary<string, Value> cells)
     {
         var all = key.ToDictionary(k => k.Name, k => k.Value);
         foreach (var (name, value) in cells)
             all[name] = value;
-        var values = schema.Select(column => all.TryGetValue(column.ColumnName, out var v) && SchemaMapper.Accepts(column.Type, v.Kind)
+        var values = schema.Select(column => all.TryGetValue(column.ColumnName, out var v) && CellConversions.Converts(column.Type, v)
             ? Format(ToObject(v)) : "null");
         return prefixAt(time) + "|" + string.Join("|", values);
     }

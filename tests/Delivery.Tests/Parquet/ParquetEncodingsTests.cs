@@ -31,6 +31,16 @@ public class ParquetEncodingsTests
         { ParquetType.Double, ColumnEncoding.DeltaBinaryPacked, No },
         { ParquetType.Double, ColumnEncoding.DeltaByteArray, No },
         { ParquetType.Double, ColumnEncoding.DeltaLengthByteArray, No },
+        { ParquetType.Int32, ColumnEncoding.Plain, Yes },
+        { ParquetType.Int32, ColumnEncoding.PlainDictionary, No },
+        { ParquetType.Int32, ColumnEncoding.DeltaBinaryPacked, Yes },
+        { ParquetType.Int32, ColumnEncoding.DeltaByteArray, No },
+        { ParquetType.Int32, ColumnEncoding.DeltaLengthByteArray, No },
+        { ParquetType.Float, ColumnEncoding.Plain, Yes },
+        { ParquetType.Float, ColumnEncoding.PlainDictionary, No },
+        { ParquetType.Float, ColumnEncoding.DeltaBinaryPacked, No },
+        { ParquetType.Float, ColumnEncoding.DeltaByteArray, No },
+        { ParquetType.Float, ColumnEncoding.DeltaLengthByteArray, No },
     };
 
     public static TheoryData<ParquetType, ColumnEncoding> Writable()
@@ -72,7 +82,7 @@ public class ParquetEncodingsTests
 
         var chunk = Assert.Single(DuckDb.Chunks(path), chunk => chunk.Column == "c");
         Assert.Equal([encoding.WireName(), "RLE"], Encodings(chunk.Encodings));
-        ParquetTestFiles.AssertSame(values, ParquetTestFiles.Column(path, "c"));
+        ParquetTestFiles.AssertSame(type, values, ParquetTestFiles.Column(path, "c"));
     }
 
     [Fact]

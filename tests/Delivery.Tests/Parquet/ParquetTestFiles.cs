@@ -58,6 +58,31 @@ internal static class ParquetTestFiles
         }
     }
 
+    /// <summary>
+    /// As <see cref="AssertSame(IReadOnlyList{Value?}, IReadOnlyList{object?})"/> for a column of
+    /// <paramref name="type"/>: DuckDB reads an INT32 column as int and a FLOAT column as float (bit for bit).
+    /// </summary>
+    public static void AssertSame(ParquetType type, IReadOnlyList<Value?> expected, IReadOnlyList<object?> actual)
+    {
+        if (type is not (ParquetType.Int32 or ParquetType.Float))
+        {
+            AssertSame(expected, actual);
+            return;
+        }
+        Assert.Equal(expected.Count, actual.Count);
+        for (var i = 0; i < expected.Count; i++)
+        {
+            if (expected[i] is not { } value)
+                Assert.Null(actual[i]);
+            else if (type == ParquetType.Int32)
+                Assert.Equal((int)value.AsInteger, Assert.IsType<int>(actual[i]));
+            else if (double.IsNaN(value.AsDouble))
+                Assert.True(float.IsNaN(Assert.IsType<float>(actual[i])), $"row {i}: expected NaN, read {actual[i]}");
+            else
+                Assert.Equal(BitConverter.SingleToInt32Bits((float)value.AsDouble), BitConverter.SingleToInt32Bits(Assert.IsType<float>(actual[i])));
+        }
+    }
+
     /// <summary>Values with the edge cases of each type, nulls among them.</summary>
     public static Value?[] Samples(ParquetType type) => type switch
     {
@@ -71,6 +96,17 @@ internal static class ParquetTestFiles
             Value.Double(double.NaN), Value.Double(double.PositiveInfinity), Value.Double(double.NegativeInfinity),
             Value.Double(-0.0), null, Value.Double(double.Epsilon), Value.Double(double.MaxValue),
             Value.Double(double.MinValue), Value.Double(0.1), null,
+        ],
+        ParquetType.Int32 =>
+        [
+            Value.Integer(int.MinValue), Value.Integer(int.MaxValue), Value.Integer(0), null, Value.Integer(-1),
+            Value.Integer(int.MinValue + 1), Value.Integer(1), null,
+        ],
+        ParquetType.Float =>
+        [
+            Value.Double(double.NaN), Value.Double(double.PositiveInfinity), Value.Double(double.NegativeInfinity),
+            Value.Double(-0.0), null, Value.Double(float.Epsilon), Value.Double(float.MaxValue),
+            Value.Double(float.MinValue), Value.Double(0.1), null,
         ],
         ParquetType.Bool => [Value.Boolean(true), Value.Boolean(false), null, Value.Boolean(true), null],
         ParquetType.Utf8 =>

@@ -11,6 +11,8 @@ public class SchemaMapperTests
         (ValueKind.Integer, ParquetType.Int64),
         (ValueKind.Double, ParquetType.Double),
         (ValueKind.Boolean, ParquetType.Bool),
+        (ValueKind.Integer, ParquetType.Int32),
+        (ValueKind.Double, ParquetType.Float),
     ];
 
     private static readonly Dictionary<ValueKind, (Value Value, string Text)> Samples = new()

@@ -9,6 +9,8 @@ public class WireNameTests
     [InlineData(ParquetType.Int64, "INT64", 1)]
     [InlineData(ParquetType.Utf8, "UTF8", 2)]
     [InlineData(ParquetType.Double, "DOUBLE", 3)]
+    [InlineData(ParquetType.Float, "FLOAT", 13)]
+    [InlineData(ParquetType.Int32, "INT32", 14)]
     public void Types_have_the_services_wire_names_and_values(ParquetType type, string name, int wireValue)
     {
         Assert.Equal(name, type.WireName());

@@ -23,7 +23,8 @@ public class TableStatementsTests
     {
         var hive = TableStatements.Hive("orders-lake",
             [new SchemaColumn("id", "id", ParquetType.Int64), new SchemaColumn("n", "name", ParquetType.Utf8),
-             new SchemaColumn("p", "price", ParquetType.Double), new SchemaColumn("f", "flag", ParquetType.Bool)],
+             new SchemaColumn("p", "price", ParquetType.Double), new SchemaColumn("f", "flag", ParquetType.Bool),
+             new SchemaColumn("q", "qty", ParquetType.Int32), new SchemaColumn("w", "weight", ParquetType.Float)],
             "/data/lake");
 
         Assert.Equal("""
@@ -34,7 +35,9 @@ public class TableStatementsTests
               `id` BIGINT,
               `name` STRING,
               `price` DOUBLE,
-              `flag` BOOLEAN
+              `flag` BOOLEAN,
+              `qty` INT,
+              `weight` FLOAT
             )
             STORED AS PARQUET
             LOCATION 'file:///data/lake';

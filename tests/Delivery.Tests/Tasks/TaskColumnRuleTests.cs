@@ -1,4 +1,5 @@
 using DeliveryConsole.Delivery.Tasks;
+using DeliveryConsole.Delivery.Schema;
 
 namespace DeliveryConsole.Delivery.Tests.Tasks;
 
@@ -29,15 +30,15 @@ public class TaskColumnRuleTests
     [InlineData("taskConfig.schema[2].ossColumnName", "ID", "taskConfig.schema[2].ossColumnName 'ID' repeats taskConfig.schema[0].ossColumnName 'id'" + Hive)]
     [InlineData("taskConfig.schema[3].columnName", "seq", "taskConfig.schema[3].ossColumnName 'seq' repeats taskConfig.schema[1].ossColumnName 'seq'" + Hive)]
     [InlineData("taskConfig.schema[2].type", null, "taskConfig.schema[2].type is required.")]
-    [InlineData("taskConfig.schema[2].type", "FLOAT", "taskConfig.schema[2].type must be BOOL, INT64, UTF8 or DOUBLE, not 'FLOAT'.")]
-    [InlineData("taskConfig.schema[2].type", "DATE", "taskConfig.schema[2].type must be BOOL, INT64, UTF8 or DOUBLE, not 'DATE'.")]
-    [InlineData("taskConfig.schema[2].type", "double", "taskConfig.schema[2].type must be BOOL, INT64, UTF8 or DOUBLE, not 'double'.")]
+    [InlineData("taskConfig.schema[2].type", "FLOAT32", "taskConfig.schema[2].type must be BOOL, INT64, UTF8, DOUBLE, INT32 or FLOAT, not 'FLOAT32'.")]
+    [InlineData("taskConfig.schema[2].type", "DATE", "taskConfig.schema[2].type must be BOOL, INT64, UTF8, DOUBLE, INT32 or FLOAT, not 'DATE'.")]
+    [InlineData("taskConfig.schema[2].type", "double", "taskConfig.schema[2].type must be BOOL, INT64, UTF8, DOUBLE, INT32 or FLOAT, not 'double'.")]
     [InlineData("taskConfig.schema[0].encode", "RLE", "taskConfig.schema[0].encode " + Encodings + "'RLE'.")]
     [InlineData("taskConfig.schema[0].encode", "plain", "taskConfig.schema[0].encode " + Encodings + "'plain'.")]
     [InlineData("taskConfig.schema[0].encode", "", "taskConfig.schema[0].encode " + Encodings + "''.")]
     [InlineData("taskConfig.schema[0].encode", "DELTA_BINARY_PACKED",
         "taskConfig.schema[0].encode DELTA_BINARY_PACKED cannot be used with type UTF8: DELTA_BINARY_PACKED encodes integers, " +
-        "so it fits INT64 columns only, not UTF8 (use PLAIN, PLAIN_DICTIONARY).")]
+        "so it fits INT32 and INT64 columns only, not UTF8 (use PLAIN, PLAIN_DICTIONARY).")]
     [InlineData("taskConfig.schema[0].encode", "DELTA_BYTE_ARRAY",
         "taskConfig.schema[0].encode DELTA_BYTE_ARRAY cannot be used with type UTF8: the Parquet writer (Parquet.Net 6.1.0) " +
         "can read DELTA_BYTE_ARRAY but cannot write it (use PLAIN, PLAIN_DICTIONARY).")]
@@ -75,5 +76,32 @@ public class TaskColumnRuleTests
 
         Assert.Equal(new DeliveryTaskError("OTSParameterInvalid", "taskConfig.schema[3].ossColumnName",
             $"taskConfig.schema[3].ossColumnName{OssNameRule}'{name}' (taken from columnName; give a shorter ossColumnName)."), result.Error);
+    }
+
+    [Fact]
+    public void A_float_column_refuses_delta_binary_packed_naming_the_rule()
+    {
+        var request = TaskRequests.With(TaskRequests.With("taskConfig.schema[2].type", "FLOAT"), "taskConfig.schema[2].encode", "DELTA_BINARY_PACKED");
+
+        var result = DeliveryTaskValidator.Validate(request, TaskRequests.Context());
+
+        Assert.Equal(new DeliveryTaskError("OTSParameterInvalid", "taskConfig.schema[2].encode",
+            "taskConfig.schema[2].encode DELTA_BINARY_PACKED cannot be used with type FLOAT: DELTA_BINARY_PACKED encodes integers, " +
+            "so it fits INT32 and INT64 columns only, not FLOAT (use PLAIN)."), result.Error);
+    }
+
+    [Theory]
+    [InlineData("INT32", "DELTA_BINARY_PACKED")]
+    [InlineData("INT32", "PLAIN")]
+    [InlineData("FLOAT", "PLAIN")]
+    public void Int32_and_float_columns_are_accepted_with_the_encodings_the_writer_honours(string type, string encoding)
+    {
+        var request = TaskRequests.With(TaskRequests.With("taskConfig.schema[2].type", type), "taskConfig.schema[2].encode", encoding);
+
+        var result = DeliveryTaskValidator.Validate(request, TaskRequests.Context());
+
+        Assert.True(result.IsValid, result.IsValid ? null : result.Error.Message);
+        Assert.Equal(type, result.Value.Schema[2].Type.WireName());
+        Assert.Equal(encoding, result.Value.Schema[2].Encoding.WireName());
     }
 }

@@ -25,8 +25,10 @@ public class DeliveryTaskLifecycleApiTests
         full.Config()["ossDirtyPrefix"] = "dirty/$yyyy";
         full.Config()["format"] = "Parquet";
         full.Config()["eventTimeColumn"] = new JsonObject { ["columnName"] = "ts", ["timeFormat"] = "RFC3339" };
-        full.Config()["schema"] = new JsonArray(new JsonObject
-            { ["columnName"] = "k", ["type"] = "UTF8", ["ossColumnName"] = "key", ["encode"] = "PLAIN_DICTIONARY" });
+        full.Config()["schema"] = new JsonArray(
+            new JsonObject { ["columnName"] = "k", ["type"] = "UTF8", ["ossColumnName"] = "key", ["encode"] = "PLAIN_DICTIONARY" },
+            new JsonObject { ["columnName"] = "i", ["type"] = "INT32", ["ossColumnName"] = "i", ["encode"] = "DELTA_BINARY_PACKED" },
+            new JsonObject { ["columnName"] = "f", ["type"] = "FLOAT", ["ossColumnName"] = "f", ["encode"] = "PLAIN" });
         full["emulator"] = new JsonObject { ["flushIntervalSeconds"] = 5, ["flushSizeMiB"] = 8, ["timeZone"] = "Europe/Berlin" };
         await api.OkAsync("CreateDeliveryTask", full.ToJsonString());
 

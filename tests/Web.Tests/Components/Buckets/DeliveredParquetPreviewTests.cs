@@ -37,6 +37,8 @@ public class DeliveredParquetPreviewTests : ConsoleComponentTest
         Assert.Equal(duckSchema.Select(r => (string)r[1]!), schemaRows.Select(r => r[1]));
         Assert.Equal(duckSchema.Select(r => (string)r[2]! == "OPTIONAL" ? "yes" : "no"), schemaRows.Select(r => r[3]));
         Assert.Contains("STRING", schemaRows.Single(r => r[0] == "name")[2]);
+        Assert.Contains("INTEGER(32, signed)", schemaRows.Single(r => r[0] == "id32")[2]);
+        Assert.Equal("FLOAT", schemaRows.Single(r => r[0] == "price32")[1]);
 
         var duckGroups = DuckDb.Query($"SELECT DISTINCT row_group_id, row_group_num_rows FROM parquet_metadata({DuckDb.Literal(path)}) ORDER BY row_group_id");
         var groupRows = Cells(page, "parquet-row-groups");
@@ -71,6 +73,7 @@ public class DeliveredParquetPreviewTests : ConsoleComponentTest
             [
                 new SchemaColumnConfig("id", "INT64"), new SchemaColumnConfig("name", "UTF8"),
                 new SchemaColumnConfig("price", "DOUBLE"), new SchemaColumnConfig("paid", "BOOL"),
+                new SchemaColumnConfig("id", "INT32", "id32", "DELTA_BINARY_PACKED"), new SchemaColumnConfig("price", "FLOAT", "price32"),
             ]), "BASE"), Cancel);
         Assert.Null(error);
         await Eventually.UntilAsync(async () => (await Engine.DescribeTaskAsync("orders", "snap", Cancel))!, status => status.State.Finished,

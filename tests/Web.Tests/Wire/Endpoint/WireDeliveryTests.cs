@@ -54,6 +54,8 @@ public sealed class WireDeliveryTests : IAsyncDisposable
         var withEventTime = Task("lake-2", DeliveryTaskType.Inc);
         withEventTime.TaskConfig.EventTimeColumn = new EventColumn { ColumnName = "ts", TimeFormat = EventTimeFormat.Rfc3339 };
         withEventTime.TaskConfig.OssDirtyPrefix = "dirty";
+        withEventTime.TaskConfig.Schema.Add(new ParquetSchema { ColumnName = "i", Type = DataType.Int32, OssColumnName = "i", Encode = Encoding.DeltaBinaryPacked });
+        withEventTime.TaskConfig.Schema.Add(new ParquetSchema { ColumnName = "f", Type = DataType.Float, OssColumnName = "f", Encode = Encoding.Plain });
 
         await _wire.OkAsync("CreateDeliveryTask", Task("lake-1"), CreateDeliveryTaskResponse.Parser, Cancel);
         await _wire.OkAsync("CreateDeliveryTask", withEventTime, CreateDeliveryTaskResponse.Parser, Cancel);

@@ -1,4 +1,6 @@
 using Bunit;
+using DeliveryConsole.Delivery.Schema;
+using DeliveryConsole.TableStore.Model;
 
 namespace DeliveryConsole.Web.Tests.Components.Delivery.Create;
 
@@ -40,6 +42,34 @@ public class SchemaStepTests : WizardTest
         // note is STRING in every row: as INT64 every sampled cell is dirty.
         Choose("Parquet type", "INT64", 3);
         Page.WaitForAssertion(() => Assert.Equal("20 dirty of 20 sampled", Page.FindAll("[data-testid=dirty-count]")[3].TextContent.Trim()));
+    }
+
+    [Fact]
+    public async Task Int32_and_float_are_offered_and_count_a_value_out_of_their_range_as_the_engine_does()
+    {
+        // n: INTEGER everywhere, one beyond 32 bits; f: DOUBLE everywhere, one beyond float's range.
+        Tables.CreateTable("sensors", [new("id", PrimaryKeyType.Integer)]);
+        for (var i = 1; i <= 10; i++)
+            Writer.WriteRow("sensors", new RowWrite(WriteType.Put, [new("id", Value.Integer(i))],
+            [
+                new ColumnPut("n", Value.Integer(i == 3 ? 1L << 31 : -i)),
+                new ColumnPut("f", Value.Double(i == 7 ? 1e39 : i / 3.0)),
+            ]));
+        RenderWizard("sensors");
+        await FillBasicsAndDestinationAsync("sensors-lake");
+        Click("Auto generate");
+        Page.WaitForAssertion(() => Assert.Equal([("id", "id", "Int64"), ("f", "f", "Double"), ("n", "n", "Int64")], Rows()));
+
+        Choose("Parquet type", "INT32", 2);
+        Choose("Parquet type", "FLOAT", 1);
+
+        Page.WaitForAssertion(() => Assert.Equal([("id", "id", "Int64"), ("f", "f", "Float"), ("n", "n", "Int32")], Rows()));
+        Assert.Equal(["0 dirty", "1 dirty of 10 sampled", "1 dirty of 10 sampled"],
+            Page.FindAll("[data-testid=dirty-count]").Select(e => e.TextContent.Trim()));
+        // The engine's mapper says the same of the same cells.
+        var mapper = new SchemaMapper([new SchemaColumn("n", "n", ParquetType.Int32), new SchemaColumn("f", "f", ParquetType.Float)]);
+        Assert.Equal(2, Enumerable.Range(1, 10).Sum(i => mapper.Map(
+            [("n", Value.Integer(i == 3 ? 1L << 31 : -i)), ("f", Value.Double(i == 7 ? 1e39 : i / 3.0))]).DirtyCells.Count));
     }
 
     [Fact]

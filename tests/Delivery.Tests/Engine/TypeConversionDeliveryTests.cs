@@ -1,0 +1,82 @@
+using System.Text.Json;
+using DeliveryConsole.Delivery.Tasks;
+using DeliveryConsole.Delivery.Tests.Parquet;
+using DeliveryConsole.TableStore.Model;
+using DeliveryConsole.Testing;
+
+namespace DeliveryConsole.Delivery.Tests.Engine;
+
+/// <summary>
+/// Types that convert a cell's value, delivered end to end and read back by DuckDB: its own column types, the
+/// encodings it finds, the values, and a value that does not convert recorded as dirty.
+/// </summary>
+public sealed class TypeConversionDeliveryTests : IDisposable
+{
+    private readonly TempFolder _data = new();
+
+    [Fact]
+    public async Task Int32_and_float_columns_are_duckdbs_integer_and_float_with_the_asked_encodings_and_dirty_values_recorded()
+    {
+        await using var host = await EngineHost.StartAsync(_data);
+        host.Tables.CreateTable("typed", [new PrimaryKeyColumn("id", PrimaryKeyType.String)]);
+        Put(host, "r1", Value.Integer(int.MinValue), Value.Double(0.1));
+        Put(host, "r2", Value.Integer(int.MaxValue), Value.Double(double.NaN));
+        Put(host, "r3", Value.Integer(1L << 31), Value.Double(1e39)); // both out of range: dirty
+        Put(host, "r4", Value.String("7"), Value.Double(-0.0)); // a string is no INT32
+        var request = new CreateDeliveryTaskRequest("typed", "typed-task",
+            new DeliveryTaskConfig("typed", EngineHost.Bucket, EngineHost.Endpoint, EngineHost.Role,
+            [
+                new SchemaColumnConfig("id", "UTF8"),
+                new SchemaColumnConfig("n", "INT32", "n_plain"),
+                new SchemaColumnConfig("n", "INT32", "n_delta", "DELTA_BINARY_PACKED"),
+                new SchemaColumnConfig("f", "FLOAT"),
+            ], OssDirtyPrefix: "dirty-lines"),
+            "BASE_INC");
+
+        await host.CreateAsync(request);
+        var done = await host.WaitCaughtUpAsync("typed", "typed-task");
+
+        var file = Path.Combine(host.BucketFolder, Assert.Single(host.ObjectKeys(), key => key.StartsWith("typed/", StringComparison.Ordinal)));
+        var literal = DuckDb.Literal(file);
+        var source = $"read_parquet({literal})"; // objects have no .parquet extension
+        Assert.Equal(
+            [("id", "VARCHAR"), ("n_plain", "INTEGER"), ("n_delta", "INTEGER"), ("f", "FLOAT")],
+            DuckDb.Query($"DESCRIBE SELECT * FROM {source}").Select(r => ((string)r[0]!, (string)r[1]!)));
+        Assert.Equal(
+            [("n_plain", "INT32", "INT_32"), ("n_delta", "INT32", "INT_32"), ("f", "FLOAT", null)],
+            DuckDb.Query($"SELECT name, type, converted_type FROM parquet_schema({literal}) WHERE name IN ('n_plain', 'n_delta', 'f')")
+                .Select(r => ((string)r[0]!, (string)r[1]!, (string?)r[2])));
+        Assert.Equal(
+            [("id", "PLAIN"), ("n_plain", "PLAIN"), ("n_delta", "DELTA_BINARY_PACKED"), ("f", "PLAIN")],
+            DuckDb.Chunks(file).Select(chunk => (chunk.Column, chunk.Encodings.Split(", ").Single(e => e != "RLE"))));
+
+        var rows = DuckDb.Query($"SELECT id, n_plain, n_delta, f FROM {source} ORDER BY id");
+        Assert.Equal(["r1", "r2", "r3", "r4"], rows.Select(r => (string)r[0]!));
+        Assert.Equal([int.MinValue, int.MaxValue, null, null], rows.Select(r => (int?)r[1]));
+        Assert.Equal([int.MinValue, int.MaxValue, null, null], rows.Select(r => (int?)r[2]));
+        Assert.Equal(0.1f, (float)rows[0][3]!);
+        Assert.True(float.IsNaN((float)rows[1][3]!));
+        Assert.Null(rows[2][3]);
+        Assert.True(float.IsNegative((float)rows[3][3]!) && (float)rows[3][3]! == 0f);
+
+        Assert.Equal(5, done.State.DirtyCells);
+        var lines = host.ObjectKeys().Where(key => key.StartsWith("dirty-lines/", StringComparison.Ordinal))
+            .SelectMany(key => File.ReadAllLines(Path.Combine(host.BucketFolder, key)))
+            .Select(line => JsonDocument.Parse(line).RootElement)
+            .Select(l => (l.GetProperty("primaryKey").GetProperty("id").GetString(), l.GetProperty("column").GetString(),
+                l.GetProperty("expectedType").GetString(), l.GetProperty("actualType").GetString(), l.GetProperty("value").GetString()))
+            .Order().ToList();
+        Assert.Equal(
+        [
+            ("r3", "f", "FLOAT", "DOUBLE", "1E+39"), ("r3", "n", "INT32", "INTEGER", "2147483648"), ("r3", "n", "INT32", "INTEGER", "2147483648"),
+            ("r4", "n", "INT32", "STRING", "7"), ("r4", "n", "INT32", "STRING", "7"),
+        ], lines);
+        Assert.Equal("FLOAT", (await host.DescribeAsync("typed", "typed-task")).Definition.Request.TaskConfig.Schema[3].Type);
+    }
+
+    private static void Put(EngineHost host, string id, Value n, Value f) =>
+        host.Writer.WriteRow("typed", new RowWrite(WriteType.Put, [new KeyColumn("id", Value.String(id))],
+            [new ColumnPut("n", n), new ColumnPut("f", f)]));
+
+    public void Dispose() => _data.Dispose();
+}
