@@ -31,6 +31,7 @@ internal abstract class ColumnBuffer
         ParquetType.Double => new DoubleColumnBuffer(),
         ParquetType.Int32 => new Int32ColumnBuffer(),
         ParquetType.Float => new FloatColumnBuffer(),
+        ParquetType.Date => new DateColumnBuffer(),
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
     };
 
@@ -74,9 +75,6 @@ internal abstract class ColumnBuffer
     }
 
     protected abstract void AddValue(Value value, int index);
-
-    protected static ArgumentException NotConverted(Value value) =>
-        new($"A {value.TypeName} value that does not convert reached a column buffer.", nameof(value));
 }
 
 internal abstract class ColumnBuffer<T> : ColumnBuffer where T : struct

@@ -11,21 +11,28 @@ internal sealed class Int64ColumnBuffer : ColumnBuffer<long>
     protected override long Convert(Value value) => value.AsInteger;
 }
 
-/// <summary>Values the buffer's row check let through, so a failed conversion here is a caller's bug.</summary>
+/// <summary>Holds stored values (CellConversions.TryConvert): an Integer already within int's range.</summary>
 internal sealed class Int32ColumnBuffer : ColumnBuffer<int>
 {
     protected override long ValueBytes => 4L * ValueCount;
 
-    protected override int Convert(Value value) =>
-        CellConversions.TryInt32(value, out var converted) ? converted : throw NotConverted(value);
+    protected override int Convert(Value value) => (int)value.AsInteger;
 }
 
+/// <summary>Holds stored values (CellConversions.TryConvert): a Double already rounded to float.</summary>
 internal sealed class FloatColumnBuffer : ColumnBuffer<float>
 {
     protected override long ValueBytes => 4L * ValueCount;
 
-    protected override float Convert(Value value) =>
-        CellConversions.TryFloat(value, out var converted) ? converted : throw NotConverted(value);
+    protected override float Convert(Value value) => (float)value.AsDouble;
+}
+
+/// <summary>Holds stored values (CellConversions.TryConvert): an Integer of days since 1970-01-01 within DateOnly's range.</summary>
+internal sealed class DateColumnBuffer : ColumnBuffer<DateOnly>
+{
+    protected override long ValueBytes => 4L * ValueCount;
+
+    protected override DateOnly Convert(Value value) => CellConversions.StoredDate(value);
 }
 
 internal sealed class DoubleColumnBuffer : ColumnBuffer<double>

@@ -27,7 +27,7 @@ public sealed class ParquetBuffer
 
     /// <summary>
     /// The buffered data's size as PLAIN-encoded, uncompressed Parquet values (strings as UTF-8 with their length
-    /// prefix, 8 bytes per INT64 or DOUBLE, 4 per INT32 or FLOAT, 1 bit per BOOL and per definition level). Compression and dictionaries
+    /// prefix, 8 bytes per INT64 or DOUBLE, 4 per INT32, FLOAT or DATE, 1 bit per BOOL and per definition level). Compression and dictionaries
     /// only make the written object smaller.
     /// </summary>
     public long EstimatedBytes
@@ -42,8 +42,9 @@ public sealed class ParquetBuffer
     }
 
     /// <summary>
-    /// Adds one row: a slot per schema column, null or a value that converts to the column's type (as
-    /// <see cref="SchemaMapper"/> produces). A row that does not fit is rejected whole.
+    /// Adds one row: a slot per schema column, null or the column's stored form of a cell (as
+    /// <see cref="SchemaMapper"/> produces, see <see cref="CellConversions.TryConvert"/>), written as it is. A row
+    /// whose slot holds another kind is rejected whole.
     /// </summary>
     public void Append(ReadOnlySpan<Value?> row)
     {
@@ -51,9 +52,9 @@ public sealed class ParquetBuffer
             throw new ArgumentException($"The row has {row.Length} values; the schema has {_schema.Length} columns.", nameof(row));
         for (var i = 0; i < row.Length; i++)
         {
-            if (row[i] is { } value && !CellConversions.Converts(_schema[i].Type, value))
+            if (row[i] is { } value && value.Kind != CellConversions.StoredKind(_schema[i].Type))
                 throw new ArgumentException(
-                    $"Column {_schema[i].OssColumnName} is {_schema[i].Type.WireName()}; this {value.TypeName} value does not convert to it.", nameof(row));
+                    $"Column {_schema[i].OssColumnName} is {_schema[i].Type.WireName()}; a {value.TypeName} value is not its stored form.", nameof(row));
         }
         for (var i = 0; i < row.Length; i++)
             _columns[i].Add(row[i]);

@@ -21,6 +21,8 @@ public static class ParquetEncodings
         (_, ColumnEncoding.Plain) => null,
         (ParquetType.Utf8, ColumnEncoding.PlainDictionary) => null,
         (ParquetType.Int64 or ParquetType.Int32, ColumnEncoding.DeltaBinaryPacked) => null,
+        (ParquetType.Date, ColumnEncoding.DeltaBinaryPacked) =>
+            "the Parquet writer (Parquet.Net 6.1.0) delta-encodes plain integer columns only and would silently write DATE as PLAIN",
         (_, ColumnEncoding.PlainDictionary) =>
             $"the Parquet writer (Parquet.Net 6.1.0) dictionary-encodes UTF8 columns only, not {type.WireName()}",
         (_, ColumnEncoding.DeltaBinaryPacked) =>

@@ -6,7 +6,8 @@ namespace DeliveryConsole.Delivery.Parquet;
 
 /// <summary>
 /// Writes a <see cref="ParquetBuffer"/> as one Parquet object: one OPTIONAL column per schema entry in schema
-/// order named by its ossColumnName (UTF8 as BYTE_ARRAY with the STRING logical type, INT64, DOUBLE, BOOLEAN),
+/// order named by its ossColumnName (UTF8 as BYTE_ARRAY with the STRING logical type, INT64, DOUBLE, BOOLEAN, INT32,
+/// FLOAT, DATE as INT32 with the DATE logical type),
 /// each written in its schema encoding, SNAPPY-compressed, in row groups of at most
 /// <see cref="MaxRowsPerRowGroup"/> rows. An empty buffer gives a valid object with the schema and no row group.
 /// </summary>
@@ -64,6 +65,8 @@ public sealed class ParquetObjectWriter
         ParquetType.Double => new DataField<double?>(column.OssColumnName),
         ParquetType.Int32 => new DataField<int?>(column.OssColumnName),
         ParquetType.Float => new DataField<float?>(column.OssColumnName),
+        // DateOnly gives INT32 with both the DATE logical and converted type (DateTimeDataField(Date) sets only the latter).
+        ParquetType.Date => new DataField<DateOnly?>(column.OssColumnName),
         _ => throw new ArgumentOutOfRangeException(nameof(column), column.Type, null),
     };
 

@@ -2,7 +2,7 @@ namespace DeliveryConsole.Delivery.Schema;
 
 /// <summary>
 /// The Parquet type of a delivered column, with the real service's wire values (the proto's DataType: BOOL=0 ..
-/// DOUBLE=3, FLOAT=13, INT32=14). Which table cells each one delivers, and as what, is <see cref="CellConversions"/>.
+/// DOUBLE=3, DATE=4, FLOAT=13, INT32=14). Which table cells each one delivers, and as what, is <see cref="CellConversions"/>.
 /// </summary>
 public enum ParquetType : byte
 {
@@ -10,15 +10,16 @@ public enum ParquetType : byte
     Int64 = 1,
     Utf8 = 2,
     Double = 3,
+    Date = 4,
     Float = 13,
     Int32 = 14,
 }
 
-/// <summary>Wire names of <see cref="ParquetType"/>: BOOL, INT64, UTF8, DOUBLE, INT32, FLOAT.</summary>
+/// <summary>Wire names of <see cref="ParquetType"/>: BOOL, INT64, UTF8, DOUBLE, INT32, FLOAT, DATE.</summary>
 public static class ParquetTypes
 {
     public static IReadOnlyList<ParquetType> All { get; } = [
-        ParquetType.Bool, ParquetType.Int64, ParquetType.Utf8, ParquetType.Double, ParquetType.Int32, ParquetType.Float,
+        ParquetType.Bool, ParquetType.Int64, ParquetType.Utf8, ParquetType.Double, ParquetType.Int32, ParquetType.Float, ParquetType.Date,
     ];
 
     public static string WireName(this ParquetType type) => type switch
@@ -29,6 +30,7 @@ public static class ParquetTypes
         ParquetType.Double => "DOUBLE",
         ParquetType.Int32 => "INT32",
         ParquetType.Float => "FLOAT",
+        ParquetType.Date => "DATE",
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
     };
 

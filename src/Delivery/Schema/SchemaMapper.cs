@@ -5,7 +5,8 @@ namespace DeliveryConsole.Delivery.Schema;
 /// <summary>
 /// Maps one source row, given as (name, value) pairs, to a Parquet row in schema order. A cell that converts to its
 /// column (<see cref="CellConversions"/>: STRING->UTF8, INTEGER->INT64, an INTEGER in range->INT32, DOUBLE->DOUBLE,
-/// a DOUBLE within float's range->FLOAT, BOOLEAN->BOOL) is kept as the source value; any other cell, and every BINARY
+/// a DOUBLE within float's range->FLOAT, an ISO date STRING or day-number INTEGER->DATE, BOOLEAN->BOOL) is converted
+/// once and kept in the column's stored form; any other cell, and every BINARY
 /// cell, is dirty: delivered as null and reported. A column with no cell is null and not dirty. When a name occurs
 /// more than once, the first pair wins (sources list the newest version first). Safe to share between threads.
 /// </summary>
@@ -35,7 +36,7 @@ public sealed class SchemaMapper
             return false;
         foreach (var i in targets)
         {
-            if (CellConversions.Converts(_schema[i].Type, value))
+            if (CellConversions.TryConvert(_schema[i].Type, value, out _))
                 return true;
         }
         return false;
@@ -72,9 +73,9 @@ public sealed class SchemaMapper
                 if (seen[i])
                     continue;
                 seen[i] = true;
-                if (CellConversions.Converts(_schema[i].Type, value))
+                if (CellConversions.TryConvert(_schema[i].Type, value, out var stored))
                 {
-                    row[i] = value;
+                    row[i] = stored;
                     continue;
                 }
                 dirtyCount++;

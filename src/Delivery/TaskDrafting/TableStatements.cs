@@ -73,6 +73,7 @@ public static class TableStatements
         ParquetType.Double => "DOUBLE",
         ParquetType.Int32 => "INT",
         ParquetType.Float => "FLOAT",
+        ParquetType.Date => "DATE",
         _ => "STRING",
     };
 

@@ -32,7 +32,7 @@ public sealed record DeliveryTaskConfig(
 public sealed record EventTimeColumnConfig(string ColumnName, string TimeFormat);
 
 /// <summary>One entry of the request's <c>taskConfig.schema</c> (the service's ParquetSchema).</summary>
-/// <param name="Type">BOOL, INT64, UTF8, DOUBLE, INT32 or FLOAT.</param>
+/// <param name="Type">BOOL, INT64, UTF8, DOUBLE, INT32, FLOAT or DATE.</param>
 /// <param name="OssColumnName">Absent means the same as <paramref name="ColumnName"/>.</param>
 /// <param name="Encode">PLAIN, PLAIN_DICTIONARY, DELTA_BINARY_PACKED, DELTA_BYTE_ARRAY or DELTA_LENGTH_BYTE_ARRAY; absent means PLAIN.</param>
 public sealed record SchemaColumnConfig(

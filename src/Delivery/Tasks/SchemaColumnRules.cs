@@ -10,7 +10,7 @@ internal static partial class SchemaColumnRules
 {
     public const string SchemaField = "taskConfig.schema";
 
-    private const string TypeList = "BOOL, INT64, UTF8, DOUBLE, INT32 or FLOAT";
+    private const string TypeList = "BOOL, INT64, UTF8, DOUBLE, INT32, FLOAT or DATE";
     private const string EncodingList = "PLAIN, PLAIN_DICTIONARY, DELTA_BINARY_PACKED, DELTA_BYTE_ARRAY or DELTA_LENGTH_BYTE_ARRAY";
 
     /// <summary>The request's schema, entry by entry: each entry's own rules, then its destination name against the earlier ones.</summary>

@@ -22,7 +22,9 @@ public static class ParquetPreviewReader
     {
         try
         {
-            await using var reader = await ParquetReader.CreateAsync(seekable, leaveStreamOpen: true, cancellationToken: cancellationToken);
+            // A DATE column reads as DateOnly, so it prints as the date it is rather than as a midnight timestamp.
+            var options = new ParquetOptions { UseDateOnlyTypeForDates = true };
+            await using var reader = await ParquetReader.CreateAsync(seekable, options, leaveStreamOpen: true, cancellationToken: cancellationToken);
             var fields = reader.Schema.GetDataFields();
             var schema = fields.Select(Describe).ToList();
             var metadata = reader.Metadata ?? throw new InvalidDataException("the file has no footer metadata");
@@ -133,7 +135,7 @@ public static class ParquetPreviewReader
     }
 }
 
-/// <summary>Cell values as the preview prints them: invariant culture, round-trip numbers, ISO 8601 times.</summary>
+/// <summary>Cell values as the preview prints them: invariant culture, round-trip numbers, ISO 8601 times and dates.</summary>
 public static class CellText
 {
     private const int MaxBinaryBytes = 64;
@@ -144,6 +146,7 @@ public static class CellText
         double d => d.ToString("R", CultureInfo.InvariantCulture),
         float f => f.ToString("R", CultureInfo.InvariantCulture),
         DateTime t => t.ToString("O", CultureInfo.InvariantCulture),
+        DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         DateTimeOffset t => t.ToString("O", CultureInfo.InvariantCulture),
         byte[] bytes => "0x" + Convert.ToHexString(bytes.AsSpan(0, Math.Min(bytes.Length, MaxBinaryBytes)))
             + (bytes.Length > MaxBinaryBytes ? "…" : ""),

@@ -15,14 +15,14 @@ public sealed class TypeConversionDeliveryTests : IDisposable
     private readonly TempFolder _data = new();
 
     [Fact]
-    public async Task Int32_and_float_columns_are_duckdbs_integer_and_float_with_the_asked_encodings_and_dirty_values_recorded()
+    public async Task Int32_float_and_date_columns_are_duckdbs_integer_float_and_date_with_the_asked_encodings_and_dirty_values_recorded()
     {
         await using var host = await EngineHost.StartAsync(_data);
         host.Tables.CreateTable("typed", [new PrimaryKeyColumn("id", PrimaryKeyType.String)]);
-        Put(host, "r1", Value.Integer(int.MinValue), Value.Double(0.1));
-        Put(host, "r2", Value.Integer(int.MaxValue), Value.Double(double.NaN));
-        Put(host, "r3", Value.Integer(1L << 31), Value.Double(1e39)); // both out of range: dirty
-        Put(host, "r4", Value.String("7"), Value.Double(-0.0)); // a string is no INT32
+        Put(host, "r1", Value.Integer(int.MinValue), Value.Double(0.1), Value.String("2024-02-29"));
+        Put(host, "r2", Value.Integer(int.MaxValue), Value.Double(double.NaN), Value.Integer(0)); // day 0 is 1970-01-01
+        Put(host, "r3", Value.Integer(1L << 31), Value.Double(1e39), Value.String("2023-02-29")); // all three out of range: dirty
+        Put(host, "r4", Value.String("7"), Value.Double(-0.0), Value.String("2024-01-05T00:00:00Z")); // a string is no INT32; a time is no DATE
         var request = new CreateDeliveryTaskRequest("typed", "typed-task",
             new DeliveryTaskConfig("typed", EngineHost.Bucket, EngineHost.Endpoint, EngineHost.Role,
             [
@@ -30,6 +30,7 @@ public sealed class TypeConversionDeliveryTests : IDisposable
                 new SchemaColumnConfig("n", "INT32", "n_plain"),
                 new SchemaColumnConfig("n", "INT32", "n_delta", "DELTA_BINARY_PACKED"),
                 new SchemaColumnConfig("f", "FLOAT"),
+                new SchemaColumnConfig("d", "DATE"),
             ], OssDirtyPrefix: "dirty-lines"),
             "BASE_INC");
 
@@ -40,17 +41,20 @@ public sealed class TypeConversionDeliveryTests : IDisposable
         var literal = DuckDb.Literal(file);
         var source = $"read_parquet({literal})"; // objects have no .parquet extension
         Assert.Equal(
-            [("id", "VARCHAR"), ("n_plain", "INTEGER"), ("n_delta", "INTEGER"), ("f", "FLOAT")],
+            [("id", "VARCHAR"), ("n_plain", "INTEGER"), ("n_delta", "INTEGER"), ("f", "FLOAT"), ("d", "DATE")],
             DuckDb.Query($"DESCRIBE SELECT * FROM {source}").Select(r => ((string)r[0]!, (string)r[1]!)));
         Assert.Equal(
-            [("n_plain", "INT32", "INT_32"), ("n_delta", "INT32", "INT_32"), ("f", "FLOAT", null)],
-            DuckDb.Query($"SELECT name, type, converted_type FROM parquet_schema({literal}) WHERE name IN ('n_plain', 'n_delta', 'f')")
+            [("n_plain", "INT32", "INT_32"), ("n_delta", "INT32", "INT_32"), ("f", "FLOAT", null), ("d", "INT32", "DATE")],
+            DuckDb.Query($"SELECT name, type, converted_type FROM parquet_schema({literal}) WHERE name IN ('n_plain', 'n_delta', 'f', 'd')")
                 .Select(r => ((string)r[0]!, (string)r[1]!, (string?)r[2])));
+        // The logical type too, not only the legacy converted type: readers that ignore converted types still see a date.
+        Assert.Contains("date", (string)DuckDb.Scalar($"SELECT logical_type FROM parquet_schema({literal}) WHERE name = 'd'")!,
+            StringComparison.OrdinalIgnoreCase);
         Assert.Equal(
-            [("id", "PLAIN"), ("n_plain", "PLAIN"), ("n_delta", "DELTA_BINARY_PACKED"), ("f", "PLAIN")],
+            [("id", "PLAIN"), ("n_plain", "PLAIN"), ("n_delta", "DELTA_BINARY_PACKED"), ("f", "PLAIN"), ("d", "PLAIN")],
             DuckDb.Chunks(file).Select(chunk => (chunk.Column, chunk.Encodings.Split(", ").Single(e => e != "RLE"))));
 
-        var rows = DuckDb.Query($"SELECT id, n_plain, n_delta, f FROM {source} ORDER BY id");
+        var rows = DuckDb.Query($"SELECT id, n_plain, n_delta, f, d FROM {source} ORDER BY id");
         Assert.Equal(["r1", "r2", "r3", "r4"], rows.Select(r => (string)r[0]!));
         Assert.Equal([int.MinValue, int.MaxValue, null, null], rows.Select(r => (int?)r[1]));
         Assert.Equal([int.MinValue, int.MaxValue, null, null], rows.Select(r => (int?)r[2]));
@@ -58,8 +62,10 @@ public sealed class TypeConversionDeliveryTests : IDisposable
         Assert.True(float.IsNaN((float)rows[1][3]!));
         Assert.Null(rows[2][3]);
         Assert.True(float.IsNegative((float)rows[3][3]!) && (float)rows[3][3]! == 0f);
+        Assert.Equal([new DateOnly(2024, 2, 29), new DateOnly(1970, 1, 1)], rows.Take(2).Select(r => ParquetTestFiles.AsDate(r[4])));
+        Assert.Equal([null, null], rows.Skip(2).Select(r => r[4]));
 
-        Assert.Equal(5, done.State.DirtyCells);
+        Assert.Equal(7, done.State.DirtyCells);
         var lines = host.ObjectKeys().Where(key => key.StartsWith("dirty-lines/", StringComparison.Ordinal))
             .SelectMany(key => File.ReadAllLines(Path.Combine(host.BucketFolder, key)))
             .Select(line => JsonDocument.Parse(line).RootElement)
@@ -68,15 +74,17 @@ public sealed class TypeConversionDeliveryTests : IDisposable
             .Order().ToList();
         Assert.Equal(
         [
-            ("r3", "f", "FLOAT", "DOUBLE", "1E+39"), ("r3", "n", "INT32", "INTEGER", "2147483648"), ("r3", "n", "INT32", "INTEGER", "2147483648"),
-            ("r4", "n", "INT32", "STRING", "7"), ("r4", "n", "INT32", "STRING", "7"),
+            ("r3", "d", "DATE", "STRING", "2023-02-29"), ("r3", "f", "FLOAT", "DOUBLE", "1E+39"),
+            ("r3", "n", "INT32", "INTEGER", "2147483648"), ("r3", "n", "INT32", "INTEGER", "2147483648"),
+            ("r4", "d", "DATE", "STRING", "2024-01-05T00:00:00Z"), ("r4", "n", "INT32", "STRING", "7"), ("r4", "n", "INT32", "STRING", "7"),
         ], lines);
-        Assert.Equal("FLOAT", (await host.DescribeAsync("typed", "typed-task")).Definition.Request.TaskConfig.Schema[3].Type);
+        var described = (await host.DescribeAsync("typed", "typed-task")).Definition.Request.TaskConfig.Schema;
+        Assert.Equal(["FLOAT", "DATE"], described.Skip(3).Select(column => column.Type));
     }
 
-    private static void Put(EngineHost host, string id, Value n, Value f) =>
+    private static void Put(EngineHost host, string id, Value n, Value f, Value d) =>
         host.Writer.WriteRow("typed", new RowWrite(WriteType.Put, [new KeyColumn("id", Value.String(id))],
-            [new ColumnPut("n", n), new ColumnPut("f", f)]));
+            [new ColumnPut("n", n), new ColumnPut("f", f), new ColumnPut("d", d)]));
 
     public void Dispose() => _data.Dispose();
 }

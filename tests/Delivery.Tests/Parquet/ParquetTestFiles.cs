@@ -60,11 +60,12 @@ internal static class ParquetTestFiles
 
     /// <summary>
     /// As <see cref="AssertSame(IReadOnlyList{Value?}, IReadOnlyList{object?})"/> for a column of
-    /// <paramref name="type"/>: DuckDB reads an INT32 column as int and a FLOAT column as float (bit for bit).
+    /// <paramref name="type"/>: DuckDB reads an INT32 column as int, a FLOAT column as float (bit for bit) and a DATE
+    /// column as a date (the stored value's days since 1970-01-01).
     /// </summary>
     public static void AssertSame(ParquetType type, IReadOnlyList<Value?> expected, IReadOnlyList<object?> actual)
     {
-        if (type is not (ParquetType.Int32 or ParquetType.Float))
+        if (type is not (ParquetType.Int32 or ParquetType.Float or ParquetType.Date))
         {
             AssertSame(expected, actual);
             return;
@@ -74,6 +75,8 @@ internal static class ParquetTestFiles
         {
             if (expected[i] is not { } value)
                 Assert.Null(actual[i]);
+            else if (type == ParquetType.Date)
+                Assert.Equal(CellConversions.StoredDate(value), AsDate(actual[i]));
             else if (type == ParquetType.Int32)
                 Assert.Equal((int)value.AsInteger, Assert.IsType<int>(actual[i]));
             else if (double.IsNaN(value.AsDouble))
@@ -83,7 +86,15 @@ internal static class ParquetTestFiles
         }
     }
 
-    /// <summary>Values with the edge cases of each type, nulls among them.</summary>
+    /// <summary>A DATE as DuckDB.NET gives it (DateOnly, or DateTime at midnight in older clients).</summary>
+    public static DateOnly AsDate(object? value) => value switch
+    {
+        DateOnly date => date,
+        DateTime time => DateOnly.FromDateTime(time),
+        _ => throw new Xunit.Sdk.XunitException($"expected a date, read {value} ({value?.GetType().Name})"),
+    };
+
+    /// <summary>Values (in their column's stored form) with the edge cases of each type, nulls among them.</summary>
     public static Value?[] Samples(ParquetType type) => type switch
     {
         ParquetType.Int64 =>
@@ -107,6 +118,11 @@ internal static class ParquetTestFiles
             Value.Double(double.NaN), Value.Double(double.PositiveInfinity), Value.Double(double.NegativeInfinity),
             Value.Double(-0.0), null, Value.Double(float.Epsilon), Value.Double(float.MaxValue),
             Value.Double(float.MinValue), Value.Double(0.1), null,
+        ],
+        ParquetType.Date =>
+        [
+            Value.Integer(0), Value.Integer(-719_162), Value.Integer(2_932_896), null, Value.Integer(19_782),
+            Value.Integer(-1), null,
         ],
         ParquetType.Bool => [Value.Boolean(true), Value.Boolean(false), null, Value.Boolean(true), null],
         ParquetType.Utf8 =>

@@ -3,7 +3,10 @@ using DeliveryConsole.TableStore.Model;
 
 namespace DeliveryConsole.Delivery.Tests.Schema;
 
-/// <summary>INT32 and FLOAT look at the value, not only its type: the edges of each range, and what is dirty.</summary>
+/// <summary>
+/// INT32, FLOAT and DATE look at the value, not only its type: the edges of each range, what is dirty, and the stored
+/// form each type keeps in the mapped row.
+/// </summary>
 public class CellConversionsTests
 {
     [Theory]
@@ -13,9 +16,8 @@ public class CellConversionsTests
     [InlineData(int.MinValue)]
     public void An_integer_in_range_is_an_int32_as_it_is(long integer)
     {
-        Assert.True(CellConversions.TryInt32(Value.Integer(integer), out var converted));
-        Assert.Equal(integer, converted);
-        Assert.True(CellConversions.Converts(ParquetType.Int32, Value.Integer(integer)));
+        Assert.True(CellConversions.TryConvert(ParquetType.Int32, Value.Integer(integer), out var stored));
+        Assert.Equal(Value.Integer(integer), stored);
     }
 
     [Theory]
@@ -25,15 +27,14 @@ public class CellConversionsTests
     [InlineData(long.MinValue)]
     public void An_integer_outside_32_bits_is_dirty_for_int32(long integer)
     {
-        Assert.False(CellConversions.TryInt32(Value.Integer(integer), out _));
-        Assert.False(CellConversions.Converts(ParquetType.Int32, Value.Integer(integer)));
+        Assert.False(CellConversions.TryConvert(ParquetType.Int32, Value.Integer(integer), out _));
     }
 
     [Fact]
     public void Int32_takes_no_other_cell_type_even_one_that_reads_as_a_number()
     {
         foreach (var value in new[] { Value.String("1"), Value.Double(1.0), Value.Boolean(true), Value.Binary([1]) })
-            Assert.False(CellConversions.TryInt32(value, out _), value.TypeName);
+            Assert.False(CellConversions.TryConvert(ParquetType.Int32, value, out _), value.TypeName);
     }
 
     [Theory]
@@ -48,19 +49,18 @@ public class CellConversionsTests
     [InlineData(double.NegativeInfinity, float.NegativeInfinity)]
     public void A_double_is_a_float_rounded_to_nearest(double source, float expected)
     {
-        Assert.True(CellConversions.TryFloat(Value.Double(source), out var converted));
-        Assert.Equal(expected, converted);
-        Assert.True(CellConversions.Converts(ParquetType.Float, Value.Double(source)));
+        Assert.True(CellConversions.TryConvert(ParquetType.Float, Value.Double(source), out var stored));
+        Assert.Equal(Value.Double(expected), stored);
     }
 
     [Fact]
     public void Nan_and_negative_zero_stay_what_they_are()
     {
-        Assert.True(CellConversions.TryFloat(Value.Double(double.NaN), out var nan));
-        Assert.True(float.IsNaN(nan));
-        Assert.True(CellConversions.TryFloat(Value.Double(-0.0), out var zero));
-        Assert.Equal(0f, zero);
-        Assert.True(float.IsNegative(zero));
+        Assert.True(CellConversions.TryConvert(ParquetType.Float, Value.Double(double.NaN), out var nan));
+        Assert.True(double.IsNaN(nan.AsDouble));
+        Assert.True(CellConversions.TryConvert(ParquetType.Float, Value.Double(-0.0), out var zero));
+        Assert.Equal(0.0, zero.AsDouble);
+        Assert.True(double.IsNegative(zero.AsDouble));
     }
 
     [Theory]
@@ -70,15 +70,14 @@ public class CellConversionsTests
     [InlineData(3.4028235677973366e38)] // float.MaxValue + half an ulp: rounds to infinity
     public void A_finite_double_beyond_floats_range_is_dirty(double source)
     {
-        Assert.False(CellConversions.TryFloat(Value.Double(source), out _));
-        Assert.False(CellConversions.Converts(ParquetType.Float, Value.Double(source)));
+        Assert.False(CellConversions.TryConvert(ParquetType.Float, Value.Double(source), out _));
     }
 
     [Fact]
     public void Float_takes_no_other_cell_type()
     {
         foreach (var value in new[] { Value.Integer(1), Value.String("1.5"), Value.Boolean(false), Value.Binary([1]) })
-            Assert.False(CellConversions.TryFloat(value, out _), value.TypeName);
+            Assert.False(CellConversions.TryConvert(ParquetType.Float, value, out _), value.TypeName);
     }
 
     [Fact]
@@ -89,7 +88,7 @@ public class CellConversionsTests
         var good = mapper.Map([("n", Value.Integer(int.MaxValue)), ("f", Value.Double(1e38))]);
         var dirty = mapper.Map([("n", Value.Integer(1L << 31)), ("f", Value.Double(1e39))]);
 
-        Assert.Equal([Value.Integer(int.MaxValue), Value.Double(1e38)], good.Values);
+        Assert.Equal([Value.Integer(int.MaxValue), Value.Double((float)1e38)], good.Values); // FLOAT's stored form is rounded
         Assert.Empty(good.DirtyCells);
         Assert.Equal([null, null], dirty.Values);
         Assert.Equal(
@@ -97,5 +96,107 @@ public class CellConversionsTests
             dirty.DirtyCells);
         Assert.True(mapper.Delivers("n", Value.Integer(-1)));
         Assert.False(mapper.Delivers("n", Value.Integer(-1L << 40)));
+    }
+
+    [Theory]
+    [InlineData("1970-01-01", 0L)]
+    [InlineData("2024-02-29", 19_782L)]
+    [InlineData("0001-01-01", -719_162L)]
+    [InlineData("9999-12-31", 2_932_896L)]
+    [InlineData("1969-12-31", -1L)]
+    public void An_iso_date_string_is_a_date_stored_as_days_since_1970(string text, long days)
+    {
+        Assert.True(CellConversions.TryConvert(ParquetType.Date, Value.String(text), out var stored));
+        Assert.Equal(Value.Integer(days), stored);
+        Assert.Equal(DateOnly.ParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), CellConversions.StoredDate(stored));
+    }
+
+    [Theory]
+    [InlineData("2023-02-29")] // no such day
+    [InlineData("2024-13-01")]
+    [InlineData("2024-1-5")] // missing zeros
+    [InlineData("2024-01-05T00:00:00Z")] // a time and a zone
+    [InlineData("2024-01-05 ")]
+    [InlineData(" 2024-01-05")]
+    [InlineData("20240105")]
+    [InlineData("05/01/2024")]
+    [InlineData("")]
+    [InlineData(" ")]
+    [InlineData("10000-01-01")]
+    public void Any_other_text_is_dirty_for_date(string text) =>
+        Assert.False(CellConversions.TryConvert(ParquetType.Date, Value.String(text), out _), text);
+
+    [Theory]
+    [InlineData(0L)]
+    [InlineData(-719_162L)] // 0001-01-01
+    [InlineData(2_932_896L)] // 9999-12-31
+    public void An_integer_in_dateonlys_range_is_a_date_of_that_many_days_since_1970(long days)
+    {
+        Assert.True(CellConversions.TryConvert(ParquetType.Date, Value.Integer(days), out var stored));
+        Assert.Equal(Value.Integer(days), stored);
+    }
+
+    [Theory]
+    [InlineData(-719_163L)]
+    [InlineData(2_932_897L)]
+    [InlineData(long.MaxValue)]
+    [InlineData(long.MinValue)]
+    public void An_integer_beyond_dateonlys_range_is_dirty_for_date(long days) =>
+        Assert.False(CellConversions.TryConvert(ParquetType.Date, Value.Integer(days), out _));
+
+    [Fact]
+    public void Date_takes_no_other_cell_type()
+    {
+        foreach (var value in new[] { Value.Double(0), Value.Boolean(true), Value.Binary([1]) })
+            Assert.False(CellConversions.TryConvert(ParquetType.Date, value, out _), value.TypeName);
+    }
+
+    [Fact]
+    public void The_types_that_take_a_cell_as_it_is_store_it_as_it_is_and_refuse_every_other_kind()
+    {
+        var cells = new[] { Value.Boolean(true), Value.Integer(-5), Value.String("s"), Value.Double(0.1), Value.Binary([1]) };
+        (ParquetType Type, Value Taken)[] plain =
+            [(ParquetType.Bool, cells[0]), (ParquetType.Int64, cells[1]), (ParquetType.Utf8, cells[2]), (ParquetType.Double, cells[3])];
+        foreach (var (type, taken) in plain)
+        {
+            foreach (var cell in cells)
+            {
+                var converts = CellConversions.TryConvert(type, cell, out var stored);
+                Assert.Equal(cell == taken, converts);
+                Assert.Equal(converts ? cell : default, stored);
+            }
+        }
+    }
+
+    [Fact]
+    public void Every_stored_value_has_its_columns_stored_kind()
+    {
+        (ParquetType Type, Value Source, ValueKind Kind)[] cases =
+        [
+            (ParquetType.Bool, Value.Boolean(false), ValueKind.Boolean), (ParquetType.Int64, Value.Integer(1), ValueKind.Integer),
+            (ParquetType.Utf8, Value.String(""), ValueKind.String), (ParquetType.Double, Value.Double(1), ValueKind.Double),
+            (ParquetType.Int32, Value.Integer(1), ValueKind.Integer), (ParquetType.Float, Value.Double(1), ValueKind.Double),
+            (ParquetType.Date, Value.String("2024-01-05"), ValueKind.Integer), (ParquetType.Date, Value.Integer(3), ValueKind.Integer),
+        ];
+        Assert.Equal(ParquetTypes.All.Order(), cases.Select(c => c.Type).Distinct().Order());
+        foreach (var (type, source, kind) in cases)
+        {
+            Assert.True(CellConversions.TryConvert(type, source, out var stored));
+            Assert.Equal(kind, stored.Kind);
+            Assert.Equal(kind, CellConversions.StoredKind(type));
+        }
+    }
+
+    [Fact]
+    public void The_mapper_keeps_a_dates_stored_form_and_reports_its_source_text_when_dirty()
+    {
+        var mapper = new SchemaMapper([new SchemaColumn("d", "d", ParquetType.Date)]);
+
+        var good = mapper.Map([("d", Value.String("2024-02-29"))]);
+        var dirty = mapper.Map([("d", Value.String("2024-1-5"))]);
+
+        Assert.Equal([Value.Integer(19_782)], good.Values);
+        Assert.Equal([null], dirty.Values);
+        Assert.Equal([new DirtyCell("d", "d", ParquetType.Date, "STRING", "2024-1-5", false)], dirty.DirtyCells);
     }
 }

@@ -13,6 +13,7 @@ public class SchemaMapperTests
         (ValueKind.Boolean, ParquetType.Bool),
         (ValueKind.Integer, ParquetType.Int32),
         (ValueKind.Double, ParquetType.Float),
+        (ValueKind.Integer, ParquetType.Date), // days since 1970-01-01 (the sample text is no ISO date)
     ];
 
     private static readonly Dictionary<ValueKind, (Value Value, string Text)> Samples = new()

@@ -9,6 +9,7 @@ public class WireNameTests
     [InlineData(ParquetType.Int64, "INT64", 1)]
     [InlineData(ParquetType.Utf8, "UTF8", 2)]
     [InlineData(ParquetType.Double, "DOUBLE", 3)]
+    [InlineData(ParquetType.Date, "DATE", 4)]
     [InlineData(ParquetType.Float, "FLOAT", 13)]
     [InlineData(ParquetType.Int32, "INT32", 14)]
     public void Types_have_the_services_wire_names_and_values(ParquetType type, string name, int wireValue)
@@ -35,7 +36,7 @@ public class WireNameTests
 
     [Theory]
     [InlineData("utf8")]
-    [InlineData("DATE")]
+    [InlineData("DECIMAL")]
     [InlineData("")]
     [InlineData(null)]
     public void Other_type_names_do_not_parse(string? name)

@@ -24,7 +24,8 @@ public class TableStatementsTests
         var hive = TableStatements.Hive("orders-lake",
             [new SchemaColumn("id", "id", ParquetType.Int64), new SchemaColumn("n", "name", ParquetType.Utf8),
              new SchemaColumn("p", "price", ParquetType.Double), new SchemaColumn("f", "flag", ParquetType.Bool),
-             new SchemaColumn("q", "qty", ParquetType.Int32), new SchemaColumn("w", "weight", ParquetType.Float)],
+             new SchemaColumn("q", "qty", ParquetType.Int32), new SchemaColumn("w", "weight", ParquetType.Float),
+             new SchemaColumn("d", "day", ParquetType.Date)],
             "/data/lake");
 
         Assert.Equal("""
@@ -37,7 +38,8 @@ public class TableStatementsTests
               `price` DOUBLE,
               `flag` BOOLEAN,
               `qty` INT,
-              `weight` FLOAT
+              `weight` FLOAT,
+              `day` DATE
             )
             STORED AS PARQUET
             LOCATION 'file:///data/lake';

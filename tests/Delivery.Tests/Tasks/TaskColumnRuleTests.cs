@@ -30,9 +30,9 @@ public class TaskColumnRuleTests
     [InlineData("taskConfig.schema[2].ossColumnName", "ID", "taskConfig.schema[2].ossColumnName 'ID' repeats taskConfig.schema[0].ossColumnName 'id'" + Hive)]
     [InlineData("taskConfig.schema[3].columnName", "seq", "taskConfig.schema[3].ossColumnName 'seq' repeats taskConfig.schema[1].ossColumnName 'seq'" + Hive)]
     [InlineData("taskConfig.schema[2].type", null, "taskConfig.schema[2].type is required.")]
-    [InlineData("taskConfig.schema[2].type", "FLOAT32", "taskConfig.schema[2].type must be BOOL, INT64, UTF8, DOUBLE, INT32 or FLOAT, not 'FLOAT32'.")]
-    [InlineData("taskConfig.schema[2].type", "DATE", "taskConfig.schema[2].type must be BOOL, INT64, UTF8, DOUBLE, INT32 or FLOAT, not 'DATE'.")]
-    [InlineData("taskConfig.schema[2].type", "double", "taskConfig.schema[2].type must be BOOL, INT64, UTF8, DOUBLE, INT32 or FLOAT, not 'double'.")]
+    [InlineData("taskConfig.schema[2].type", "FLOAT32", "taskConfig.schema[2].type must be BOOL, INT64, UTF8, DOUBLE, INT32, FLOAT or DATE, not 'FLOAT32'.")]
+    [InlineData("taskConfig.schema[2].type", "DECIMAL", "taskConfig.schema[2].type must be BOOL, INT64, UTF8, DOUBLE, INT32, FLOAT or DATE, not 'DECIMAL'.")]
+    [InlineData("taskConfig.schema[2].type", "double", "taskConfig.schema[2].type must be BOOL, INT64, UTF8, DOUBLE, INT32, FLOAT or DATE, not 'double'.")]
     [InlineData("taskConfig.schema[0].encode", "RLE", "taskConfig.schema[0].encode " + Encodings + "'RLE'.")]
     [InlineData("taskConfig.schema[0].encode", "plain", "taskConfig.schema[0].encode " + Encodings + "'plain'.")]
     [InlineData("taskConfig.schema[0].encode", "", "taskConfig.schema[0].encode " + Encodings + "''.")]
@@ -90,11 +90,36 @@ public class TaskColumnRuleTests
             "so it fits INT32 and INT64 columns only, not FLOAT (use PLAIN)."), result.Error);
     }
 
+    [Fact]
+    public void A_date_column_refuses_delta_binary_packed_naming_the_writers_limit()
+    {
+        var request = TaskRequests.With(TaskRequests.With("taskConfig.schema[2].type", "DATE"), "taskConfig.schema[2].encode", "DELTA_BINARY_PACKED");
+
+        var result = DeliveryTaskValidator.Validate(request, TaskRequests.Context());
+
+        Assert.Equal(new DeliveryTaskError("OTSParameterInvalid", "taskConfig.schema[2].encode",
+            "taskConfig.schema[2].encode DELTA_BINARY_PACKED cannot be used with type DATE: the Parquet writer (Parquet.Net 6.1.0) " +
+            "delta-encodes plain integer columns only and would silently write DATE as PLAIN (use PLAIN)."), result.Error);
+    }
+
+    [Fact]
+    public void A_date_column_refuses_plain_dictionary_as_the_other_non_utf8_types_do()
+    {
+        var request = TaskRequests.With(TaskRequests.With("taskConfig.schema[2].type", "DATE"), "taskConfig.schema[2].encode", "PLAIN_DICTIONARY");
+
+        var result = DeliveryTaskValidator.Validate(request, TaskRequests.Context());
+
+        Assert.Equal(new DeliveryTaskError("OTSParameterInvalid", "taskConfig.schema[2].encode",
+            "taskConfig.schema[2].encode PLAIN_DICTIONARY cannot be used with type DATE: the Parquet writer (Parquet.Net 6.1.0) " +
+            "dictionary-encodes UTF8 columns only, not DATE (use PLAIN)."), result.Error);
+    }
+
     [Theory]
     [InlineData("INT32", "DELTA_BINARY_PACKED")]
     [InlineData("INT32", "PLAIN")]
     [InlineData("FLOAT", "PLAIN")]
-    public void Int32_and_float_columns_are_accepted_with_the_encodings_the_writer_honours(string type, string encoding)
+    [InlineData("DATE", "PLAIN")]
+    public void Int32_float_and_date_columns_are_accepted_with_the_encodings_the_writer_honours(string type, string encoding)
     {
         var request = TaskRequests.With(TaskRequests.With("taskConfig.schema[2].type", type), "taskConfig.schema[2].encode", encoding);
 

@@ -28,7 +28,8 @@ public class DeliveryTaskLifecycleApiTests
         full.Config()["schema"] = new JsonArray(
             new JsonObject { ["columnName"] = "k", ["type"] = "UTF8", ["ossColumnName"] = "key", ["encode"] = "PLAIN_DICTIONARY" },
             new JsonObject { ["columnName"] = "i", ["type"] = "INT32", ["ossColumnName"] = "i", ["encode"] = "DELTA_BINARY_PACKED" },
-            new JsonObject { ["columnName"] = "f", ["type"] = "FLOAT", ["ossColumnName"] = "f", ["encode"] = "PLAIN" });
+            new JsonObject { ["columnName"] = "f", ["type"] = "FLOAT", ["ossColumnName"] = "f", ["encode"] = "PLAIN" },
+            new JsonObject { ["columnName"] = "d", ["type"] = "DATE", ["ossColumnName"] = "d", ["encode"] = "PLAIN" });
         full["emulator"] = new JsonObject { ["flushIntervalSeconds"] = 5, ["flushSizeMiB"] = 8, ["timeZone"] = "Europe/Berlin" };
         await api.OkAsync("CreateDeliveryTask", full.ToJsonString());
 

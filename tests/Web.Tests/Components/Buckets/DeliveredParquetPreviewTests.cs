@@ -39,6 +39,8 @@ public class DeliveredParquetPreviewTests : ConsoleComponentTest
         Assert.Contains("STRING", schemaRows.Single(r => r[0] == "name")[2]);
         Assert.Contains("INTEGER(32, signed)", schemaRows.Single(r => r[0] == "id32")[2]);
         Assert.Equal("FLOAT", schemaRows.Single(r => r[0] == "price32")[1]);
+        Assert.Equal("INT32", schemaRows.Single(r => r[0] == "day")[1]);
+        Assert.Contains("DATE", schemaRows.Single(r => r[0] == "day")[2]);
 
         var duckGroups = DuckDb.Query($"SELECT DISTINCT row_group_id, row_group_num_rows FROM parquet_metadata({DuckDb.Literal(path)}) ORDER BY row_group_id");
         var groupRows = Cells(page, "parquet-row-groups");
@@ -53,6 +55,7 @@ public class DeliveredParquetPreviewTests : ConsoleComponentTest
             .Select(row => row.Select(Text).ToList()).ToList();
         Assert.Equal(100, expected.Count);
         Assert.Equal(expected, Cells(page, "parquet-rows"));
+        Assert.Equal("2024-02-29", Cells(page, "parquet-rows")[1][header.IndexOf("day")]); // a date, not a timestamp
         Assert.Contains($"{RowCount} rows", page.Find("[data-testid=parquet-summary]").TextContent);
     }
 
@@ -62,7 +65,11 @@ public class DeliveredParquetPreviewTests : ConsoleComponentTest
         Tables.CreateTable("orders", [new("id", PrimaryKeyType.Integer)]);
         for (var i = 0; i < RowCount; i++)
         {
-            List<ColumnPut> puts = [new("price", Value.Double(i * 1.25)), new("paid", Value.Boolean(i % 3 == 0))];
+            List<ColumnPut> puts =
+            [
+                new("price", Value.Double(i * 1.25)), new("paid", Value.Boolean(i % 3 == 0)),
+                new("day", Value.String(new DateOnly(2024, 2, 28).AddDays(i).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))),
+            ];
             if (i % 10 != 0)
                 puts.Add(new("name", Value.String($"order {i}")));
             Writer.WriteRow("orders", new RowWrite(WriteType.Put, [new("id", Value.Integer(i))], puts));
@@ -74,6 +81,7 @@ public class DeliveredParquetPreviewTests : ConsoleComponentTest
                 new SchemaColumnConfig("id", "INT64"), new SchemaColumnConfig("name", "UTF8"),
                 new SchemaColumnConfig("price", "DOUBLE"), new SchemaColumnConfig("paid", "BOOL"),
                 new SchemaColumnConfig("id", "INT32", "id32", "DELTA_BINARY_PACKED"), new SchemaColumnConfig("price", "FLOAT", "price32"),
+                new SchemaColumnConfig("day", "DATE"),
             ]), "BASE"), Cancel);
         Assert.Null(error);
         await Eventually.UntilAsync(async () => (await Engine.DescribeTaskAsync("orders", "snap", Cancel))!, status => status.State.Finished,
@@ -90,6 +98,9 @@ public class DeliveredParquetPreviewTests : ConsoleComponentTest
         null => "null",
         bool b => b ? "true" : "false",
         double d => d.ToString("R", CultureInfo.InvariantCulture),
+        // The file's only date-like column is a DATE (DuckDB.NET may give it as DateOnly or as a midnight DateTime).
+        DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DateTime time => time.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString()!,
     };

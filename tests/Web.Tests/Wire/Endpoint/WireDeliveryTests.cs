@@ -56,6 +56,7 @@ public sealed class WireDeliveryTests : IAsyncDisposable
         withEventTime.TaskConfig.OssDirtyPrefix = "dirty";
         withEventTime.TaskConfig.Schema.Add(new ParquetSchema { ColumnName = "i", Type = DataType.Int32, OssColumnName = "i", Encode = Encoding.DeltaBinaryPacked });
         withEventTime.TaskConfig.Schema.Add(new ParquetSchema { ColumnName = "f", Type = DataType.Float, OssColumnName = "f", Encode = Encoding.Plain });
+        withEventTime.TaskConfig.Schema.Add(new ParquetSchema { ColumnName = "d", Type = DataType.Date, OssColumnName = "d", Encode = Encoding.Plain });
 
         await _wire.OkAsync("CreateDeliveryTask", Task("lake-1"), CreateDeliveryTaskResponse.Parser, Cancel);
         await _wire.OkAsync("CreateDeliveryTask", withEventTime, CreateDeliveryTaskResponse.Parser, Cancel);
@@ -103,10 +104,10 @@ public sealed class WireDeliveryTests : IAsyncDisposable
         noBucket.TaskConfig.ClearOssBucket();
         Assert.Contains("taskConfig.ossBucket is required",
             (await _wire.FailsAsync("CreateDeliveryTask", noBucket, HttpStatusCode.BadRequest, "OTSParameterInvalid", Cancel)).Message);
-        var dateType = Task("lake-3");
-        dateType.TaskConfig.Schema[0].Type = DataType.Date;
-        Assert.Contains("DATE",
-            (await _wire.FailsAsync("CreateDeliveryTask", dateType, HttpStatusCode.BadRequest, "OTSParameterInvalid", Cancel)).Message);
+        var decimalType = Task("lake-3");
+        decimalType.TaskConfig.Schema[0].Type = DataType.Decimal;
+        Assert.Contains("DECIMAL",
+            (await _wire.FailsAsync("CreateDeliveryTask", decimalType, HttpStatusCode.BadRequest, "OTSParameterInvalid", Cancel)).Message);
         Assert.Contains("taskName is required",
             (await _wire.FailsAsync("DescribeDeliveryTask", new DescribeDeliveryTaskRequest { TableName = "t" },
                 HttpStatusCode.BadRequest, "OTSParameterInvalid", Cancel)).Message);

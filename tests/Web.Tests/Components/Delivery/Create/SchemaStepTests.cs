@@ -73,6 +73,29 @@ public class SchemaStepTests : WizardTest
     }
 
     [Fact]
+    public async Task Date_is_offered_and_counts_a_string_that_is_no_iso_date_as_the_engine_does()
+    {
+        // d: STRING everywhere, ISO dates but one without its zeros.
+        Tables.CreateTable("days", [new("id", PrimaryKeyType.Integer)]);
+        for (var i = 1; i <= 10; i++)
+            Writer.WriteRow("days", new RowWrite(WriteType.Put, [new("id", Value.Integer(i))], [new ColumnPut("d", Day(i))]));
+        RenderWizard("days");
+        await FillBasicsAndDestinationAsync("days-lake");
+        Click("Auto generate");
+        Page.WaitForAssertion(() => Assert.Equal([("id", "id", "Int64"), ("d", "d", "Utf8")], Rows()));
+
+        Choose("Parquet type", "DATE", 1);
+
+        Page.WaitForAssertion(() => Assert.Equal([("id", "id", "Int64"), ("d", "d", "Date")], Rows()));
+        Assert.Equal(["0 dirty", "1 dirty of 10 sampled"], Page.FindAll("[data-testid=dirty-count]").Select(e => e.TextContent.Trim()));
+        // The engine's mapper says the same of the same cells.
+        var mapper = new SchemaMapper([new SchemaColumn("d", "d", ParquetType.Date)]);
+        Assert.Equal(1, Enumerable.Range(1, 10).Sum(i => mapper.Map([("d", Day(i))]).DirtyCells.Count));
+
+        static Value Day(int i) => Value.String(i == 4 ? "2024-1-4" : $"2024-01-{i:00}");
+    }
+
+    [Fact]
     public async Task Rows_are_added_removed_and_reordered()
     {
         CreateOrders(2);
