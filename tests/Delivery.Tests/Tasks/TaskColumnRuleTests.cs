@@ -78,40 +78,19 @@ public class TaskColumnRuleTests
             $"taskConfig.schema[3].ossColumnName{OssNameRule}'{name}' (taken from columnName; give a shorter ossColumnName)."), result.Error);
     }
 
-    [Fact]
-    public void A_float_column_refuses_delta_binary_packed_naming_the_rule()
+    [Theory]
+    [InlineData("FLOAT", "DELTA_BINARY_PACKED", "DELTA_BINARY_PACKED encodes integers, so it fits INT32 and INT64 columns only, not FLOAT")]
+    [InlineData("DATE", "DELTA_BINARY_PACKED",
+        "the Parquet writer (Parquet.Net 6.1.0) delta-encodes plain integer columns only and would silently write DATE as PLAIN")]
+    [InlineData("DATE", "PLAIN_DICTIONARY", "the Parquet writer (Parquet.Net 6.1.0) dictionary-encodes UTF8 columns only, not DATE")]
+    public void A_float_or_date_column_refuses_an_encoding_the_writer_cannot_honour_naming_the_rule(string type, string encoding, string rule)
     {
-        var request = TaskRequests.With(TaskRequests.With("taskConfig.schema[2].type", "FLOAT"), "taskConfig.schema[2].encode", "DELTA_BINARY_PACKED");
+        var request = TaskRequests.With(TaskRequests.With("taskConfig.schema[2].type", type), "taskConfig.schema[2].encode", encoding);
 
         var result = DeliveryTaskValidator.Validate(request, TaskRequests.Context());
 
         Assert.Equal(new DeliveryTaskError("OTSParameterInvalid", "taskConfig.schema[2].encode",
-            "taskConfig.schema[2].encode DELTA_BINARY_PACKED cannot be used with type FLOAT: DELTA_BINARY_PACKED encodes integers, " +
-            "so it fits INT32 and INT64 columns only, not FLOAT (use PLAIN)."), result.Error);
-    }
-
-    [Fact]
-    public void A_date_column_refuses_delta_binary_packed_naming_the_writers_limit()
-    {
-        var request = TaskRequests.With(TaskRequests.With("taskConfig.schema[2].type", "DATE"), "taskConfig.schema[2].encode", "DELTA_BINARY_PACKED");
-
-        var result = DeliveryTaskValidator.Validate(request, TaskRequests.Context());
-
-        Assert.Equal(new DeliveryTaskError("OTSParameterInvalid", "taskConfig.schema[2].encode",
-            "taskConfig.schema[2].encode DELTA_BINARY_PACKED cannot be used with type DATE: the Parquet writer (Parquet.Net 6.1.0) " +
-            "delta-encodes plain integer columns only and would silently write DATE as PLAIN (use PLAIN)."), result.Error);
-    }
-
-    [Fact]
-    public void A_date_column_refuses_plain_dictionary_as_the_other_non_utf8_types_do()
-    {
-        var request = TaskRequests.With(TaskRequests.With("taskConfig.schema[2].type", "DATE"), "taskConfig.schema[2].encode", "PLAIN_DICTIONARY");
-
-        var result = DeliveryTaskValidator.Validate(request, TaskRequests.Context());
-
-        Assert.Equal(new DeliveryTaskError("OTSParameterInvalid", "taskConfig.schema[2].encode",
-            "taskConfig.schema[2].encode PLAIN_DICTIONARY cannot be used with type DATE: the Parquet writer (Parquet.Net 6.1.0) " +
-            "dictionary-encodes UTF8 columns only, not DATE (use PLAIN)."), result.Error);
+            $"taskConfig.schema[2].encode {encoding} cannot be used with type {type}: {rule} (use PLAIN)."), result.Error);
     }
 
     [Theory]
