@@ -91,6 +91,11 @@ public class SchemaStepTests : WizardTest
         // The engine's mapper says the same of the same cells.
         var mapper = new SchemaMapper([new SchemaColumn("d", "d", ParquetType.Date)]);
         Assert.Equal(1, Enumerable.Range(1, 10).Sum(i => mapper.Map([("d", Day(i))]).DirtyCells.Count));
+        // The review prints the column as the file will hold it: INT32 with the DATE logical type.
+        Click("Next");
+        Page.WaitForAssertion(() => Assert.NotEmpty(Controls("Event-time column")));
+        Click("Next");
+        Page.WaitForAssertion(() => Assert.Contains("optional int32 d (DATE);", Text("parquet-schema")));
 
         static Value Day(int i) => Value.String(i == 4 ? "2024-1-4" : $"2024-01-{i:00}");
     }
