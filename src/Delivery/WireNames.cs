@@ -16,4 +16,9 @@ internal static class WireNames
         value = default;
         return false;
     }
+
+    /// <summary>Every value's wire name as the alternatives a message offers: "A, B or C".</summary>
+    public static string Alternatives<T>(IReadOnlyList<T> all, Func<T, string> wireName) where T : struct, Enum =>
+        all.Count == 1 ? wireName(all[0])
+        : $"{string.Join(", ", all.Take(all.Count - 1).Select(wireName))} or {wireName(all[^1])}";
 }

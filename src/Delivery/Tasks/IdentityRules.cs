@@ -23,7 +23,7 @@ internal static partial class IdentityRules
     public static RuleResult<DeliveryTaskType> TaskType(string? value) =>
         value is null ? DeliveryTaskType.BaseInc
         : DeliveryTaskTypes.TryParse(value, out var type) ? type
-        : BrokenRule.Invalid(TaskTypeField, $"must be BASE, INC or BASE_INC, not '{value}'.");
+        : BrokenRule.Invalid(TaskTypeField, $"must be {WireNames.Alternatives(DeliveryTaskTypes.All, DeliveryTaskTypes.WireName)}, not '{value}'.");
 
     [GeneratedRegex(@"^[a-z0-9][a-z0-9-]{1,14}[a-z0-9]\z")]
     private static partial Regex TaskNamePattern();

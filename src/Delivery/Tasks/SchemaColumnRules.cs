@@ -10,8 +10,9 @@ internal static partial class SchemaColumnRules
 {
     public const string SchemaField = "taskConfig.schema";
 
-    private const string TypeList = "BOOL, INT64, UTF8, DOUBLE, INT32, FLOAT or DATE";
-    private const string EncodingList = "PLAIN, PLAIN_DICTIONARY, DELTA_BINARY_PACKED, DELTA_BYTE_ARRAY or DELTA_LENGTH_BYTE_ARRAY";
+    // Derived from the enums, so a type or encoding added there is offered here too.
+    private static readonly string TypeList = WireNames.Alternatives(ParquetTypes.All, ParquetTypes.WireName);
+    private static readonly string EncodingList = WireNames.Alternatives(ColumnEncodings.All, ColumnEncodings.WireName);
 
     /// <summary>The request's schema, entry by entry: each entry's own rules, then its destination name against the earlier ones.</summary>
     public static RuleResult<IReadOnlyList<SchemaColumn>> Schema(IReadOnlyList<SchemaColumnConfig?>? entries)
