@@ -23,18 +23,6 @@ internal abstract class ColumnBuffer
 
     protected abstract long ValueBytes { get; }
 
-    public static ColumnBuffer For(ParquetType type) => type switch
-    {
-        ParquetType.Bool => new BoolColumnBuffer(),
-        ParquetType.Int64 => new Int64ColumnBuffer(),
-        ParquetType.Utf8 => new Utf8ColumnBuffer(),
-        ParquetType.Double => new DoubleColumnBuffer(),
-        ParquetType.Int32 => new Int32ColumnBuffer(),
-        ParquetType.Float => new FloatColumnBuffer(),
-        ParquetType.Date => new DateColumnBuffer(),
-        _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
-    };
-
     public void Add(Value? value)
     {
         if (RowCount == _present.Length)

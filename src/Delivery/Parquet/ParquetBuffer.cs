@@ -11,6 +11,7 @@ public sealed class ParquetBuffer
 {
     private readonly SchemaColumn[] _schema;
     private readonly ColumnBuffer[] _columns;
+    private readonly ValueKind[] _storedKinds;
 
     public ParquetBuffer(IReadOnlyList<SchemaColumn> schema)
     {
@@ -18,7 +19,8 @@ public sealed class ParquetBuffer
         if (schema.Count == 0)
             throw new ArgumentException("A schema needs at least one column.", nameof(schema));
         _schema = [.. schema];
-        _columns = [.. _schema.Select(column => ColumnBuffer.For(column.Type))];
+        _columns = [.. _schema.Select(column => ColumnLayout.Of(column).NewBuffer())];
+        _storedKinds = [.. _schema.Select(column => CellConversion.For(column).StoredKind)];
     }
 
     public IReadOnlyList<SchemaColumn> Schema => _schema;
@@ -27,7 +29,7 @@ public sealed class ParquetBuffer
 
     /// <summary>
     /// The buffered data's size as PLAIN-encoded, uncompressed Parquet values (strings as UTF-8 with their length
-    /// prefix, 8 bytes per INT64 or DOUBLE, 4 per INT32, FLOAT or DATE, 1 bit per BOOL and per definition level). Compression and dictionaries
+    /// prefix, each fixed-size value at its width, 1 bit per BOOL and per definition level). Compression and dictionaries
     /// only make the written object smaller.
     /// </summary>
     public long EstimatedBytes
@@ -43,7 +45,7 @@ public sealed class ParquetBuffer
 
     /// <summary>
     /// Adds one row: a slot per schema column, null or the column's stored form of a cell (as
-    /// <see cref="SchemaMapper"/> produces, see <see cref="CellConversions.TryConvert"/>), written as it is. A row
+    /// <see cref="SchemaMapper"/> produces, see <see cref="CellConversion.TryConvert"/>), written as it is. A row
     /// whose slot holds another kind is rejected whole.
     /// </summary>
     public void Append(ReadOnlySpan<Value?> row)
@@ -52,7 +54,7 @@ public sealed class ParquetBuffer
             throw new ArgumentException($"The row has {row.Length} values; the schema has {_schema.Length} columns.", nameof(row));
         for (var i = 0; i < row.Length; i++)
         {
-            if (row[i] is { } value && value.Kind != CellConversions.StoredKind(_schema[i].Type))
+            if (row[i] is { } value && value.Kind != _storedKinds[i])
                 throw new ArgumentException(
                     $"Column {_schema[i].OssColumnName} is {_schema[i].Type.WireName()}; a {value.TypeName} value is not its stored form.", nameof(row));
         }

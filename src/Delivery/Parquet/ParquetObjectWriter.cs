@@ -6,9 +6,7 @@ namespace DeliveryConsole.Delivery.Parquet;
 
 /// <summary>
 /// Writes a <see cref="ParquetBuffer"/> as one Parquet object: one OPTIONAL column per schema entry in schema
-/// order named by its ossColumnName (UTF8 as BYTE_ARRAY with the STRING logical type, INT64, DOUBLE, BOOLEAN, INT32,
-/// FLOAT, DATE as INT32 with the DATE logical type),
-/// each written in its schema encoding, SNAPPY-compressed, in row groups of at most
+/// order named by its ossColumnName and laid out as its <see cref="ColumnLayout"/> says, each written in its schema encoding, SNAPPY-compressed, in row groups of at most
 /// <see cref="MaxRowsPerRowGroup"/> rows. An empty buffer gives a valid object with the schema and no row group.
 /// </summary>
 public sealed class ParquetObjectWriter
@@ -26,7 +24,7 @@ public sealed class ParquetObjectWriter
             throw new ArgumentException("A schema needs at least one column.", nameof(schema));
         foreach (var column in schema)
         {
-            if (ParquetEncodings.WhyNot(column.Type, column.Encoding) is { } reason)
+            if (ParquetEncodings.WhyNot(column) is { } reason)
                 throw new NotSupportedException(
                     $"Column {column.OssColumnName}: {column.Encoding.WireName()} for {column.Type.WireName()} is not supported: {reason}.");
         }
@@ -52,23 +50,10 @@ public sealed class ParquetObjectWriter
     public async Task<ParquetObjectStream> OpenAsync(Stream output, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(output);
-        var fields = _schema.Select(Field).ToArray();
+        var fields = _schema.Select(column => ColumnLayout.Of(column).Field(column.OssColumnName)).ToArray();
         var writer = await ParquetWriter.CreateAsync(new ParquetSchema(fields), output, Options(fields), false, cancellationToken);
         return new ParquetObjectStream(this, writer, fields);
     }
-
-    private static DataField Field(SchemaColumn column) => column.Type switch
-    {
-        ParquetType.Bool => new DataField<bool?>(column.OssColumnName),
-        ParquetType.Int64 => new DataField<long?>(column.OssColumnName),
-        ParquetType.Utf8 => new DataField<string>(column.OssColumnName, nullable: true),
-        ParquetType.Double => new DataField<double?>(column.OssColumnName),
-        ParquetType.Int32 => new DataField<int?>(column.OssColumnName),
-        ParquetType.Float => new DataField<float?>(column.OssColumnName),
-        // DateOnly gives INT32 with both the DATE logical and converted type (DateTimeDataField(Date) sets only the latter).
-        ParquetType.Date => new DataField<DateOnly?>(column.OssColumnName),
-        _ => throw new ArgumentOutOfRangeException(nameof(column), column.Type, null),
-    };
 
     private ParquetOptions Options(DataField[] fields)
     {

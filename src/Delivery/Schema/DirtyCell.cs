@@ -3,7 +3,7 @@ using DeliveryConsole.TableStore.Model;
 namespace DeliveryConsole.Delivery.Schema;
 
 /// <summary>
-/// A cell that does not convert to its schema column (see <see cref="CellConversions"/>; any BINARY cell): it was delivered as null, its row kept.
+/// A cell that does not convert to its schema column (see its <see cref="CellConversion"/>; any BINARY cell): it was delivered as null, its row kept.
 /// <paramref name="ActualType"/> is the cell's type name (STRING, INTEGER, DOUBLE, BOOLEAN, BINARY);
 /// <paramref name="Value"/> is its text cut to 1 KiB (<see cref="DirtyValueText"/>).
 /// </summary>

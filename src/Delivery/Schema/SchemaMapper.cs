@@ -4,15 +4,15 @@ namespace DeliveryConsole.Delivery.Schema;
 
 /// <summary>
 /// Maps one source row, given as (name, value) pairs, to a Parquet row in schema order. A cell that converts to its
-/// column (<see cref="CellConversions"/>: STRING->UTF8, INTEGER->INT64, an INTEGER in range->INT32, DOUBLE->DOUBLE,
-/// a DOUBLE within float's range->FLOAT, an ISO date STRING or day-number INTEGER->DATE, BOOLEAN->BOOL) is converted
-/// once and kept in the column's stored form; any other cell, and every BINARY
+/// column (its <see cref="CellConversion"/>) is converted once and kept in the column's stored form; any other
+/// cell, and every BINARY
 /// cell, is dirty: delivered as null and reported. A column with no cell is null and not dirty. When a name occurs
 /// more than once, the first pair wins (sources list the newest version first). Safe to share between threads.
 /// </summary>
 public sealed class SchemaMapper
 {
     private readonly SchemaColumn[] _schema;
+    private readonly CellConversion[] _conversions;
     private readonly Dictionary<string, int[]> _targets;
 
     public SchemaMapper(IReadOnlyList<SchemaColumn> schema)
@@ -21,6 +21,7 @@ public sealed class SchemaMapper
         if (schema.Count == 0)
             throw new ArgumentException("A schema needs at least one column.", nameof(schema));
         _schema = [.. schema];
+        _conversions = [.. _schema.Select(CellConversion.For)];
         _targets = _schema
             .Select((column, index) => (column.ColumnName, index))
             .GroupBy(target => target.ColumnName, StringComparer.Ordinal)
@@ -36,7 +37,7 @@ public sealed class SchemaMapper
             return false;
         foreach (var i in targets)
         {
-            if (CellConversions.TryConvert(_schema[i].Type, value, out _))
+            if (_conversions[i].TryConvert(value, out _))
                 return true;
         }
         return false;
@@ -73,7 +74,7 @@ public sealed class SchemaMapper
                 if (seen[i])
                     continue;
                 seen[i] = true;
-                if (CellConversions.TryConvert(_schema[i].Type, value, out var stored))
+                if (_conversions[i].TryConvert(value, out var stored))
                 {
                     row[i] = stored;
                     continue;

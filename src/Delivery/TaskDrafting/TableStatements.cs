@@ -1,5 +1,6 @@
 using System.Text;
 using DeliveryConsole.Delivery.Endpoints;
+using DeliveryConsole.Delivery.Parquet;
 using DeliveryConsole.Delivery.Partitioning;
 using DeliveryConsole.Delivery.Schema;
 
@@ -45,7 +46,7 @@ public static class TableStatements
         text.AppendLine("SET hive.mapred.supports.subdirectories=true;");
         text.AppendLine("SET mapreduce.input.fileinputformat.input.dir.recursive=true;");
         text.AppendLine($"CREATE EXTERNAL TABLE IF NOT EXISTS `{TableName(taskName)}` (");
-        text.AppendLine(string.Join(",\n", schema.Select(c => $"  `{c.OssColumnName}` {HiveType(c.Type)}")));
+        text.AppendLine(string.Join(",\n", schema.Select(c => $"  `{c.OssColumnName}` {ColumnLayout.Of(c).HiveType}")));
         text.AppendLine(")");
         text.AppendLine("STORED AS PARQUET");
         text.Append($"LOCATION '{uri.Replace("\\", "\\\\").Replace("'", "\\'")}';"); // Hive escapes with backslashes
@@ -65,17 +66,6 @@ public static class TableStatements
         text.Append($"CREATE VIEW \"{TableName(taskName)}\" AS SELECT * FROM read_parquet('{Quote(pattern)}', hive_partitioning = false);");
         return text.ToString();
     }
-
-    public static string HiveType(ParquetType type) => type switch
-    {
-        ParquetType.Bool => "BOOLEAN",
-        ParquetType.Int64 => "BIGINT",
-        ParquetType.Double => "DOUBLE",
-        ParquetType.Int32 => "INT",
-        ParquetType.Float => "FLOAT",
-        ParquetType.Date => "DATE",
-        _ => "STRING",
-    };
 
     private static string Quote(string text) => text.Replace("'", "''");
 }

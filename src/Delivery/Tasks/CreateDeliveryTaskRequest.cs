@@ -32,14 +32,16 @@ public sealed record DeliveryTaskConfig(
 public sealed record EventTimeColumnConfig(string ColumnName, string TimeFormat);
 
 /// <summary>One entry of the request's <c>taskConfig.schema</c> (the service's ParquetSchema).</summary>
-/// <param name="Type">BOOL, INT64, UTF8, DOUBLE, INT32, FLOAT or DATE.</param>
+/// <param name="Type">BOOL, INT64, UTF8, DOUBLE, DATE, DECIMAL, TIME_MILLIS, TIME_MICROS, TIMESTAMP_MILLIS, TIMESTAMP_MICROS, FLOAT, INT32 or INT96.</param>
 /// <param name="OssColumnName">Absent means the same as <paramref name="ColumnName"/>.</param>
 /// <param name="Encode">PLAIN, PLAIN_DICTIONARY, DELTA_BINARY_PACKED, DELTA_BYTE_ARRAY or DELTA_LENGTH_BYTE_ARRAY; absent means PLAIN.</param>
+/// <param name="TypeExtend">Kept as given; a DECIMAL's precision and scale, such as decimal(10,2); absent means DECIMAL(38,18).</param>
 public sealed record SchemaColumnConfig(
     string ColumnName,
     string Type,
     string? OssColumnName = null,
-    string? Encode = null);
+    string? Encode = null,
+    string? TypeExtend = null);
 
 /// <summary>The request's <c>emulator</c> block: per-task overrides of instance settings.</summary>
 /// <param name="FlushIntervalSeconds">How long a buffered row may wait before its partition is written.</param>

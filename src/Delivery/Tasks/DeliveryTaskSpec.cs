@@ -49,7 +49,7 @@ public static class DeliveryTaskSpecs
             spec.OssEndpoint,
             spec.OssStsRole,
             [.. spec.Schema.Select(column => new SchemaColumnConfig(
-                column.ColumnName, column.Type.WireName(), column.OssColumnName, column.Encoding.WireName()))],
+                column.ColumnName, column.Type.WireName(), column.OssColumnName, column.Encoding.WireName(), column.TypeExtend))],
             spec.OssDirtyPrefix?.Text,
             OssTargetRules.ParquetFormat,
             spec.EventTimeColumn is { } eventTime ? new EventTimeColumnConfig(eventTime.ColumnName, eventTime.Format.ToString()) : null),

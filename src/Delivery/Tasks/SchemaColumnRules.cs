@@ -9,6 +9,7 @@ namespace DeliveryConsole.Delivery.Tasks;
 internal static partial class SchemaColumnRules
 {
     public const string SchemaField = "taskConfig.schema";
+    public const int MaxTypeExtendLength = 256;
 
     // Derived from the enums, so a type or encoding added there is offered here too.
     private static readonly string TypeList = WireNames.Alternatives(ParquetTypes.All, ParquetTypes.WireName);
@@ -46,6 +47,7 @@ internal static partial class SchemaColumnRules
     public static DeliveryTaskError? ColumnError(SchemaColumn column, string path) =>
         ColumnName(column.ColumnName, path).Error
         ?? OssColumnName(column.OssColumnName, column.ColumnName, path).Error
+        ?? TypeExtend(column.TypeExtend, column.Type, path).Error
         ?? EncodingFits(column, path).Error;
 
     /// <summary>
@@ -77,7 +79,9 @@ internal static partial class SchemaColumnRules
             return error;
         if (!Encoding(entry.Encode, path).TryGet(out var encoding, out error))
             return error;
-        return EncodingFits(new SchemaColumn(columnName, ossColumnName, type, encoding), path);
+        if (!TypeExtend(entry.TypeExtend, type, path).TryGet(out var typeExtend, out error))
+            return error;
+        return EncodingFits(new SchemaColumn(columnName, ossColumnName, type, encoding, typeExtend), path);
     }
 
     private static RuleResult<string> ColumnName(string? value, string path)
@@ -104,7 +108,18 @@ internal static partial class SchemaColumnRules
         var field = $"{path}.type";
         return string.IsNullOrEmpty(value) ? BrokenRule.Required(field)
             : ParquetTypes.TryParse(value, out var type) ? type
+            : ParquetTypes.WhyRefused(value) is { } reason ? BrokenRule.Invalid(new TaskField(field, value), $"cannot be delivered: {reason}.")
             : BrokenRule.Invalid(field, $"must be {TypeList}, not '{value}'.");
+    }
+
+    /// <summary>The text as given (null when absent); DECIMAL's must give a precision and scale, other types' is kept only.</summary>
+    private static RuleResult<string?> TypeExtend(string? value, ParquetType type, string path)
+    {
+        var field = $"{path}.typeExtend";
+        if (value is { Length: > MaxTypeExtendLength })
+            return BrokenRule.Invalid(field, $"must be at most {MaxTypeExtendLength} characters, not {value.Length}.");
+        return type != ParquetType.Decimal || DecimalShape.TryParse(value, out _) ? value
+            : BrokenRule.Invalid(new TaskField(field, value), $"{DecimalShape.Rule}.");
     }
 
     /// <summary>The encoding its wire name gives; null (absent) means PLAIN.</summary>
@@ -117,9 +132,9 @@ internal static partial class SchemaColumnRules
     private static RuleResult<SchemaColumn> EncodingFits(SchemaColumn column, string path)
     {
         var (type, encoding) = (column.Type, column.Encoding);
-        if (ParquetEncodings.WhyNot(type, encoding) is not { } reason)
+        if (ParquetEncodings.WhyNot(column) is not { } reason)
             return column;
-        var allowed = string.Join(", ", ParquetEncodings.For(type).Select(e => e.WireName()));
+        var allowed = string.Join(", ", ParquetEncodings.For(column).Select(e => e.WireName()));
         return BrokenRule.Invalid($"{path}.encode",
             $"{encoding.WireName()} cannot be used with type {type.WireName()}: {reason} (use {allowed}).");
     }

@@ -22,8 +22,9 @@ public static class ParquetPreviewReader
     {
         try
         {
-            // A DATE column reads as DateOnly, so it prints as the date it is rather than as a midnight timestamp.
-            var options = new ParquetOptions { UseDateOnlyTypeForDates = true };
+            // A DATE column reads as DateOnly, so it prints as the date it is rather than as a midnight timestamp; a DECIMAL
+            // as BigDecimal, exact at any precision (System.Decimal holds 28 digits, DECIMAL up to 38).
+            var options = new ParquetOptions { UseDateOnlyTypeForDates = true, UseBigDecimal = true };
             await using var reader = await ParquetReader.CreateAsync(seekable, options, leaveStreamOpen: true, cancellationToken: cancellationToken);
             var fields = reader.Schema.GetDataFields();
             var schema = fields.Select(Describe).ToList();

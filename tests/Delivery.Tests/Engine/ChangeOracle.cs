@@ -64,7 +64,7 @@ internal sealed class ChangeOracle(ChangeLog changeLog, string tableName, IReadO
                 .GroupBy(column => column.Name).ToDictionary(g => g.Key, g => g.Last().Value!.Value)))];
 
     private bool Delivered(string name, Value value) =>
-        schema.Any(column => column.ColumnName == name && CellConversions.TryConvert(column.Type, value, out _));
+        schema.Any(column => column.ColumnName == name && CellConversion.For(column).TryConvert(value, out _));
 
     private string Text(long time, IReadOnlyList<KeyColumn> key, Dictionary<string, Value> cells)
     {
@@ -72,7 +72,7 @@ internal sealed class ChangeOracle(ChangeLog changeLog, string tableName, IReadO
         foreach (var (name, value) in cells)
             all[name] = value;
         // The delivered value is the cell's stored form (FLOAT already rounded), not the source value.
-        var values = schema.Select(column => all.TryGetValue(column.ColumnName, out var v) && CellConversions.TryConvert(column.Type, v, out var stored)
+        var values = schema.Select(column => all.TryGetValue(column.ColumnName, out var v) && CellConversion.For(column).TryConvert(v, out var stored)
             ? Format(ToObject(stored)) : "null");
         return prefixAt(time) + "|" + string.Join("|", values);
     }

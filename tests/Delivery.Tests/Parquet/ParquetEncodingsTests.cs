@@ -48,13 +48,43 @@ public class ParquetEncodingsTests
         { ParquetType.Date, ColumnEncoding.DeltaBinaryPacked, No },
         { ParquetType.Date, ColumnEncoding.DeltaByteArray, No },
         { ParquetType.Date, ColumnEncoding.DeltaLengthByteArray, No },
+        { ParquetType.TimeMillis, ColumnEncoding.Plain, Yes },
+        { ParquetType.TimeMillis, ColumnEncoding.PlainDictionary, No },
+        { ParquetType.TimeMillis, ColumnEncoding.DeltaBinaryPacked, Yes },
+        { ParquetType.TimeMillis, ColumnEncoding.DeltaByteArray, No },
+        { ParquetType.TimeMillis, ColumnEncoding.DeltaLengthByteArray, No },
+        { ParquetType.TimeMicros, ColumnEncoding.Plain, Yes },
+        { ParquetType.TimeMicros, ColumnEncoding.PlainDictionary, No },
+        { ParquetType.TimeMicros, ColumnEncoding.DeltaBinaryPacked, Yes },
+        { ParquetType.TimeMicros, ColumnEncoding.DeltaByteArray, No },
+        { ParquetType.TimeMicros, ColumnEncoding.DeltaLengthByteArray, No },
+        { ParquetType.TimestampMillis, ColumnEncoding.Plain, Yes },
+        { ParquetType.TimestampMillis, ColumnEncoding.PlainDictionary, No },
+        { ParquetType.TimestampMillis, ColumnEncoding.DeltaBinaryPacked, No },
+        { ParquetType.TimestampMillis, ColumnEncoding.DeltaByteArray, No },
+        { ParquetType.TimestampMillis, ColumnEncoding.DeltaLengthByteArray, No },
+        { ParquetType.TimestampMicros, ColumnEncoding.Plain, Yes },
+        { ParquetType.TimestampMicros, ColumnEncoding.PlainDictionary, No },
+        { ParquetType.TimestampMicros, ColumnEncoding.DeltaBinaryPacked, No },
+        { ParquetType.TimestampMicros, ColumnEncoding.DeltaByteArray, No },
+        { ParquetType.TimestampMicros, ColumnEncoding.DeltaLengthByteArray, No },
+        { ParquetType.Int96, ColumnEncoding.Plain, Yes },
+        { ParquetType.Int96, ColumnEncoding.PlainDictionary, No },
+        { ParquetType.Int96, ColumnEncoding.DeltaBinaryPacked, No },
+        { ParquetType.Int96, ColumnEncoding.DeltaByteArray, No },
+        { ParquetType.Int96, ColumnEncoding.DeltaLengthByteArray, No },
+        { ParquetType.Decimal, ColumnEncoding.Plain, Yes },
+        { ParquetType.Decimal, ColumnEncoding.PlainDictionary, No },
+        { ParquetType.Decimal, ColumnEncoding.DeltaBinaryPacked, No },
+        { ParquetType.Decimal, ColumnEncoding.DeltaByteArray, No },
+        { ParquetType.Decimal, ColumnEncoding.DeltaLengthByteArray, No },
     };
 
     public static TheoryData<ParquetType, ColumnEncoding> Writable()
     {
         var data = new TheoryData<ParquetType, ColumnEncoding>();
         foreach (var type in ParquetTypes.All)
-            foreach (var encoding in ParquetEncodings.For(type))
+            foreach (var encoding in ParquetEncodings.For(Column(type)))
                 data.Add(type, encoding);
         return data;
     }
@@ -63,9 +93,9 @@ public class ParquetEncodingsTests
     [MemberData(nameof(Capabilities))]
     public void The_capability_table_says_which_pairs_the_writer_honours_and_why_not(ParquetType type, ColumnEncoding encoding, bool writable)
     {
-        Assert.Equal(writable, ParquetEncodings.CanWrite(type, encoding));
-        Assert.Equal(writable, ParquetEncodings.For(type).Contains(encoding));
-        var reason = ParquetEncodings.WhyNot(type, encoding);
+        Assert.Equal(writable, ParquetEncodings.CanWrite(Column(type, encoding)));
+        Assert.Equal(writable, ParquetEncodings.For(Column(type)).Contains(encoding));
+        var reason = ParquetEncodings.WhyNot(Column(type, encoding));
         if (writable)
         {
             Assert.Null(reason);
@@ -89,7 +119,7 @@ public class ParquetEncodingsTests
 
         var chunk = Assert.Single(DuckDb.Chunks(path), chunk => chunk.Column == "c");
         Assert.Equal([encoding.WireName(), "RLE"], Encodings(chunk.Encodings));
-        ParquetTestFiles.AssertSame(type, values, ParquetTestFiles.Column(path, "c"));
+        ParquetTestFiles.AssertSame(schema[1], values, path);
     }
 
     [Fact]
@@ -149,8 +179,10 @@ public class ParquetEncodingsTests
 
         var chunk = Assert.Single(DuckDb.Chunks(path));
         Assert.Equal(["PLAIN", "RLE"], Encodings(chunk.Encodings));
-        Assert.Contains("PLAIN", ParquetEncodings.WhyNot(ParquetType.Date, ColumnEncoding.DeltaBinaryPacked), StringComparison.Ordinal);
+        Assert.Contains("PLAIN", ParquetEncodings.WhyNot(Column(ParquetType.Date, ColumnEncoding.DeltaBinaryPacked)), StringComparison.Ordinal);
     }
+
+    private static SchemaColumn Column(ParquetType type, ColumnEncoding encoding = ColumnEncoding.Plain) => new("c", "c", type, encoding);
 
     private static string[] Encodings(string list) => [.. list.Split(", ").Order(StringComparer.Ordinal)];
 }

@@ -76,7 +76,7 @@ internal static class ParquetTestFiles
             if (expected[i] is not { } value)
                 Assert.Null(actual[i]);
             else if (type == ParquetType.Date)
-                Assert.Equal(CellConversions.StoredDate(value), AsDate(actual[i]));
+                Assert.Equal(TimeConversions.StoredDate(value), AsDate(actual[i]));
             else if (type == ParquetType.Int32)
                 Assert.Equal((int)value.AsInteger, Assert.IsType<int>(actual[i]));
             else if (double.IsNaN(value.AsDouble))
@@ -124,6 +124,17 @@ internal static class ParquetTestFiles
             Value.Integer(0), Value.Integer(-719_162), Value.Integer(2_932_896), null, Value.Integer(19_782),
             Value.Integer(-1), null,
         ],
+        ParquetType.TimeMillis => [Value.Integer(0), Value.Integer(86_399_999), null, Value.Integer(45_296_789)],
+        ParquetType.TimeMicros => [Value.Integer(0), Value.Integer(86_399_999_999), null, Value.Integer(45_296_123_456)],
+        ParquetType.TimestampMillis => [Value.Integer(0), Value.Integer(-62_135_596_800_000), null, Value.Integer(253_402_300_799_999), Value.Integer(-1)],
+        ParquetType.TimestampMicros or ParquetType.Int96 =>
+            [Value.Integer(0), Value.Integer(-62_135_596_800_000_000), null, Value.Integer(253_402_300_799_999_999), Value.Integer(-1)],
+        // DECIMAL(38,18), the default: its unscaled values as bytes.
+        ParquetType.Decimal =>
+        [
+            Unscaled("0"), Unscaled("99999999999999999999999999999999999999"), null, Unscaled("-99999999999999999999999999999999999999"),
+            Unscaled("-1"), Unscaled("1234500000000000000"),
+        ],
         ParquetType.Bool => [Value.Boolean(true), Value.Boolean(false), null, Value.Boolean(true), null],
         ParquetType.Utf8 =>
         [
@@ -132,4 +143,33 @@ internal static class ParquetTestFiles
         ],
         _ => throw new ArgumentOutOfRangeException(nameof(type)),
     };
+
+    private static Value Unscaled(string digits) => Value.Binary(System.Numerics.BigInteger.Parse(digits).ToByteArray());
+
+    /// <summary>
+    /// Asserts DuckDB read <paramref name="expected"/> (stored forms) from <paramref name="column"/> of the file: the
+    /// types with a value conversion compare as DuckDB's own numbers or text (TIME and TIMESTAMP as microseconds,
+    /// DECIMAL as its exact text), the others as <see cref="AssertSame(ParquetType, IReadOnlyList{Value?}, IReadOnlyList{object?})"/>.
+    /// </summary>
+    public static void AssertSame(SchemaColumn column, IReadOnlyList<Value?> expected, string path)
+    {
+        var name = column.OssColumnName;
+        (string Sql, Func<Value, object> Expected)? canonical = column.Type switch
+        {
+            ParquetType.TimeMillis => ($"CAST(date_diff('microsecond', TIME '00:00:00', \"{name}\") AS BIGINT)", v => v.AsInteger * 1_000),
+            ParquetType.TimeMicros => ($"CAST(date_diff('microsecond', TIME '00:00:00', \"{name}\") AS BIGINT)", v => v.AsInteger),
+            ParquetType.TimestampMillis => ($"epoch_us(\"{name}\")", v => v.AsInteger * 1_000),
+            ParquetType.TimestampMicros or ParquetType.Int96 => ($"epoch_us(\"{name}\")", v => v.AsInteger),
+            ParquetType.Decimal => ($"CAST(\"{name}\" AS VARCHAR)", v => ((DecimalConversion)CellConversion.For(column)).StoredText(v)),
+            _ => null,
+        };
+        if (canonical is not { } read)
+        {
+            AssertSame(column.Type, expected, Column(path, name));
+            return;
+        }
+        var actual = DuckDb.Query($"SELECT {read.Sql} FROM read_parquet({DuckDb.Literal(path)}, file_row_number = true) ORDER BY file_row_number")
+            .Select(row => row[0]).ToList();
+        Assert.Equal(expected.Select(v => v is { } value ? read.Expected(value) : null), actual);
+    }
 }

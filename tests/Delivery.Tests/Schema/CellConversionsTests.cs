@@ -16,7 +16,7 @@ public class CellConversionsTests
     [InlineData(int.MinValue)]
     public void An_integer_in_range_is_an_int32_as_it_is(long integer)
     {
-        Assert.True(CellConversions.TryConvert(ParquetType.Int32, Value.Integer(integer), out var stored));
+        Assert.True(Convert(ParquetType.Int32, Value.Integer(integer), out var stored));
         Assert.Equal(Value.Integer(integer), stored);
     }
 
@@ -27,14 +27,14 @@ public class CellConversionsTests
     [InlineData(long.MinValue)]
     public void An_integer_outside_32_bits_is_dirty_for_int32(long integer)
     {
-        Assert.False(CellConversions.TryConvert(ParquetType.Int32, Value.Integer(integer), out _));
+        Assert.False(Convert(ParquetType.Int32, Value.Integer(integer), out _));
     }
 
     [Fact]
     public void Int32_takes_no_other_cell_type_even_one_that_reads_as_a_number()
     {
         foreach (var value in new[] { Value.String("1"), Value.Double(1.0), Value.Boolean(true), Value.Binary([1]) })
-            Assert.False(CellConversions.TryConvert(ParquetType.Int32, value, out _), value.TypeName);
+            Assert.False(Convert(ParquetType.Int32, value, out _), value.TypeName);
     }
 
     [Theory]
@@ -49,16 +49,16 @@ public class CellConversionsTests
     [InlineData(double.NegativeInfinity, float.NegativeInfinity)]
     public void A_double_is_a_float_rounded_to_nearest(double source, float expected)
     {
-        Assert.True(CellConversions.TryConvert(ParquetType.Float, Value.Double(source), out var stored));
+        Assert.True(Convert(ParquetType.Float, Value.Double(source), out var stored));
         Assert.Equal(Value.Double(expected), stored);
     }
 
     [Fact]
     public void Nan_and_negative_zero_stay_what_they_are()
     {
-        Assert.True(CellConversions.TryConvert(ParquetType.Float, Value.Double(double.NaN), out var nan));
+        Assert.True(Convert(ParquetType.Float, Value.Double(double.NaN), out var nan));
         Assert.True(double.IsNaN(nan.AsDouble));
-        Assert.True(CellConversions.TryConvert(ParquetType.Float, Value.Double(-0.0), out var zero));
+        Assert.True(Convert(ParquetType.Float, Value.Double(-0.0), out var zero));
         Assert.Equal(0.0, zero.AsDouble);
         Assert.True(double.IsNegative(zero.AsDouble));
     }
@@ -70,14 +70,14 @@ public class CellConversionsTests
     [InlineData(3.4028235677973366e38)] // float.MaxValue + half an ulp: rounds to infinity
     public void A_finite_double_beyond_floats_range_is_dirty(double source)
     {
-        Assert.False(CellConversions.TryConvert(ParquetType.Float, Value.Double(source), out _));
+        Assert.False(Convert(ParquetType.Float, Value.Double(source), out _));
     }
 
     [Fact]
     public void Float_takes_no_other_cell_type()
     {
         foreach (var value in new[] { Value.Integer(1), Value.String("1.5"), Value.Boolean(false), Value.Binary([1]) })
-            Assert.False(CellConversions.TryConvert(ParquetType.Float, value, out _), value.TypeName);
+            Assert.False(Convert(ParquetType.Float, value, out _), value.TypeName);
     }
 
     [Fact]
@@ -106,9 +106,9 @@ public class CellConversionsTests
     [InlineData("1969-12-31", -1L)]
     public void An_iso_date_string_is_a_date_stored_as_days_since_1970(string text, long days)
     {
-        Assert.True(CellConversions.TryConvert(ParquetType.Date, Value.String(text), out var stored));
+        Assert.True(Convert(ParquetType.Date, Value.String(text), out var stored));
         Assert.Equal(Value.Integer(days), stored);
-        Assert.Equal(DateOnly.ParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), CellConversions.StoredDate(stored));
+        Assert.Equal(DateOnly.ParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), TimeConversions.StoredDate(stored));
     }
 
     [Theory]
@@ -124,7 +124,7 @@ public class CellConversionsTests
     [InlineData(" ")]
     [InlineData("10000-01-01")]
     public void Any_other_text_is_dirty_for_date(string text) =>
-        Assert.False(CellConversions.TryConvert(ParquetType.Date, Value.String(text), out _), text);
+        Assert.False(Convert(ParquetType.Date, Value.String(text), out _), text);
 
     [Theory]
     [InlineData(0L)]
@@ -132,7 +132,7 @@ public class CellConversionsTests
     [InlineData(2_932_896L)] // 9999-12-31
     public void An_integer_in_dateonlys_range_is_a_date_of_that_many_days_since_1970(long days)
     {
-        Assert.True(CellConversions.TryConvert(ParquetType.Date, Value.Integer(days), out var stored));
+        Assert.True(Convert(ParquetType.Date, Value.Integer(days), out var stored));
         Assert.Equal(Value.Integer(days), stored);
     }
 
@@ -142,13 +142,13 @@ public class CellConversionsTests
     [InlineData(long.MaxValue)]
     [InlineData(long.MinValue)]
     public void An_integer_beyond_dateonlys_range_is_dirty_for_date(long days) =>
-        Assert.False(CellConversions.TryConvert(ParquetType.Date, Value.Integer(days), out _));
+        Assert.False(Convert(ParquetType.Date, Value.Integer(days), out _));
 
     [Fact]
     public void Date_takes_no_other_cell_type()
     {
         foreach (var value in new[] { Value.Double(0), Value.Boolean(true), Value.Binary([1]) })
-            Assert.False(CellConversions.TryConvert(ParquetType.Date, value, out _), value.TypeName);
+            Assert.False(Convert(ParquetType.Date, value, out _), value.TypeName);
     }
 
     [Fact]
@@ -161,7 +161,7 @@ public class CellConversionsTests
         {
             foreach (var cell in cells)
             {
-                var converts = CellConversions.TryConvert(type, cell, out var stored);
+                var converts = Convert(type, cell, out var stored);
                 Assert.Equal(cell == taken, converts);
                 Assert.Equal(converts ? cell : default, stored);
             }
@@ -177,13 +177,17 @@ public class CellConversionsTests
             (ParquetType.Utf8, Value.String(""), ValueKind.String), (ParquetType.Double, Value.Double(1), ValueKind.Double),
             (ParquetType.Int32, Value.Integer(1), ValueKind.Integer), (ParquetType.Float, Value.Double(1), ValueKind.Double),
             (ParquetType.Date, Value.String("2024-01-05"), ValueKind.Integer), (ParquetType.Date, Value.Integer(3), ValueKind.Integer),
+            (ParquetType.TimeMillis, Value.String("12:00:00"), ValueKind.Integer), (ParquetType.TimeMicros, Value.Integer(5), ValueKind.Integer),
+            (ParquetType.TimestampMillis, Value.Integer(5), ValueKind.Integer),
+            (ParquetType.TimestampMicros, Value.String("2024-01-05T00:00:00Z"), ValueKind.Integer),
+            (ParquetType.Int96, Value.Integer(5), ValueKind.Integer), (ParquetType.Decimal, Value.String("1.5"), ValueKind.Binary),
         ];
         Assert.Equal(ParquetTypes.All.Order(), cases.Select(c => c.Type).Distinct().Order());
         foreach (var (type, source, kind) in cases)
         {
-            Assert.True(CellConversions.TryConvert(type, source, out var stored));
+            Assert.True(Convert(type, source, out var stored));
             Assert.Equal(kind, stored.Kind);
-            Assert.Equal(kind, CellConversions.StoredKind(type));
+            Assert.Equal(kind, For(type).StoredKind);
         }
     }
 
@@ -199,4 +203,9 @@ public class CellConversionsTests
         Assert.Equal([null], dirty.Values);
         Assert.Equal([new DirtyCell("d", "d", ParquetType.Date, "STRING", "2024-1-5", false)], dirty.DirtyCells);
     }
+
+    internal static CellConversion For(ParquetType type, string? typeExtend = null) =>
+        CellConversion.For(new SchemaColumn("c", "c", type, TypeExtend: typeExtend));
+
+    internal static bool Convert(ParquetType type, Value source, out Value stored) => For(type).TryConvert(source, out stored);
 }

@@ -5,16 +5,22 @@ namespace DeliveryConsole.Delivery.Tests.Schema;
 
 public class SchemaMapperTests
 {
-    private static readonly HashSet<(ValueKind, ParquetType)> Allowed =
-    [
-        (ValueKind.String, ParquetType.Utf8),
-        (ValueKind.Integer, ParquetType.Int64),
-        (ValueKind.Double, ParquetType.Double),
-        (ValueKind.Boolean, ParquetType.Bool),
-        (ValueKind.Integer, ParquetType.Int32),
-        (ValueKind.Double, ParquetType.Float),
-        (ValueKind.Integer, ParquetType.Date), // days since 1970-01-01 (the sample text is no ISO date)
-    ];
+    /// <summary>The pairs that deliver a value, and the value's stored form.</summary>
+    private static readonly Dictionary<(ValueKind, ParquetType), Value> Allowed = new()
+    {
+        [(ValueKind.String, ParquetType.Utf8)] = Value.String("text"),
+        [(ValueKind.Integer, ParquetType.Int64)] = Value.Integer(-42),
+        [(ValueKind.Double, ParquetType.Double)] = Value.Double(1.5),
+        [(ValueKind.Boolean, ParquetType.Bool)] = Value.Boolean(true),
+        [(ValueKind.Integer, ParquetType.Int32)] = Value.Integer(-42),
+        [(ValueKind.Double, ParquetType.Float)] = Value.Double(1.5),
+        [(ValueKind.Integer, ParquetType.Date)] = Value.Integer(-42), // days since 1970-01-01 (the sample text is no ISO date)
+        [(ValueKind.Integer, ParquetType.TimestampMillis)] = Value.Integer(-42), // units since the epoch; a time of day is never negative
+        [(ValueKind.Integer, ParquetType.TimestampMicros)] = Value.Integer(-42),
+        [(ValueKind.Integer, ParquetType.Int96)] = Value.Integer(-42_000), // milliseconds, kept as microseconds
+        [(ValueKind.Integer, ParquetType.Decimal)] = Value.Binary(new System.Numerics.BigInteger(-42_000_000_000_000_000_000m).ToByteArray()),
+        [(ValueKind.Double, ParquetType.Decimal)] = Value.Binary(new System.Numerics.BigInteger(1_500_000_000_000_000_000m).ToByteArray()),
+    };
 
     private static readonly Dictionary<ValueKind, (Value Value, string Text)> Samples = new()
     {
@@ -44,9 +50,9 @@ public class SchemaMapperTests
         var mapped = mapper.Map([("pk", Value.Integer(7)), ("c", value)]);
 
         Assert.Equal(Value.Integer(7), mapped.Values[0]);
-        if (Allowed.Contains((kind, type)))
+        if (Allowed.TryGetValue((kind, type), out var stored))
         {
-            Assert.Equal(value, mapped.Values[1]);
+            Assert.Equal(stored, mapped.Values[1]);
             Assert.Empty(mapped.DirtyCells);
         }
         else

@@ -10,8 +10,14 @@ public class WireNameTests
     [InlineData(ParquetType.Utf8, "UTF8", 2)]
     [InlineData(ParquetType.Double, "DOUBLE", 3)]
     [InlineData(ParquetType.Date, "DATE", 4)]
+    [InlineData(ParquetType.Decimal, "DECIMAL", 5)]
+    [InlineData(ParquetType.TimeMillis, "TIME_MILLIS", 6)]
+    [InlineData(ParquetType.TimeMicros, "TIME_MICROS", 7)]
+    [InlineData(ParquetType.TimestampMillis, "TIMESTAMP_MILLIS", 8)]
+    [InlineData(ParquetType.TimestampMicros, "TIMESTAMP_MICROS", 9)]
     [InlineData(ParquetType.Float, "FLOAT", 13)]
     [InlineData(ParquetType.Int32, "INT32", 14)]
+    [InlineData(ParquetType.Int96, "INT96", 15)]
     public void Types_have_the_services_wire_names_and_values(ParquetType type, string name, int wireValue)
     {
         Assert.Equal(name, type.WireName());
@@ -36,7 +42,8 @@ public class WireNameTests
 
     [Theory]
     [InlineData("utf8")]
-    [InlineData("DECIMAL")]
+    [InlineData("LIST")]
+    [InlineData("Decimal")]
     [InlineData("")]
     [InlineData(null)]
     public void Other_type_names_do_not_parse(string? name)

@@ -30,15 +30,16 @@ public class TaskColumnRuleTests
     [InlineData("taskConfig.schema[2].ossColumnName", "ID", "taskConfig.schema[2].ossColumnName 'ID' repeats taskConfig.schema[0].ossColumnName 'id'" + Hive)]
     [InlineData("taskConfig.schema[3].columnName", "seq", "taskConfig.schema[3].ossColumnName 'seq' repeats taskConfig.schema[1].ossColumnName 'seq'" + Hive)]
     [InlineData("taskConfig.schema[2].type", null, "taskConfig.schema[2].type is required.")]
-    [InlineData("taskConfig.schema[2].type", "FLOAT32", "taskConfig.schema[2].type must be BOOL, INT64, UTF8, DOUBLE, INT32, FLOAT or DATE, not 'FLOAT32'.")]
-    [InlineData("taskConfig.schema[2].type", "DECIMAL", "taskConfig.schema[2].type must be BOOL, INT64, UTF8, DOUBLE, INT32, FLOAT or DATE, not 'DECIMAL'.")]
-    [InlineData("taskConfig.schema[2].type", "double", "taskConfig.schema[2].type must be BOOL, INT64, UTF8, DOUBLE, INT32, FLOAT or DATE, not 'double'.")]
+    [InlineData("taskConfig.schema[2].type", "FLOAT32", "taskConfig.schema[2].type must be BOOL, INT64, UTF8, DOUBLE, DATE, DECIMAL, TIME_MILLIS, TIME_MICROS, TIMESTAMP_MILLIS, TIMESTAMP_MICROS, FLOAT, INT32 or INT96, not 'FLOAT32'.")]
+    [InlineData("taskConfig.schema[2].type", "LIST", "taskConfig.schema[2].type 'LIST' cannot be delivered: LIST is a nested Parquet type and a Tablestore column holds one value (STRING, INTEGER, DOUBLE, BOOLEAN or BINARY), so no cell converts to it; deliver the column as UTF8 (for example JSON text) instead.")]
+    [InlineData("taskConfig.schema[2].type", "INTERVAL", "taskConfig.schema[2].type 'INTERVAL' cannot be delivered: INTERVAL is a legacy Parquet converted type (months, days and milliseconds in 12 bytes) with no logical type, and no Tablestore cell converts to it; deliver the duration as INT64 (for example milliseconds) instead.")]
+    [InlineData("taskConfig.schema[2].type", "double", "taskConfig.schema[2].type must be BOOL, INT64, UTF8, DOUBLE, DATE, DECIMAL, TIME_MILLIS, TIME_MICROS, TIMESTAMP_MILLIS, TIMESTAMP_MICROS, FLOAT, INT32 or INT96, not 'double'.")]
     [InlineData("taskConfig.schema[0].encode", "RLE", "taskConfig.schema[0].encode " + Encodings + "'RLE'.")]
     [InlineData("taskConfig.schema[0].encode", "plain", "taskConfig.schema[0].encode " + Encodings + "'plain'.")]
     [InlineData("taskConfig.schema[0].encode", "", "taskConfig.schema[0].encode " + Encodings + "''.")]
     [InlineData("taskConfig.schema[0].encode", "DELTA_BINARY_PACKED",
         "taskConfig.schema[0].encode DELTA_BINARY_PACKED cannot be used with type UTF8: DELTA_BINARY_PACKED encodes integers, " +
-        "so it fits INT32 and INT64 columns only, not UTF8 (use PLAIN, PLAIN_DICTIONARY).")]
+        "so it fits INT32- and INT64-backed columns only, not UTF8 (binary) (use PLAIN, PLAIN_DICTIONARY).")]
     [InlineData("taskConfig.schema[0].encode", "DELTA_BYTE_ARRAY",
         "taskConfig.schema[0].encode DELTA_BYTE_ARRAY cannot be used with type UTF8: the Parquet writer (Parquet.Net 6.1.0) " +
         "can read DELTA_BYTE_ARRAY but cannot write it (use PLAIN, PLAIN_DICTIONARY).")]
@@ -47,7 +48,7 @@ public class TaskColumnRuleTests
         "dictionary-encodes UTF8 columns only, not INT64 (use PLAIN, DELTA_BINARY_PACKED).")]
     [InlineData("taskConfig.schema[2].encode", "DELTA_LENGTH_BYTE_ARRAY",
         "taskConfig.schema[2].encode DELTA_LENGTH_BYTE_ARRAY cannot be used with type DOUBLE: DELTA_LENGTH_BYTE_ARRAY encodes " +
-        "byte arrays, so it fits UTF8 columns only, not DOUBLE (use PLAIN).")]
+        "variable-length byte arrays, so it fits UTF8 columns only, not DOUBLE (double) (use PLAIN).")]
     [InlineData("emulator.flushIntervalSeconds", "0", "emulator.flushIntervalSeconds must be 1-3600 seconds, not 0.")]
     [InlineData("emulator.flushIntervalSeconds", "3601", "emulator.flushIntervalSeconds must be 1-3600 seconds, not 3601.")]
     [InlineData("emulator.flushIntervalSeconds", "-5", "emulator.flushIntervalSeconds must be 1-3600 seconds, not -5.")]
@@ -79,9 +80,12 @@ public class TaskColumnRuleTests
     }
 
     [Theory]
-    [InlineData("FLOAT", "DELTA_BINARY_PACKED", "DELTA_BINARY_PACKED encodes integers, so it fits INT32 and INT64 columns only, not FLOAT")]
+    [InlineData("FLOAT", "DELTA_BINARY_PACKED", "DELTA_BINARY_PACKED encodes integers, so it fits INT32- and INT64-backed columns only, not FLOAT (float)")]
     [InlineData("DATE", "DELTA_BINARY_PACKED",
-        "the Parquet writer (Parquet.Net 6.1.0) delta-encodes plain integer columns only and would silently write DATE as PLAIN")]
+        "the Parquet writer (Parquet.Net 6.1.0) delta-encodes plain integer and TIME columns only and would silently write DATE as PLAIN")]
+    [InlineData("TIMESTAMP_MILLIS", "DELTA_BINARY_PACKED",
+        "the Parquet writer (Parquet.Net 6.1.0) delta-encodes plain integer and TIME columns only and would silently write TIMESTAMP_MILLIS as PLAIN")]
+    [InlineData("INT96", "DELTA_BYTE_ARRAY", "DELTA_BYTE_ARRAY encodes byte arrays, so it fits UTF8 and DECIMAL(19-38) columns only, not INT96 (int96)")]
     [InlineData("DATE", "PLAIN_DICTIONARY", "the Parquet writer (Parquet.Net 6.1.0) dictionary-encodes UTF8 columns only, not DATE")]
     public void A_float_or_date_column_refuses_an_encoding_the_writer_cannot_honour_naming_the_rule(string type, string encoding, string rule)
     {
@@ -98,6 +102,11 @@ public class TaskColumnRuleTests
     [InlineData("INT32", "PLAIN")]
     [InlineData("FLOAT", "PLAIN")]
     [InlineData("DATE", "PLAIN")]
+    [InlineData("TIME_MILLIS", "DELTA_BINARY_PACKED")]
+    [InlineData("TIME_MICROS", "DELTA_BINARY_PACKED")]
+    [InlineData("TIMESTAMP_MICROS", "PLAIN")]
+    [InlineData("INT96", "PLAIN")]
+    [InlineData("DECIMAL", "PLAIN")]
     public void Int32_float_and_date_columns_are_accepted_with_the_encodings_the_writer_honours(string type, string encoding)
     {
         var request = TaskRequests.With(TaskRequests.With("taskConfig.schema[2].type", type), "taskConfig.schema[2].encode", encoding);
@@ -107,5 +116,44 @@ public class TaskColumnRuleTests
         Assert.True(result.IsValid, result.IsValid ? null : result.Error.Message);
         Assert.Equal(type, result.Value.Schema[2].Type.WireName());
         Assert.Equal(encoding, result.Value.Schema[2].Encoding.WireName());
+    }
+
+    [Theory]
+    [InlineData("10,2x")]
+    [InlineData("decimal(39,2)")]
+    [InlineData("{}")]
+    public void A_decimal_column_refuses_a_type_extend_that_gives_no_precision_and_scale(string typeExtend)
+    {
+        var request = TaskRequests.With(TaskRequests.With("taskConfig.schema[2].type", "DECIMAL"), "taskConfig.schema[2].typeExtend", typeExtend);
+
+        var result = DeliveryTaskValidator.Validate(request, TaskRequests.Context());
+
+        Assert.Equal(new DeliveryTaskError("OTSParameterInvalid", "taskConfig.schema[2].typeExtend",
+            $"taskConfig.schema[2].typeExtend '{typeExtend}' {DecimalShape.Rule}."), result.Error);
+    }
+
+    [Theory]
+    [InlineData("DECIMAL", "decimal(10,2)")]
+    [InlineData("DECIMAL", null)]
+    [InlineData("UTF8", "anything the service may read one day")]
+    public void A_type_extend_is_kept_as_given_and_shown_back(string type, string? typeExtend)
+    {
+        var request = TaskRequests.With(TaskRequests.With("taskConfig.schema[2].type", type), "taskConfig.schema[2].typeExtend", typeExtend);
+
+        var result = DeliveryTaskValidator.Validate(request, TaskRequests.Context());
+
+        Assert.True(result.IsValid, result.Error?.Message);
+        Assert.Equal(typeExtend, result.Value.Schema[2].TypeExtend);
+        Assert.Equal(typeExtend, result.Value.ToRequest().TaskConfig.Schema[2].TypeExtend);
+    }
+
+    [Fact]
+    public void A_type_extend_longer_than_256_characters_is_refused()
+    {
+        var request = TaskRequests.With("taskConfig.schema[2].typeExtend", new string('x', 257));
+
+        var result = DeliveryTaskValidator.Validate(request, TaskRequests.Context());
+
+        Assert.Equal("taskConfig.schema[2].typeExtend must be at most 256 characters, not 257.", result.Error!.Message);
     }
 }

@@ -79,6 +79,7 @@ internal static partial class TaskRequests
             ".ossColumnName" => old with { OssColumnName = value },
             ".type" => old with { Type = value! },
             ".encode" => old with { Encode = value },
+            ".typeExtend" => old with { TypeExtend = value },
             _ => throw new ArgumentException($"No edit for schema field '{field}'.", nameof(field)),
         };
         if (index < columns.Count)

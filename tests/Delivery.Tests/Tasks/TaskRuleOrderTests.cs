@@ -8,8 +8,8 @@ public class TaskRuleOrderTests
     [InlineData("taskName", "X", "taskConfig.ossBucket", "X", "taskName")]
     [InlineData("taskConfig.ossBucket", "X", "taskConfig.ossEndpoint", "nowhere", "taskConfig.ossBucket")]
     [InlineData("taskConfig.ossPrefix", "/x", "taskConfig.ossBucket", "X", "taskConfig.ossPrefix")]
-    [InlineData("taskConfig.schema[2].type", "DECIMAL", "taskConfig.schema[0].columnName", "a-b", "taskConfig.schema[0].columnName")]
-    [InlineData("taskConfig.schema[0].type", "DECIMAL", "emulator.timeZone", "Mars/Base", "taskConfig.schema[0].type")]
+    [InlineData("taskConfig.schema[2].type", "LIST", "taskConfig.schema[0].columnName", "a-b", "taskConfig.schema[0].columnName")]
+    [InlineData("taskConfig.schema[0].type", "MAP", "emulator.timeZone", "Mars/Base", "taskConfig.schema[0].type")]
     [InlineData("tableName", "customers", "emulator.flushSizeMiB", "0", "emulator.flushSizeMiB")]
     [InlineData("tableName", "customers", "taskType", "FULL", "taskType")]
     public void The_first_broken_rule_in_wire_order_is_reported(string path1, string value1, string path2, string value2, string field)

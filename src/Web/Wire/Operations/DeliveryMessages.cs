@@ -26,7 +26,8 @@ public static class DeliveryMessages
             column.HasColumnName ? column.ColumnName : null!,
             column.HasType ? WireEnumNames.NameOf(column.Type) : null!,
             column.HasOssColumnName ? column.OssColumnName : null,
-            column.HasEncode ? WireEnumNames.NameOf(column.Encode) : null))],
+            column.HasEncode ? WireEnumNames.NameOf(column.Encode) : null,
+            column.HasTypeExtend ? column.TypeExtend : null))],
         config.HasOssDirtyPrefix ? config.OssDirtyPrefix : null,
         config.HasFormat ? WireEnumNames.NameOf(config.Format) : null,
         config.EventTimeColumn is { } eventTime
@@ -77,13 +78,18 @@ public static class DeliveryMessages
                 TimeFormat = WireEnumNames.Parse<Proto.EventTimeFormat>(eventTime.TimeFormat),
             };
         foreach (var column in config.Schema)
-            message.Schema.Add(new Proto.ParquetSchema
+        {
+            var entry = new Proto.ParquetSchema
             {
                 ColumnName = column.ColumnName,
                 OssColumnName = column.OssColumnName ?? column.ColumnName,
                 Type = WireEnumNames.Parse<Proto.DataType>(column.Type),
                 Encode = WireEnumNames.Parse<Proto.Encoding>(column.Encode ?? "PLAIN"),
-            });
+            };
+            if (column.TypeExtend is { } typeExtend)
+                entry.TypeExtend = typeExtend;
+            message.Schema.Add(entry);
+        }
         return message;
     }
 }

@@ -76,10 +76,18 @@ public sealed class SchemaRowDraft
 
     public ColumnEncoding Encoding { get; set; } = ColumnEncoding.Plain;
 
-    public SchemaColumnConfig ToConfig() => new(ColumnName, Type.WireName(), OssColumnName, Encoding.WireName());
+    /// <summary>The type extension as typed (a DECIMAL's precision and scale); empty sends none.</summary>
+    public string TypeExtend { get; set; } = "";
+
+    private string? TypeExtendOrNull => TypeExtend.Length == 0 ? null : TypeExtend;
+
+    public SchemaColumnConfig ToConfig() => new(ColumnName, Type.WireName(), OssColumnName, Encoding.WireName(), TypeExtendOrNull);
 
     /// <summary>The engine's column for this row, for previews; the destination name may still be invalid.</summary>
-    public SchemaColumn ToColumn() => new(ColumnName, OssColumnName, Type, Encoding);
+    public SchemaColumn ToColumn() => new(ColumnName, OssColumnName, Type, Encoding, TypeExtendOrNull);
+
+    /// <summary>False while a DECIMAL row's precision and scale do not read, so no preview can lay the column out yet.</summary>
+    public bool HasShape => Type != ParquetType.Decimal || DecimalShape.TryParse(TypeExtend, out _);
 
     public static SchemaRowDraft From(SchemaColumn column) => new()
     {
@@ -87,5 +95,6 @@ public sealed class SchemaRowDraft
         OssColumnName = column.OssColumnName,
         Type = column.Type,
         Encoding = column.Encoding,
+        TypeExtend = column.TypeExtend ?? "",
     };
 }

@@ -25,6 +25,7 @@ public static partial class WizardLabels
     public const string SourceColumn = "Source column";
     public const string ParquetColumn = "Parquet column";
     public const string ParquetType = "Parquet type";
+    public const string TypeExtend = "Precision and scale";
     public const string Encoding = "Encoding";
     public const string FlushInterval = "Flush interval";
     public const string FlushSize = "Flush size";
@@ -53,6 +54,7 @@ public static partial class WizardLabels
         ["columnName"] = SourceColumn,
         ["ossColumnName"] = ParquetColumn,
         ["type"] = ParquetType,
+        ["typeExtend"] = TypeExtend,
         ["encode"] = Encoding,
     };
 
