@@ -48,7 +48,9 @@ internal sealed partial class TaskRunner
         if (newest.Version <= from || pipeline.RedoesUploads || !newest.Validation.IsValid)
             return;
         var state = await pipeline.ReconfigureAsync(newest.Validation.Value, newest.Version, token);
-        await context.Catalog.ApplyConfigVersionAsync(Definition.TaskName, state, context.Time.GetUtcNow(), token);
+        var now = context.Time.GetUtcNow();
+        await context.Catalog.ApplyConfigVersionAsync(Definition.TaskName, state, now, token);
+        Volatile.Write(ref _versions, [.. Volatile.Read(ref _versions).Select(v => v.Version == newest.Version ? v with { EffectiveAt = now } : v)]);
         _state = state;
         var where = state.Phase == TaskPhase.Full ? $"after snapshot row {pipeline.ReadThrough}" : $"after change {pipeline.ReadThrough}";
         await EventAsync($"Config version {newest.Version} in effect {where}: objects written from now on use it; " +

@@ -75,7 +75,8 @@ internal sealed partial class TaskRunner(StoredTask definition, IReadOnlyList<Ta
             ? context.Time.GetUtcNow() - DateTimeOffset.FromUnixTimeMilliseconds(state.CurrentSyncTime)
             : TimeSpan.Zero;
         return new DeliveryTaskStatus(Definition, state, lag < TimeSpan.Zero ? TimeSpan.Zero : lag,
-            Math.Max(state.SnapshotRowsScanned, Interlocked.Read(ref _scanned)), Volatile.Read(ref _pipeline)?.BufferedRows ?? 0);
+            Math.Max(state.SnapshotRowsScanned, Interlocked.Read(ref _scanned)), Volatile.Read(ref _pipeline)?.BufferedRows ?? 0,
+            Volatile.Read(ref _versions));
     }
 
     private async Task RunAsync(CancellationToken stopping)
