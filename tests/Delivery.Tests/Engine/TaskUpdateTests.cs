@@ -57,6 +57,46 @@ public sealed class TaskUpdateTests : IDisposable
     }
 
     [Fact]
+    public async Task An_upload_interrupted_before_an_update_is_redone_after_a_restart_with_the_version_it_began_with()
+    {
+        string blocker, interruptedKey;
+        await using (var host = await EngineHost.StartAsync(_data))
+        {
+            CreateTable(host);
+            // A file where the prefix's folder must be: the upload of p's first object fails after its intent is recorded.
+            blocker = Path.Combine(host.BucketFolder, "p");
+            Directory.CreateDirectory(host.BucketFolder);
+            File.WriteAllText(blocker, "in the way");
+            await host.CreateAsync(EngineRequests.Task("t", "upd-task", "INC", "p", Before, new EmulatorTaskConfig(FlushIntervalSeconds: 1)));
+            Put(host, "a", 1, "ignored-before");
+            Put(host, "b", 2, "ignored-before");
+            await host.WaitForAsync("t", "upd-task", s => s.State.LastError is not null);
+            var pending = Assert.Single((await host.Catalog.LoadCheckpointAsync("upd-task", CancellationToken.None)).PendingIntents);
+            Assert.Equal((1, 2L), (pending.ConfigVersion, pending.Rows));
+            interruptedKey = pending.Key;
+
+            Assert.Null(await host.Engine.UpdateTaskAsync(
+                EngineRequests.Task("t", "upd-task", "INC", "q", After, new EmulatorTaskConfig(FlushIntervalSeconds: 1)), CancellationToken.None));
+            Assert.Equal(1, (await host.DescribeAsync("t", "upd-task")).State.ConfigVersion);
+        }
+
+        File.Delete(blocker);
+        await using (var host = await EngineHost.StartAsync(_data))
+        {
+            await host.WaitForAsync("t", "upd-task", s => s.State.ConfigVersion == 2);
+            Put(host, "c", 3, "new-column");
+            await host.WaitForAsync("t", "upd-task", s => s.State.RowsDelivered == 3);
+
+            // The interrupted object is written as it was begun: version 1's prefix and columns, under its recorded key.
+            DeliveredRows.AssertSame(["p|a|1", "p|b|2"], DeliveredRows.Read(host, "p/"));
+            DeliveredRows.AssertSame(["q|c|3|new-column"], DeliveredRows.Read(host, "q/"));
+            Assert.Equal([("p/", 1), ("q/", 2)], await ObjectVersions(host));
+            Assert.Equal(interruptedKey, Assert.Single(host.ObjectKeys(), key => key.StartsWith("p/", StringComparison.Ordinal)));
+            Assert.Empty((await host.Catalog.LoadCheckpointAsync("upd-task", CancellationToken.None)).PendingIntents);
+        }
+    }
+
+    [Fact]
     public async Task A_refused_update_names_the_field_and_the_rule_and_changes_nothing()
     {
         await using var host = await EngineHost.StartAsync(_data);
