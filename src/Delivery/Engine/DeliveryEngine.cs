@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text.Json;
 using DeliveryConsole.Delivery.Endpoints;
 using DeliveryConsole.Delivery.Tasks;
 using DeliveryConsole.TableStore;
@@ -68,7 +69,8 @@ public sealed class DeliveryEngine(
     /// <summary>
     /// Validates <paramref name="request"/> as a create, refuses a change of what may not change
     /// (<see cref="DeliveryTaskUpdateRules"/>), and keeps it as the task's next config version, which the task puts
-    /// in effect at its next object boundary. Null on success, else the broken rule; a refused update changes nothing.
+    /// in effect at its next object boundary. Null on success, else the broken rule; a refused update changes nothing,
+    /// and so does one that gives the task's config again.
     /// </summary>
     public async Task<DeliveryTaskError?> UpdateTaskAsync(CreateDeliveryTaskRequest request, CancellationToken cancellationToken)
     {
@@ -92,7 +94,11 @@ public sealed class DeliveryEngine(
             if (runner.Describe().State.Finished)
                 return DeliveryTaskError.Invalid("taskName",
                     $"Task '{current.TaskName}' is a BASE task that has delivered its snapshot: no row is left to deliver with a new config.");
-            var version = await catalog.AddConfigVersionAsync(current.TaskName, validation.Value.ToRequest(), time.GetUtcNow(), CancellationToken.None);
+            var next = validation.Value.ToRequest();
+            // The same config again (every default written out in both) is no change: no version is saved.
+            if (JsonSerializer.Serialize(next) == JsonSerializer.Serialize(current.Request))
+                return null;
+            var version = await catalog.AddConfigVersionAsync(current.TaskName, next, time.GetUtcNow(), CancellationToken.None);
             runner.Update(version, validation);
             await catalog.AddEventAsync(current.TaskName, new TaskEvent(version.SavedAt, TaskEvent.Info,
                 $"Config version {version.Version} saved; it takes effect when the objects being written are done."), CancellationToken.None);

@@ -117,6 +117,8 @@ public sealed class TaskUpdateTests : IDisposable
         await AssertRefused(host, created with { TaskConfig = created.TaskConfig with { Schema = [new SchemaColumnConfig("id", "UTF8"), new SchemaColumnConfig("v", "NOPE")] } },
             TableStoreError.ParameterInvalid, "taskConfig.schema[1].type", null);
 
+        // The task's own config again is no change: accepted, and no version is saved.
+        Assert.Null(await host.Engine.UpdateTaskAsync(created, CancellationToken.None));
         var versions = await Versions(host, "upd-task");
         Assert.Single(versions);
         Assert.Equal("p", (await host.DescribeAsync("t", "upd-task")).Definition.Request.TaskConfig.OssPrefix);
