@@ -15,6 +15,9 @@ internal sealed partial class TaskRunner
     private sealed record NewestConfig(StoredTask Definition, int Version, RuleResult<DeliveryTaskSpec> Validation);
 
     private volatile NewestConfig _newest = new(definition, versions[^1].Version, validation);
+    private readonly Lock _versionsLock = new();
+
+    /// <summary>Replaced whole (under <see cref="_versionsLock"/>) by the engine's update and the runner's switch; read without a lock.</summary>
     private IReadOnlyList<TaskConfigVersion> _versions = versions;
 
     /// <summary>
@@ -23,8 +26,14 @@ internal sealed partial class TaskRunner
     /// </summary>
     public void Update(TaskConfigVersion version, RuleResult<DeliveryTaskSpec> validation)
     {
-        Volatile.Write(ref _versions, [.. Volatile.Read(ref _versions), version]);
+        ChangeVersions(all => [.. all, version]);
         _newest = new NewestConfig(Definition with { Request = version.Request }, version.Version, validation);
+    }
+
+    private void ChangeVersions(Func<IReadOnlyList<TaskConfigVersion>, IReadOnlyList<TaskConfigVersion>> change)
+    {
+        lock (_versionsLock)
+            Volatile.Write(ref _versions, change(_versions));
     }
 
     /// <summary>The config of <paramref name="version"/>; a version that no longer parses stops the task with its rule.</summary>
@@ -50,7 +59,7 @@ internal sealed partial class TaskRunner
         var state = await pipeline.ReconfigureAsync(newest.Validation.Value, newest.Version, token);
         var now = context.Time.GetUtcNow();
         await context.Catalog.ApplyConfigVersionAsync(Definition.TaskName, state, now, token);
-        Volatile.Write(ref _versions, [.. Volatile.Read(ref _versions).Select(v => v.Version == newest.Version ? v with { EffectiveAt = now } : v)]);
+        ChangeVersions(all => [.. all.Select(v => v.Version == newest.Version ? v with { EffectiveAt = now } : v)]);
         _state = state;
         var where = state.Phase == TaskPhase.Full ? $"after snapshot row {pipeline.ReadThrough}" : $"after change {pipeline.ReadThrough}";
         await EventAsync($"Config version {newest.Version} in effect {where}: objects written from now on use it; " +
