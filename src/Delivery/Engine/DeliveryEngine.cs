@@ -110,13 +110,6 @@ public sealed class DeliveryEngine(
         }
     }
 
-    /// <summary>The task's config versions, oldest first; empty when the table has no task of that name.</summary>
-    public async Task<IReadOnlyList<TaskConfigVersion>> ConfigVersionsAsync(string tableName, string taskName, CancellationToken cancellationToken)
-    {
-        await _loaded.Task.WaitAsync(cancellationToken);
-        return Find(tableName, taskName) is null ? [] : await catalog.ListConfigVersionsAsync(taskName, cancellationToken);
-    }
-
     /// <summary>
     /// The tasks of <paramref name="tableName"/> (every task when null), in name order. As in the real service, a
     /// table that does not exist is an error: the store's <see cref="TableStoreException"/> (OTSObjectNotExist).
