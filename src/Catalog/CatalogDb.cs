@@ -30,6 +30,7 @@ public sealed class CatalogDb(DbContextOptions<CatalogDb> options) : DbContext(o
     public DbSet<DirtyCountRow> DirtyCounts => Set<DirtyCountRow>();
     public DbSet<DirtyRecordRow> DirtyRecords => Set<DirtyRecordRow>();
     public DbSet<TaskEventRow> TaskEvents => Set<TaskEventRow>();
+    public DbSet<TaskConfigVersionRow> ConfigVersions => Set<TaskConfigVersionRow>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

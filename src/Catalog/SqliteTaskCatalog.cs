@@ -1,5 +1,6 @@
 using DeliveryConsole.Catalog.Entities;
 using DeliveryConsole.Delivery.Engine;
+using DeliveryConsole.Delivery.Tasks;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -22,6 +23,7 @@ public sealed class SqliteTaskCatalog(IDbContextFactory<CatalogDb> factory) : IT
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         db.DeliveryTasks.Add(DeliveryTaskRow.From(task));
+        db.ConfigVersions.Add(TaskConfigVersionRow.From(task.TaskName, new TaskConfigVersion(1, task.Request, task.CreatedAt, task.CreatedAt)));
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -51,6 +53,7 @@ public sealed class SqliteTaskCatalog(IDbContextFactory<CatalogDb> factory) : IT
         await db.DirtyCounts.Where(c => c.TaskName == taskName).ExecuteDeleteAsync(cancellationToken);
         await db.DirtyRecords.Where(r => r.TaskName == taskName).ExecuteDeleteAsync(cancellationToken);
         await db.TaskEvents.Where(e => e.TaskName == taskName).ExecuteDeleteAsync(cancellationToken);
+        await db.ConfigVersions.Where(v => v.TaskName == taskName).ExecuteDeleteAsync(cancellationToken);
         var removed = await db.DeliveryTasks.Where(t => t.TaskName == taskName).ExecuteDeleteAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return removed > 0;
@@ -106,6 +109,42 @@ public sealed class SqliteTaskCatalog(IDbContextFactory<CatalogDb> factory) : IT
         await db.SaveChangesAsync(cancellationToken);
         if (commit.DirtyCells.Count > 0)
             await TrimDirtyRecordsAsync(db, taskName, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<TaskConfigVersion>> ListConfigVersionsAsync(string taskName, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var rows = await db.ConfigVersions.AsNoTracking().Where(v => v.TaskName == taskName).OrderBy(v => v.Version)
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(row => row.ToVersion())];
+    }
+
+    public async Task<TaskConfigVersion> AddConfigVersionAsync(string taskName, CreateDeliveryTaskRequest request, DateTimeOffset savedAt,
+        CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var task = await FindTaskAsync(db.DeliveryTasks, taskName, cancellationToken);
+        var newest = await db.ConfigVersions.Where(v => v.TaskName == taskName).MaxAsync(v => (int?)v.Version, cancellationToken) ?? 0;
+        var version = new TaskConfigVersion(newest + 1, request, savedAt, null);
+        db.ConfigVersions.Add(TaskConfigVersionRow.From(taskName, version));
+        task.RequestJson = CatalogJson.Serialize(request);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return version;
+    }
+
+    public async Task ApplyConfigVersionAsync(string taskName, TaskState state, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var task = await FindTaskAsync(db.DeliveryTasks, taskName, cancellationToken);
+        task.Apply(state);
+        var version = await db.ConfigVersions.SingleOrDefaultAsync(v => v.TaskName == taskName && v.Version == state.ConfigVersion, cancellationToken)
+            ?? throw new KeyNotFoundException($"task '{taskName}' has no config version {state.ConfigVersion}");
+        version.EffectiveAt = at;
+        await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 

@@ -43,7 +43,8 @@ public sealed class CatalogFile : IAsyncDisposable
             await db.Intents.CountAsync(i => i.TaskName == taskName, cancellationToken),
             await db.DirtyCounts.CountAsync(c => c.TaskName == taskName, cancellationToken),
             await db.DirtyRecords.CountAsync(r => r.TaskName == taskName, cancellationToken),
-            await db.TaskEvents.CountAsync(e => e.TaskName == taskName, cancellationToken));
+            await db.TaskEvents.CountAsync(e => e.TaskName == taskName, cancellationToken),
+            await db.ConfigVersions.CountAsync(v => v.TaskName == taskName, cancellationToken));
     }
 
     public ValueTask DisposeAsync()
@@ -54,4 +55,4 @@ public sealed class CatalogFile : IAsyncDisposable
     }
 }
 
-public sealed record TaskRows(int Tasks, int Partitions, int Objects, int Intents, int DirtyCounts, int DirtyRecords, int Events);
+public sealed record TaskRows(int Tasks, int Partitions, int Objects, int Intents, int DirtyCounts, int DirtyRecords, int Events, int ConfigVersions);

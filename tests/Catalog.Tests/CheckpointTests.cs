@@ -115,6 +115,6 @@ public class CheckpointTests
         await Assert.ThrowsAsync<KeyNotFoundException>(() => catalog.RecordIntentAsync("nope", Samples.Intent("k"), Cancel));
         await Assert.ThrowsAsync<KeyNotFoundException>(() => catalog.CommitFlushAsync("nope", Samples.Commit("k", 1), Cancel));
         await Assert.ThrowsAsync<KeyNotFoundException>(() => catalog.AddEventAsync("nope", new(Samples.Now, TaskEvent.Info, "x"), Cancel));
-        Assert.Equal(new TaskRows(0, 0, 0, 0, 0, 0, 0), await file.CountAsync("nope", Cancel));
+        Assert.Equal(new TaskRows(0, 0, 0, 0, 0, 0, 0, 0), await file.CountAsync("nope", Cancel));
     }
 }

@@ -22,13 +22,13 @@ public class MigrationTests : IDisposable
         await using (var db = await Factory().CreateDbContextAsync(Cancel))
         {
             await db.Database.MigrateAsync(Cancel);
-            Assert.Equal(["20261124040337_Initial", "20261124060455_DeliveryTasks", "20261205090329_TaskFault", "20261205090851_DirtyObjectCounts"], await db.Database.GetAppliedMigrationsAsync(Cancel));
+            Assert.Equal(["20261124040337_Initial", "20261124060455_DeliveryTasks", "20261205090329_TaskFault", "20261205090851_DirtyObjectCounts", "20261206062119_ConfigVersions"], await db.Database.GetAppliedMigrationsAsync(Cancel));
         }
 
         await using var check = new SqliteConnection(CatalogDb.ConnectionString(_data.Path));
         await check.OpenAsync(Cancel);
         Assert.Equal("wal", await Scalar(check, "PRAGMA journal_mode;"));
-        Assert.Equal(["DeliveredObjects", "DeliveryTasks", "DirtyCounts", "DirtyRecords", "Intents", "Partitions", "TaskEvents"],
+        Assert.Equal(["DeliveredObjects", "DeliveryTasks", "DirtyCounts", "DirtyRecords", "Intents", "Partitions", "TaskConfigVersions", "TaskEvents"],
             await Names(check, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '\\_\\_%' ESCAPE '\\' AND name NOT LIKE 'sqlite%' ORDER BY name"));
     }
 

@@ -17,13 +17,14 @@ public class RemoveTaskTests
             await catalog.CommitFlushAsync(name, Samples.Commit("k1", 1, [Samples.Dirty(1), Samples.Dirty(2, "age")]), Cancel);
             await catalog.RecordIntentAsync(name, Samples.Intent("k2", sequenceId: 2), Cancel);
             await catalog.AddEventAsync(name, new(Samples.Now, TaskEvent.Info, "started"), Cancel);
+            await catalog.AddConfigVersionAsync(name, Samples.Task(name).Request, Samples.Now, Cancel);
         }
-        var full = new TaskRows(1, 1, 1, 1, 2, 2, 1);
+        var full = new TaskRows(1, 1, 1, 1, 2, 2, 1, 2);
         Assert.Equal(full, await file.CountAsync("t1", Cancel));
 
         Assert.True(await catalog.RemoveTaskAsync("t1", Cancel));
 
-        Assert.Equal(new TaskRows(0, 0, 0, 0, 0, 0, 0), await file.CountAsync("t1", Cancel));
+        Assert.Equal(new TaskRows(0, 0, 0, 0, 0, 0, 0, 0), await file.CountAsync("t1", Cancel));
         Assert.Equal(full, await file.CountAsync("t2", Cancel));
         Assert.Equal(["t2"], (await catalog.ListTasksAsync(Cancel)).Select(t => t.TaskName));
     }
@@ -52,6 +53,6 @@ public class RemoveTaskTests
         var checkpoint = await catalog.LoadCheckpointAsync("t1", Cancel);
         Assert.Equal(new TaskState(), checkpoint.State);
         Assert.Empty(checkpoint.Partitions);
-        Assert.Equal(new TaskRows(1, 0, 0, 0, 0, 0, 0), await file.CountAsync("t1", Cancel));
+        Assert.Equal(new TaskRows(1, 0, 0, 0, 0, 0, 0, 1), await file.CountAsync("t1", Cancel));
     }
 }

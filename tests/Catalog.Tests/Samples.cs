@@ -22,6 +22,7 @@ public static class Samples
     public static TaskState State(long n = 1) => new()
     {
         Phase = TaskPhase.Full,
+        ConfigVersion = 2 + (int)n,
         SnapshotSequence = 100 + n,
         SnapshotTime = 1_700_000_000_000 + n,
         SnapshotRowsTotal = 5_000 + n,
@@ -47,7 +48,7 @@ public static class Samples
     };
 
     public static ObjectIntent Intent(string key, string prefix = "lake/2026/11/24", long sequenceId = 1, long first = 1, long last = 10) =>
-        new(key, prefix, sequenceId, TaskPhase.Incr, first, last, last - first + 1, $"dirty/{key}", "dirty/2026", sequenceId + 100);
+        new(key, prefix, sequenceId, TaskPhase.Incr, first, last, last - first + 1, $"dirty/{key}", "dirty/2026", sequenceId + 100, 3);
 
     public static DeliveredObject Object(ObjectIntent intent) => new(
         intent, 2_048 + intent.SequenceId, Now.AddHours(-1), Now, 1_700_000_000_000, 1_700_000_009_000, Now.AddMinutes(intent.SequenceId), 77);

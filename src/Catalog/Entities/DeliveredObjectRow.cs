@@ -28,6 +28,9 @@ public sealed class DeliveredObjectRow
     public string? DirtyKey { get; set; }
     public string? DirtyPrefix { get; set; }
     public long DirtySequenceId { get; set; }
+
+    /// <summary>The task's config version that mapped the object's rows.</summary>
+    public int ConfigVersion { get; set; } = 1;
     public long DirtyBytes { get; set; }
 
     /// <summary>
@@ -55,12 +58,13 @@ public sealed class DeliveredObjectRow
         DirtyKey = delivered.Intent.DirtyKey,
         DirtyPrefix = delivered.Intent.DirtyPrefix,
         DirtySequenceId = delivered.Intent.DirtySequenceId,
+        ConfigVersion = delivered.Intent.ConfigVersion,
         DirtyBytes = delivered.DirtyBytes,
         SyncTime = syncTime,
     };
 
     public DeliveredObject ToDeliveredObject() => new(
-        new ObjectIntent(Key, Prefix, SequenceId, Phase, FirstPosition, LastPosition, Rows, DirtyKey, DirtyPrefix, DirtySequenceId),
+        new ObjectIntent(Key, Prefix, SequenceId, Phase, FirstPosition, LastPosition, Rows, DirtyKey, DirtyPrefix, DirtySequenceId, ConfigVersion),
         Bytes, MinPartitionTime, MaxPartitionTime, FirstCommitTime, LastCommitTime, WrittenAt, DirtyBytes);
 }
 

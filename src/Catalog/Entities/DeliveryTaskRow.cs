@@ -16,12 +16,18 @@ public sealed class DeliveryTaskRow
     public required string TableName { get; set; }
     public DeliveryTaskType TaskType { get; set; }
 
-    /// <summary>The <see cref="CreateDeliveryTaskRequest"/> with every default written out (<see cref="CatalogJson"/>).</summary>
+    /// <summary>
+    /// The <see cref="CreateDeliveryTaskRequest"/> of the newest config version with every default written out
+    /// (<see cref="CatalogJson"/>); TaskConfigVersions keeps every version.
+    /// </summary>
     public required string RequestJson { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public long StartSequence { get; set; }
 
     public TaskPhase Phase { get; set; }
+
+    /// <summary>The config version the task maps rows with (<see cref="TaskState.ConfigVersion"/>).</summary>
+    public int ConfigVersion { get; set; } = 1;
     public long SnapshotSequence { get; set; }
     public long SnapshotTime { get; set; }
     public long SnapshotRowsTotal { get; set; }
@@ -67,6 +73,7 @@ public sealed class DeliveryTaskRow
     public TaskState ToState() => new()
     {
         Phase = Phase,
+        ConfigVersion = ConfigVersion,
         SnapshotSequence = SnapshotSequence,
         SnapshotTime = SnapshotTime,
         SnapshotRowsTotal = SnapshotRowsTotal,
@@ -94,6 +101,7 @@ public sealed class DeliveryTaskRow
     public void Apply(TaskState state)
     {
         Phase = state.Phase;
+        ConfigVersion = state.ConfigVersion;
         SnapshotSequence = state.SnapshotSequence;
         SnapshotTime = state.SnapshotTime;
         SnapshotRowsTotal = state.SnapshotRowsTotal;

@@ -19,6 +19,9 @@ public sealed class IntentRow
     public string? DirtyPrefix { get; set; }
     public long DirtySequenceId { get; set; }
 
+    /// <summary>The task's config version that mapped the object's rows.</summary>
+    public int ConfigVersion { get; set; } = 1;
+
     public static IntentRow From(string taskName, ObjectIntent intent) => new()
     {
         TaskName = taskName,
@@ -32,10 +35,11 @@ public sealed class IntentRow
         DirtyKey = intent.DirtyKey,
         DirtyPrefix = intent.DirtyPrefix,
         DirtySequenceId = intent.DirtySequenceId,
+        ConfigVersion = intent.ConfigVersion,
     };
 
     public ObjectIntent ToIntent() =>
-        new(Key, Prefix, SequenceId, Phase, FirstPosition, LastPosition, Rows, DirtyKey, DirtyPrefix, DirtySequenceId);
+        new(Key, Prefix, SequenceId, Phase, FirstPosition, LastPosition, Rows, DirtyKey, DirtyPrefix, DirtySequenceId, ConfigVersion);
 }
 
 internal sealed class IntentRowConfiguration : IEntityTypeConfiguration<IntentRow>

@@ -25,6 +25,9 @@ namespace DeliveryConsole.Catalog.Migrations
                     b.Property<long>("Bytes")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("ConfigVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("DirtyBytes")
                         .HasColumnType("INTEGER");
 
@@ -102,6 +105,9 @@ namespace DeliveryConsole.Catalog.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("ChangeResumeSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ConfigVersion")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("CreatedAt")
@@ -270,6 +276,9 @@ namespace DeliveryConsole.Catalog.Migrations
                     b.Property<string>("Key")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("ConfigVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("DirtyKey")
                         .HasColumnType("TEXT");
 
@@ -324,6 +333,29 @@ namespace DeliveryConsole.Catalog.Migrations
                     b.HasKey("TaskName", "Prefix");
 
                     b.ToTable("Partitions", (string)null);
+                });
+
+            modelBuilder.Entity("DeliveryConsole.Catalog.Entities.TaskConfigVersionRow", b =>
+                {
+                    b.Property<string>("TaskName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EffectiveAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequestJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SavedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TaskName", "Version");
+
+                    b.ToTable("TaskConfigVersions", (string)null);
                 });
 
             modelBuilder.Entity("DeliveryConsole.Catalog.Entities.TaskEventRow", b =>
@@ -391,6 +423,15 @@ namespace DeliveryConsole.Catalog.Migrations
                 });
 
             modelBuilder.Entity("DeliveryConsole.Catalog.Entities.PartitionRow", b =>
+                {
+                    b.HasOne("DeliveryConsole.Catalog.Entities.DeliveryTaskRow", null)
+                        .WithMany()
+                        .HasForeignKey("TaskName")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DeliveryConsole.Catalog.Entities.TaskConfigVersionRow", b =>
                 {
                     b.HasOne("DeliveryConsole.Catalog.Entities.DeliveryTaskRow", null)
                         .WithMany()

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text.Json;
 using DeliveryConsole.Delivery.Endpoints;
 using DeliveryConsole.Delivery.Tasks;
 using DeliveryConsole.TableStore;
@@ -56,7 +57,51 @@ public sealed class DeliveryEngine(
             await catalog.AddEventAsync(spec.TaskName, new TaskEvent(stored.CreatedAt, TaskEvent.Info,
                 $"Created: {spec.TaskType.WireName()} of table {spec.TableName} to {spec.OssEndpoint}/{spec.OssBucket}/{spec.OssPrefix.Text}."),
                 cancellationToken);
-            Start(stored, validation, new TaskState());
+            Start(stored, [new TaskConfigVersion(1, stored.Request, stored.CreatedAt, stored.CreatedAt)], validation, new TaskState());
+            return null;
+        }
+        finally
+        {
+            _changes.Release();
+        }
+    }
+
+    /// <summary>
+    /// Validates <paramref name="request"/> as a create, refuses a change of what may not change
+    /// (<see cref="DeliveryTaskUpdateRules"/>), and keeps it as the task's next config version, which the task puts
+    /// in effect at its next object boundary. Null on success, else the broken rule; a refused update changes nothing,
+    /// and so does one that gives the task's config again.
+    /// </summary>
+    public async Task<DeliveryTaskError?> UpdateTaskAsync(CreateDeliveryTaskRequest request, CancellationToken cancellationToken)
+    {
+        if (DeliveryTaskError.MissingName(request.TableName, request.TaskName) is { } missing)
+            return missing;
+        await _loaded.Task.WaitAsync(cancellationToken);
+        await _changes.WaitAsync(cancellationToken);
+        try
+        {
+            // Found by name alone (names are unique per instance), so a changed table is refused as a change.
+            if (!_runners.TryGetValue(request.TaskName, out var runner))
+                return DeliveryTaskError.NoSuchTask(request.TableName, request.TaskName);
+            var current = runner.Definition;
+            var context = options.ValidationContext(EndpointNames, FindTable, _ => false);
+            var validation = DeliveryTaskValidator.Reparse(DeliveryTaskUpdateRules.Completed(request, current.Request), context);
+            if (!validation.IsValid)
+                return validation.Error;
+            var currentSpec = DeliveryTaskValidator.Reparse(current.Request, context);
+            if (currentSpec.IsValid && DeliveryTaskUpdateRules.Unchangeable(currentSpec.Value, validation.Value) is { } unchangeable)
+                return unchangeable;
+            if (runner.Describe().State.Finished)
+                return DeliveryTaskError.Invalid("taskName",
+                    $"Task '{current.TaskName}' is a BASE task that has delivered its snapshot: no row is left to deliver with a new config.");
+            var next = validation.Value.ToRequest();
+            // The same config again (every default written out in both) is no change: no version is saved.
+            if (JsonSerializer.Serialize(next) == JsonSerializer.Serialize(current.Request))
+                return null;
+            var version = await catalog.AddConfigVersionAsync(current.TaskName, next, time.GetUtcNow(), CancellationToken.None);
+            runner.Update(version, validation);
+            await catalog.AddEventAsync(current.TaskName, new TaskEvent(version.SavedAt, TaskEvent.Info,
+                $"Config version {version.Version} saved; it takes effect when the objects being written are done."), CancellationToken.None);
             return null;
         }
         finally
@@ -141,7 +186,8 @@ public sealed class DeliveryEngine(
                 var context = options.ValidationContext(EndpointNames, FindTable, _ => false);
                 // Loaded before the engine answers, so a task never shows a blank state while its runner starts.
                 var state = (await catalog.LoadCheckpointAsync(task.TaskName, stoppingToken)).State;
-                Start(task, DeliveryTaskValidator.Reparse(task.Request, context), state);
+                var versions = await catalog.ListConfigVersionsAsync(task.TaskName, stoppingToken);
+                Start(task, versions, DeliveryTaskValidator.Reparse(task.Request, context), state);
             }
         }
         finally
@@ -159,9 +205,11 @@ public sealed class DeliveryEngine(
         await Task.WhenAll(_runners.Values.Select(runner => runner.Completion));
     }
 
-    private void Start(StoredTask task, RuleResult<DeliveryTaskSpec> validation, TaskState state)
+    private void Start(StoredTask task, IReadOnlyList<TaskConfigVersion> versions, RuleResult<DeliveryTaskSpec> validation, TaskState state)
     {
-        var runner = new TaskRunner(task, validation, new TaskRunnerContext(changeLog, savedSnapshots, catalog, endpoints, options, time, logger, EndpointReachable), state);
+        var context = new TaskRunnerContext(changeLog, savedSnapshots, catalog, endpoints, options, time, logger, EndpointReachable,
+            request => DeliveryTaskValidator.Reparse(request, options.ValidationContext(EndpointNames, FindTable, _ => false)));
+        var runner = new TaskRunner(task, versions, validation, context, state);
         _runners[task.TaskName] = runner;
         runner.Start(_stopping);
     }

@@ -52,7 +52,8 @@ internal sealed partial class DeliveryPipeline
     {
         var sequenceId = Partition(buffer.Prefix).NextSequenceId;
         var key = ObjectKeys.For(buffer.Prefix, _targets.TaskName, 0, sequenceId, _targets.Options.ObjectExtension);
-        var intent = new ObjectIntent(key, buffer.Prefix, sequenceId, _phase, buffer.FirstPosition, buffer.LastPosition, buffer.RowCount);
+        var intent = new ObjectIntent(key, buffer.Prefix, sequenceId, _phase, buffer.FirstPosition, buffer.LastPosition, buffer.RowCount,
+            ConfigVersion: ConfigVersion);
         if (_spec.OssDirtyPrefix is not { } dirtyTemplate || buffer.Dirty.Count == 0)
             return intent;
         var dirtyPrefix = dirtyTemplate.Expand(DateTimeOffset.FromUnixTimeMilliseconds(buffer.MinPartitionTime), _spec.TimeZone);

@@ -12,37 +12,69 @@ namespace DeliveryConsole.Delivery.Engine;
 /// or event time, expanded in the task's zone), buffers it per resolved prefix and writes a buffer when it is
 /// large, old, or the task holds too much. Rows at or before a prefix's delivered-through position were delivered
 /// before a restart and are skipped; rows of an upload recorded but not committed are gathered again and written
-/// under the recorded key. Not thread-safe: one runner drives it.
+/// under the recorded key. An updated config takes over at an object boundary (<see cref="ReconfigureAsync"/>): the
+/// buffers are written with the config that mapped their rows first. Not thread-safe: one runner drives it.
 /// </summary>
 internal sealed partial class DeliveryPipeline : IDisposable
 {
-    private readonly DeliveryTaskSpec _spec;
     private readonly TaskPhase _phase;
     private readonly PipelineTargets _targets;
-    private readonly SchemaMapper _mapper;
-    private readonly ParquetObjectWriter _writer;
+    private DeliveryTaskSpec _spec;
+    private SchemaMapper _mapper;
+    private ParquetObjectWriter _writer;
+    private Value?[] _row;
     private readonly Dictionary<string, PartitionState> _partitions;
     private readonly Dictionary<string, ObjectIntent> _pending;
     private readonly Dictionary<string, PartitionBuffer> _buffers = new(StringComparer.Ordinal);
     private readonly Dictionary<long, string> _prefixByMinute = [];
-    private readonly Value?[] _row;
     private readonly List<DirtyCell> _dirty = [];
     private long _rowsSinceBudgetCheck;
     private IReadOnlyList<KeyColumn>? _lastKey;
     private long _bufferedRows;
 
+    /// <param name="spec">The config of the checkpoint's <see cref="TaskState.ConfigVersion"/>, which mapped the pending intents' rows.</param>
     public DeliveryPipeline(DeliveryTaskSpec spec, TaskPhase phase, TaskCheckpoint checkpoint, PipelineTargets targets)
     {
-        _spec = spec;
         _phase = phase;
         _targets = targets;
-        _mapper = new SchemaMapper(spec.Schema);
-        _writer = new ParquetObjectWriter(spec.Schema);
-        _row = new Value?[spec.Schema.Count];
+        (_spec, _mapper, _writer, _row) = Configured(spec);
+        ConfigVersion = checkpoint.State.ConfigVersion;
         _partitions = checkpoint.Partitions.ToDictionary(p => p.Prefix, StringComparer.Ordinal);
         _pending = checkpoint.PendingIntents.Where(i => i.Phase == phase).ToDictionary(i => i.Prefix, StringComparer.Ordinal);
+        if (_pending.Values.FirstOrDefault(i => i.ConfigVersion != ConfigVersion) is { } other)
+            throw new InvalidOperationException(
+                $"the upload of {other.Key} was recorded with config version {other.ConfigVersion}, the checkpoint is of version {ConfigVersion}");
         State = checkpoint.State;
     }
+
+    /// <summary>The task's config version this pipeline maps rows with; each object records it.</summary>
+    public int ConfigVersion { get; private set; }
+
+    /// <summary>Maps table cells to the schema of <see cref="ConfigVersion"/>.</summary>
+    public SchemaMapper Mapper => _mapper;
+
+    /// <summary>True while an upload recorded before a restart is not redone: its rows must be mapped with this version.</summary>
+    public bool RedoesUploads => _pending.Count > 0 || _buffers.Values.Any(b => b.Intent is not null);
+
+    /// <summary>
+    /// Puts config <paramref name="version"/> in effect at an object boundary: writes every buffer with the config
+    /// that mapped its rows, then maps the rows read from now on with <paramref name="spec"/>. Returns the state
+    /// to save with it (nothing buffered: the checkpoint is the newest row read). Not while <see cref="RedoesUploads"/>.
+    /// </summary>
+    public async ValueTask<TaskState> ReconfigureAsync(DeliveryTaskSpec spec, int version, CancellationToken cancellationToken)
+    {
+        if (RedoesUploads)
+            throw new InvalidOperationException("an interrupted upload is not redone yet: its rows belong to the version that mapped them");
+        await FlushAllAsync(cancellationToken);
+        (_spec, _mapper, _writer, _row) = Configured(spec);
+        _prefixByMinute.Clear();
+        ConfigVersion = version;
+        State = Checkpointed(State) with { ConfigVersion = version };
+        return State;
+    }
+
+    private static (DeliveryTaskSpec, SchemaMapper, ParquetObjectWriter, Value?[]) Configured(DeliveryTaskSpec spec) =>
+        (spec, new SchemaMapper(spec.Schema), new ParquetObjectWriter(spec.Schema), new Value?[spec.Schema.Count]);
 
     /// <summary>The task's state as of the last commit, with the checkpoint it saved.</summary>
     public TaskState State { get; private set; }

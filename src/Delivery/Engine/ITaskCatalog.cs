@@ -1,3 +1,5 @@
+using DeliveryConsole.Delivery.Tasks;
+
 namespace DeliveryConsole.Delivery.Engine;
 
 /// <summary>
@@ -6,7 +8,10 @@ namespace DeliveryConsole.Delivery.Engine;
 /// </summary>
 public interface ITaskCatalog
 {
-    /// <summary>Adds a task in INIT with an empty state; false (and nothing added) when its name is taken.</summary>
+    /// <summary>
+    /// Adds a task in INIT with an empty state and its request as config version 1 (in effect from its creation);
+    /// false (and nothing added) when its name is taken.
+    /// </summary>
     Task<bool> TryAddTaskAsync(StoredTask task, CancellationToken cancellationToken);
 
     /// <summary>Every task, in name order.</summary>
@@ -28,6 +33,22 @@ public interface ITaskCatalog
     /// the dirty cells (added to the counts kept forever and to the newest 10,000 records).
     /// </summary>
     Task CommitFlushAsync(string taskName, FlushCommit commit, CancellationToken cancellationToken);
+
+    /// <summary>The task's config versions, oldest first.</summary>
+    Task<IReadOnlyList<TaskConfigVersion>> ListConfigVersionsAsync(string taskName, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Keeps <paramref name="request"/> as the task's next config version (not yet in effect) and as the request the
+    /// task is listed and described with; returns that version.
+    /// </summary>
+    Task<TaskConfigVersion> AddConfigVersionAsync(string taskName, CreateDeliveryTaskRequest request, DateTimeOffset savedAt,
+        CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Puts <paramref name="state"/>'s config version in effect at once with the state (whose checkpoint has nothing
+    /// buffered): the version's time of effect is <paramref name="at"/>.
+    /// </summary>
+    Task ApplyConfigVersionAsync(string taskName, TaskState state, DateTimeOffset at, CancellationToken cancellationToken);
 
     Task AddEventAsync(string taskName, TaskEvent taskEvent, CancellationToken cancellationToken);
 }

@@ -27,9 +27,11 @@ internal sealed partial class TaskRunner
                 return;
             }
         }
-        if (!validation.IsValid)
-            throw new DeliveryFault(TaskErrorCode.InvalidOssBucket, validation.Error.Message);
-        var task = validation.Value;
+        // The bucket, endpoint and role are the same in every version: the newest is checked.
+        var newest = _newest.Validation;
+        if (!newest.IsValid)
+            throw new DeliveryFault(TaskErrorCode.InvalidOssBucket, newest.Error.Message);
+        var task = newest.Value;
         if (!string.Equals(task.OssStsRole, context.Options.ServiceRoleArn, StringComparison.OrdinalIgnoreCase))
             throw new DeliveryFault(TaskErrorCode.Unauthorized,
                 $"role '{task.OssStsRole}' cannot be assumed; this instance delivers with {context.Options.ServiceRoleArn}.");
@@ -42,13 +44,13 @@ internal sealed partial class TaskRunner
             checkpoint = checkpoint with { State = await InitAsync(token) };
         if (_state.Phase == TaskPhase.Full)
         {
-            if (!await FullAsync(task, endpoint, checkpoint, stopping, token))
+            if (!await FullAsync(SpecOf(_state.ConfigVersion), endpoint, checkpoint, stopping, token))
                 return;
             // The snapshot's objects moved the prefixes' sequences on: INCR starts from what is saved now.
             checkpoint = await context.Catalog.LoadCheckpointAsync(Definition.TaskName, token);
         }
         if (_state.Phase == TaskPhase.Incr && !_state.Finished)
-            await IncrAsync(task, endpoint, checkpoint, stopping, token);
+            await IncrAsync(SpecOf(_state.ConfigVersion), endpoint, checkpoint, stopping, token);
     }
 
     private async Task<TaskState> InitAsync(CancellationToken token)
@@ -82,7 +84,7 @@ internal sealed partial class TaskRunner
         using var snapshot = context.SavedSnapshots.OpenSavedSnapshot(Definition.TaskName);
         var table = snapshot.Table(Definition.TableName);
         using var pipeline = Watch(new DeliveryPipeline(task, TaskPhase.Full, checkpoint, Targets(endpoint, key => KeyCodec.Encode(table.Id, key))));
-        var mapper = new SchemaMapper(task.Schema);
+        await ApplyNewerConfigAsync(pipeline, token);
         var from = _state.FullResumeKey is { } key ? KeyCodec.Decode(key, table.PrimaryKey) : null;
         var ordinal = _state.FullResumeOrdinal;
         var snapshotTime = _state.SnapshotTime;
@@ -103,11 +105,12 @@ internal sealed partial class TaskRunner
                         pipeline.MarkRead(ordinal++, snapshotTime, row.PrimaryKey);
                         continue;
                     }
-                    var writeTime = WriteTime(row, mapper, snapshotTime);
+                    var writeTime = WriteTime(row, pipeline.Mapper, snapshotTime);
                     await pipeline.AddAsync(new SourceRow(ordinal++, row.PrimaryKey, SourceCells.FromRow(row), writeTime, writeTime), token);
                 }
                 Interlocked.Exchange(ref _scanned, ordinal - 1);
                 await pipeline.FlushDueAsync(token);
+                await ApplyNewerConfigAsync(pipeline, token);
                 if (stopping.IsCancellationRequested)
                 {
                     await StopGracefullyAsync(pipeline);
@@ -186,6 +189,7 @@ internal sealed partial class TaskRunner
         using var pipeline = Watch(new DeliveryPipeline(task, TaskPhase.Incr, checkpoint, Targets(endpoint, _ => [])));
         var position = _state.ChangeResumeSequence;
         pipeline.MarkRead(position, _state.CurrentSyncTime);
+        await ApplyNewerConfigAsync(pipeline, token);
         var lastSave = context.Time.GetUtcNow();
         while (!stopping.IsCancellationRequested)
         {
@@ -200,6 +204,7 @@ internal sealed partial class TaskRunner
                     pipeline.MarkRead(change.Sequence, change.CommitTime);
             }
             await pipeline.FlushDueAsync(token);
+            await ApplyNewerConfigAsync(pipeline, token);
             if (changes.Count == ChangeBatch)
                 continue;
             // Caught up: with nothing buffered, the checkpoint moves to the newest change and the sync time to now.
@@ -260,5 +265,5 @@ internal sealed partial class TaskRunner
     }
 
     private PipelineTargets Targets(IBucketEndpoint endpoint, Func<IReadOnlyList<KeyColumn>, byte[]> encodeKey) =>
-        new(Definition.TaskName, endpoint, validation.Value!.OssBucket, context.Catalog, context.Options, context.Time, encodeKey, Committed);
+        new(Definition.TaskName, endpoint, _newest.Validation.Value!.OssBucket, context.Catalog, context.Options, context.Time, encodeKey, Committed);
 }

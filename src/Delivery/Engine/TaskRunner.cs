@@ -14,15 +14,20 @@ internal sealed record TaskRunnerContext(
     DeliveryOptions Options,
     TimeProvider Time,
     ILogger Logger,
-    Action<string> EndpointReachable);
+    Action<string> EndpointReachable,
+    Func<CreateDeliveryTaskRequest, RuleResult<DeliveryTaskSpec>> Reparse);
 
 /// <summary>
 /// Runs one task: INIT (take the snapshot, or note where the changes start), FULL (deliver the snapshot), INCR
 /// (deliver changes as they come). Any failure is recorded on the task, waited out with a backoff of 1 s doubling
 /// to a minute, and retried from the saved checkpoint, so a failure never loses or repeats a row and never stops
-/// the host. A graceful stop flushes what is buffered; abandoning (task deleted) does not.
+/// the host. A graceful stop flushes what is buffered; abandoning (task deleted) does not. An update
+/// (<see cref="Update"/>) takes effect at the next object boundary (TaskRunner.Versions.cs).
 /// </summary>
-internal sealed partial class TaskRunner(StoredTask definition, RuleResult<DeliveryTaskSpec> validation, TaskRunnerContext context, TaskState state)
+/// <param name="versions">The task's config versions, oldest first; the newest is <paramref name="definition"/>'s request,
+/// parsed as <paramref name="validation"/>.</param>
+internal sealed partial class TaskRunner(StoredTask definition, IReadOnlyList<TaskConfigVersion> versions,
+    RuleResult<DeliveryTaskSpec> validation, TaskRunnerContext context, TaskState state)
 {
     private static readonly TimeSpan StopFlushLimit = TimeSpan.FromSeconds(20);
 
@@ -36,7 +41,8 @@ internal sealed partial class TaskRunner(StoredTask definition, RuleResult<Deliv
     /// <summary>Cancelled to end the wait before a retry early: set while waiting out an unreachable endpoint.</summary>
     private volatile CancellationTokenSource? _endpointWake;
 
-    public StoredTask Definition { get; } = definition;
+    /// <summary>The task with its newest config (which may not be in effect yet).</summary>
+    public StoredTask Definition => _newest.Definition;
 
     /// <summary>Completes when the runner has stopped: finished, stopped by the host, or abandoned.</summary>
     public Task Completion { get; private set; } = Task.CompletedTask;
@@ -69,7 +75,8 @@ internal sealed partial class TaskRunner(StoredTask definition, RuleResult<Deliv
             ? context.Time.GetUtcNow() - DateTimeOffset.FromUnixTimeMilliseconds(state.CurrentSyncTime)
             : TimeSpan.Zero;
         return new DeliveryTaskStatus(Definition, state, lag < TimeSpan.Zero ? TimeSpan.Zero : lag,
-            Math.Max(state.SnapshotRowsScanned, Interlocked.Read(ref _scanned)), Volatile.Read(ref _pipeline)?.BufferedRows ?? 0);
+            Math.Max(state.SnapshotRowsScanned, Interlocked.Read(ref _scanned)), Volatile.Read(ref _pipeline)?.BufferedRows ?? 0,
+            Volatile.Read(ref _versions));
     }
 
     private async Task RunAsync(CancellationToken stopping)

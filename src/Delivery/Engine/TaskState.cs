@@ -10,6 +10,12 @@ public sealed record TaskState
 {
     public TaskPhase Phase { get; init; }
 
+    /// <summary>
+    /// The config version the task maps rows with (<see cref="TaskConfigVersion"/>); saved with the checkpoint, so a
+    /// restart maps the rows it reads again with the version that mapped them before.
+    /// </summary>
+    public int ConfigVersion { get; init; } = 1;
+
     /// <summary>The saved snapshot FULL reads (0 before INIT has taken it): its newest change and its time (ms).</summary>
     public long SnapshotSequence { get; init; }
     public long SnapshotTime { get; init; }

@@ -7,7 +7,7 @@ using DeliveryConsole.Web.Values;
 namespace DeliveryConsole.Web.Api;
 
 /// <summary>
-/// CreateDeliveryTask, ListDeliveryTask, DescribeDeliveryTask and DeleteDeliveryTask over the delivery engine, with
+/// CreateDeliveryTask, UpdateDeliveryTask, ListDeliveryTask, DescribeDeliveryTask and DeleteDeliveryTask over the delivery engine, with
 /// the same envelope as the table operations. The engine judges every request (the first broken rule, naming its
 /// field) and answers with a <see cref="DeliveryTaskError"/>, which keeps its code here: a broken rule is 400, a
 /// missing table or task 404, a taken task name 409.
@@ -17,9 +17,12 @@ public static class DeliveryApi
     public static void MapDeliveryApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapApiGroup("Delivery tasks");
-        // A create or delete runs to its end even when the client goes away: stopping halfway could leave half a task.
+        // A create, update or delete runs to its end even when the client goes away: stopping halfway could leave half a task.
         Map<CreateDeliveryTaskBody, EmptyBody>(api, "CreateDeliveryTask", async (engine, body, _) =>
             (new EmptyBody(), await engine.CreateTaskAsync(body.Request, CancellationToken.None)));
+        // The same body as a create; a taskType or emulator block left out keeps the task's.
+        Map<CreateDeliveryTaskBody, EmptyBody>(api, "UpdateDeliveryTask", async (engine, body, _) =>
+            (new EmptyBody(), await engine.UpdateTaskAsync(body.Request, CancellationToken.None)));
         Map<ListDeliveryTaskBody, ListDeliveryTaskResult>(api, "ListDeliveryTask", async (engine, body, cancel) =>
             (new ListDeliveryTaskResult([.. (await engine.ListTasksAsync(body.TableName, cancel)).Select(DeliveryTaskSummaryJson.From)]), null));
         Map<DeliveryTaskBody, DescribeDeliveryTaskResult>(api, "DescribeDeliveryTask", async (engine, body, cancel) =>

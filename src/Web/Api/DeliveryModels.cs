@@ -51,7 +51,9 @@ public sealed record DescribeDeliveryTaskResult(
                 emulator?.FlushSizeMiB ?? (int)TaskValidationContext.DefaultFlushSizeMiB,
                 emulator?.TimeZone ?? PartitionTimeZone.DefaultId,
                 state.Finished,
-                state.EmulatorErrorCode()));
+                state.EmulatorErrorCode(),
+                state.ConfigVersion,
+                [.. status.ConfigVersions.Select(v => new ConfigVersionJson(v.Version, v.SavedAt.ToUniversalTime(), Utc(v.EffectiveAt)))]));
     }
 
     private const long NanosecondsPerMillisecond = 1_000_000;
@@ -79,6 +81,8 @@ public sealed record TaskSyncStatJson(string TaskSyncPhase, long CurrentSyncTime
 /// <param name="LastError">The newest error and when it happened; absent when there was none.</param>
 /// <param name="RetryAt">When a failing task tries again (ISO 8601, UTC); absent when it is not waiting to retry.</param>
 /// <param name="Finished">True when a BASE task has delivered its whole snapshot.</param>
+/// <param name="ConfigVersion">The config version the task maps the rows it reads with now (see <paramref name="ConfigVersions"/>).</param>
+/// <param name="ConfigVersions">Every config version of the task, oldest first, with when each was saved and took effect.</param>
 /// <param name="ErrorCode">
 /// The task's error code with the emulator's own: taskSyncStat's code, except ENDPOINT_UNREACHABLE (retrying an
 /// unreachable endpoint, before INVALID_OSS_BUCKET) or EMULATOR_ERROR (a failure the service has no code for,
@@ -102,7 +106,18 @@ public sealed record DeliveryTaskEmulatorJson(
     int FlushSizeMiB,
     string TimeZone,
     bool Finished,
-    string ErrorCode);
+    string ErrorCode,
+    int ConfigVersion,
+    IReadOnlyList<ConfigVersionJson> ConfigVersions);
+
+/// <summary>One config version of a task: 1 is the create, each UpdateDeliveryTask adds the next.</summary>
+/// <param name="SavedAt">When the create or update was accepted (ISO 8601, UTC).</param>
+/// <param name="EffectiveAt">
+/// When the task started mapping rows with it (ISO 8601, UTC): the next object boundary after <paramref name="SavedAt"/>.
+/// Null while it waits for that boundary, and for a version replaced by a newer one before it got there.
+/// </param>
+public sealed record ConfigVersionJson(int Version, DateTimeOffset SavedAt,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] DateTimeOffset? EffectiveAt);
 
 /// <param name="Time">ISO 8601, UTC.</param>
 public sealed record TaskErrorJson(DateTimeOffset Time, string Message);

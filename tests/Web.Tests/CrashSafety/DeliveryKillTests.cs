@@ -25,6 +25,9 @@ namespace DeliveryConsole.Web.Tests.CrashSafety;
 /// in INCR) and started again, over and over. Meanwhile the bucket is watched: no object is ever rewritten with other
 /// content, none disappears. At the end every committed change (the oracle reads the table's change log) is in the
 /// delivered Parquet objects (read with DuckDB) exactly once, and every acknowledged write is in the change log.
+/// Every start after the first also updates the task (UpdateDeliveryTask: column n's encoding flips), so kills hit
+/// objects of every config version, before, during and after a switch; each object must be written in the encoding
+/// of the version the catalog says wrote it.
 /// </summary>
 public class DeliveryKillTests
 {
@@ -107,6 +110,8 @@ public class DeliveryKillTests
                     writing = Task.Run(() => writer.RunAsync(stopWriting.Token), CancellationToken.None);
                 }
                 writer.Attach(http);
+                if (cycle > 0)
+                    await KillConsole.OkAsync(http, "UpdateDeliveryTask", KillTable.UpdateTask(endpoint, bucketName, cycle + 1));
 
                 // Describe until the task has made the progress this kill aims at, then on through the jitter: the
                 // phase of the kill is the one described just before it.
@@ -232,6 +237,24 @@ public class DeliveryKillTests
         Assert.True(miscounted.Count == 0, $"objects whose rows differ from the catalog's count: {string.Join("; ", miscounted.Take(10))}");
         Assert.Equal(expected.Count, (long)final!["emulator"]!["rowsDelivered"]!);
         Assert.Equal(objects.Count, (long)final["emulator"]!["objectsWritten"]!);
+        AssertWrittenWithTheirVersion(kind == "s3" ? data.Combine("downloaded") : ((LocalKillBucket)bucket).Folder, catalog, log);
+    }
+
+    /// <summary>Each object's column n has the encoding of the config version the catalog records for the object.</summary>
+    private static void AssertWrittenWithTheirVersion(string folder, CatalogView catalog, KillLog log)
+    {
+        var wrong = new List<string>();
+        foreach (var o in catalog.Objects)
+        {
+            var encodings = string.Join(",", DuckDb.Chunks(Path.Combine(folder, o.Key)).Where(c => c.Column == "n").Select(c => c.Encodings));
+            var delta = encodings.Contains("DELTA_BINARY_PACKED", StringComparison.Ordinal);
+            if (delta != (KillTable.NEncoding(o.ConfigVersion) == "DELTA_BINARY_PACKED"))
+                wrong.Add($"{o.Key}: version {o.ConfigVersion}, n encoded {encodings}");
+        }
+        var versions = catalog.Objects.GroupBy(o => o.ConfigVersion).OrderBy(g => g.Key).Select(g => $"v{g.Key} {g.Count()}");
+        log.Line($"objects by config version: {string.Join(", ", versions)}");
+        Assert.True(wrong.Count == 0, $"objects not in the encoding of their config version: {string.Join("; ", wrong.Take(10))}");
+        Assert.True(catalog.Objects.Select(o => o.ConfigVersion).Distinct().Count() > 1, "every object has the same config version: no update took effect");
     }
 
     private sealed record CatalogView(long SnapshotSequence, long SnapshotTime, List<string> PendingIntents,

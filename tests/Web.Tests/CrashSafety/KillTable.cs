@@ -77,6 +77,21 @@ public static class KillTable
         };
     }
 
+    /// <summary>
+    /// The UpdateDeliveryTask body that makes config <paramref name="version"/>: the task as created, with column n
+    /// encoded as <see cref="NEncoding"/> says. The encoding changes each object's bytes and not its rows, so an
+    /// object redone with another version than it was begun with shows as a rewrite with other content.
+    /// </summary>
+    public static JsonObject UpdateTask(string endpoint, string bucket, int version)
+    {
+        var body = CreateTask(endpoint, bucket);
+        body["taskConfig"]!["schema"]![1]!["encode"] = NEncoding(version);
+        return body;
+    }
+
+    /// <summary>Column n's encoding in config <paramref name="version"/>: PLAIN in odd versions (1 is the create), else delta.</summary>
+    public static string NEncoding(int version) => version % 2 == 1 ? "PLAIN" : "DELTA_BINARY_PACKED";
+
     /// <summary>The rows the task must have delivered, from the change log: the snapshot's rows, then every change after it.</summary>
     public static List<string> ExpectedRows(ChangeLog changeLog, long snapshotSequence, long snapshotTime)
     {

@@ -12,7 +12,7 @@ public class DeliveryOpenApiTests
         var document = JsonNode.Parse(await console.CreateClient().GetStringAsync("/openapi/v1.json", TestContext.Current.CancellationToken))!;
 
         var bodies = new Dictionary<string, JsonNode>();
-        foreach (var operation in new[] { "CreateDeliveryTask", "ListDeliveryTask", "DescribeDeliveryTask", "DeleteDeliveryTask" })
+        foreach (var operation in new[] { "CreateDeliveryTask", "UpdateDeliveryTask", "ListDeliveryTask", "DescribeDeliveryTask", "DeleteDeliveryTask" })
         {
             var post = document["paths"]![$"/api/{operation}"]?["post"];
             Assert.True(post is not null, $"{operation} is not in the OpenAPI document");
@@ -22,6 +22,7 @@ public class DeliveryOpenApiTests
 
         var create = bodies["CreateDeliveryTask"];
         Assert.Equal(["tableName", "taskName", "taskConfig", "taskType", "emulator"], create["properties"]!.AsObject().Select(p => p.Key));
+        Assert.Equal(create.ToJsonString(), bodies["UpdateDeliveryTask"].ToJsonString());
         var config = Resolve(document, create["properties"]!["taskConfig"]);
         Assert.Equal(["ossPrefix", "ossBucket", "ossEndpoint", "ossStsRole", "schema"], config["required"]!.AsArray().Select(n => (string?)n));
         Assert.Equal(["tableName", "taskName"], bodies["DescribeDeliveryTask"]["properties"]!.AsObject().Select(p => p.Key));

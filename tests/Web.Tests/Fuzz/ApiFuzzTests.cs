@@ -45,6 +45,7 @@ public class ApiFuzzTests
     [InlineData("ListDeliveryTask", 1017)]
     [InlineData("DescribeDeliveryTask", 1018)]
     [InlineData("DeleteDeliveryTask", 1019)]
+    [InlineData("UpdateDeliveryTask", 1020)]
     public async Task Mutated_bodies_never_get_a_5xx_and_rejected_ones_change_nothing(string operation, int seed)
     {
         await using var console = new ConsoleFactory();
@@ -98,7 +99,8 @@ public class ApiFuzzTests
 
     /// <summary>
     /// What a rejected request must not change: tables, t's description and rows (every version), buckets, and for
-    /// the delivery operations the delivery tasks (their list: descriptions move on as the tasks run).
+    /// the delivery operations the delivery tasks (their list, and fuzz-task's config and config versions: the rest
+    /// of a description moves on as the task runs).
     /// </summary>
     private static async Task<string> DigestAsync(HttpClient http, bool delivery)
     {
@@ -125,7 +127,13 @@ public class ApiFuzzTests
         }
         await Add("ListBuckets", $$"""{"endpoint":"{{FuzzTemplates.Endpoint}}"}""");
         if (delivery)
+        {
             await Add("ListDeliveryTask", "{}");
+            var (status, task) = await SendAsync(http, "DescribeDeliveryTask", """{"tableName":"t","taskName":"fuzz-task"}"""u8.ToArray());
+            if (status == 200)
+                digest.Append(task.GetProperty("taskConfig").GetRawText()).Append(task.GetProperty("taskType").GetRawText())
+                    .Append(task.GetProperty("emulator").GetProperty("configVersions").GetArrayLength()).Append('\n');
+        }
         return digest.ToString();
     }
 

@@ -12,10 +12,10 @@ public static class FuzzTemplates
 
     public static readonly string[] WriteOperations =
         ["CreateTable", "UpdateTable", "DeleteTable", "PutRow", "UpdateRow", "DeleteRow", "BatchWriteRow", "CreateBucket",
-         "CreateDeliveryTask", "DeleteDeliveryTask"];
+         "CreateDeliveryTask", "UpdateDeliveryTask", "DeleteDeliveryTask"];
 
     public static readonly string[] DeliveryOperations =
-        ["CreateDeliveryTask", "ListDeliveryTask", "DescribeDeliveryTask", "DeleteDeliveryTask"];
+        ["CreateDeliveryTask", "UpdateDeliveryTask", "ListDeliveryTask", "DescribeDeliveryTask", "DeleteDeliveryTask"];
 
     /// <summary>A task with every field given; its name is taken once the fixture has created it.</summary>
     public const string DeliveryTask = $$$"""
@@ -67,6 +67,8 @@ public static class FuzzTemplates
         "ListBuckets" => $$"""{"endpoint":"{{Endpoint}}"}""",
         "ListObjects" => $$"""{"endpoint":"{{Endpoint}}","bucket":"fuzz","prefix":"a/","continuationToken":"a/x","maxKeys":5}""",
         "CreateDeliveryTask" => DeliveryTask,
+        // The task's own body with another bucket: refused as it stands (the bucket cannot change).
+        "UpdateDeliveryTask" => DeliveryTask.Replace("\"ossBucket\":\"fuzz\"", "\"ossBucket\":\"other\"", StringComparison.Ordinal),
         "ListDeliveryTask" => """{"tableName":"t"}""",
         "DescribeDeliveryTask" => """{"tableName":"t","taskName":"fuzz-task"}""",
         "DeleteDeliveryTask" => """{"tableName":"t","taskName":"no-task"}""",

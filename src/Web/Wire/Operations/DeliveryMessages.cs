@@ -17,6 +17,15 @@ public static class DeliveryMessages
         request.TaskConfig is { } config ? ToModel(config) : null!,
         request.HasTaskType ? WireEnumNames.NameOf(request.TaskType) : null);
 
+    /// <summary>
+    /// An update as the engine takes it: the request it stands for, with no taskType and no emulator block (the
+    /// message has neither), which the engine reads as "keep the task's".
+    /// </summary>
+    public static CreateDeliveryTaskRequest ToModel(Proto.UpdateDeliveryTaskRequest request) => new(
+        request.HasTable ? request.Table : null!,
+        request.HasTaskName ? request.TaskName : null!,
+        request.TaskConfig is { } config ? ToModel(config) : null!);
+
     private static DeliveryTaskConfig ToModel(Proto.OSSTaskConfig config) => new(
         config.HasOssPrefix ? config.OssPrefix : null!,
         config.HasOssBucket ? config.OssBucket : null!,

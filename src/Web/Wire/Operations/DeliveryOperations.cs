@@ -6,18 +6,26 @@ using Proto = DeliveryConsole.Web.Wire.Protocol;
 namespace DeliveryConsole.Web.Wire.Operations;
 
 /// <summary>
-/// CreateDeliveryTask, ListDeliveryTask, DescribeDeliveryTask and DeleteDeliveryTask over the delivery engine. The
+/// CreateDeliveryTask, UpdateDeliveryTask, ListDeliveryTask, DescribeDeliveryTask and DeleteDeliveryTask over the delivery engine. The
 /// engine's <see cref="DeliveryTaskError"/> becomes the wire's error answer here, with its code.
 /// </summary>
 public static class DeliveryOperations
 {
     public static IReadOnlyList<WireOperation> All { get; } =
     [
-        // A create or delete runs to its end even when the client goes away: stopping halfway could leave half a task.
+        // A create, update or delete runs to its end even when the client goes away: stopping halfway could leave half a task.
         WireOperation.Of("CreateDeliveryTask", Proto.CreateDeliveryTaskRequest.Parser, async (request, wire) =>
         {
             Done(await wire.Service<DeliveryEngine>().CreateTaskAsync(DeliveryMessages.ToModel(request), CancellationToken.None));
             return (IMessage)new Proto.CreateDeliveryTaskResponse();
+        }),
+        WireOperation.Of("UpdateDeliveryTask", Proto.UpdateDeliveryTaskRequest.Parser, async (request, wire) =>
+        {
+            // The message names its table field `table`; the engine's rules say tableName.
+            if (!request.HasTable)
+                throw Failure(DeliveryTaskError.Invalid("table", "table is required."));
+            Done(await wire.Service<DeliveryEngine>().UpdateTaskAsync(DeliveryMessages.ToModel(request), CancellationToken.None));
+            return (IMessage)new Proto.UpdateDeliveryTaskResponse();
         }),
         WireOperation.Of("ListDeliveryTask", Proto.ListDeliveryTaskRequest.Parser, async (request, wire) =>
         {

@@ -44,7 +44,7 @@ public class TaskDetailPageTests : DeliveryPageTest
             "the task's partition time zone (the instance default).", Text(page.Find("[data-testid=time-zones]")));
         var schema = page.FindAll("[data-testid=schema] tbody tr").Select(tr => tr.TextContent.Trim().Split('\n').Select(c => c.Trim())).ToList();
         Assert.Equal(2, schema.Count);
-        Assert.Equal(["Configuration", "Progress", "Delivered objects", "Dirty data", "Events"],
+        Assert.Equal(["Configuration", "Config versions", "Progress", "Delivered objects", "Dirty data", "Events"],
             page.FindAll("h2").Select(h => h.TextContent.Trim()).OrderBy(t => Array.IndexOf(Sections, t)));
         Assert.Contains("customer_name", page.Find("[data-testid=schema]").TextContent);
         Assert.Contains("PLAIN_DICTIONARY", page.Find("[data-testid=schema]").TextContent);
@@ -389,7 +389,7 @@ public class TaskDetailPageTests : DeliveryPageTest
         await db.SaveChangesAsync(Ct);
     }
 
-    private static readonly string[] Sections = ["Configuration", "Progress", "Delivered objects", "Dirty data", "Events"];
+    private static readonly string[] Sections = ["Configuration", "Config versions", "Progress", "Delivered objects", "Dirty data", "Events"];
 
     [Fact]
     public async Task A_failure_the_service_has_no_code_for_shows_EMULATOR_ERROR_with_its_message_until_delivery_succeeds()

@@ -113,5 +113,59 @@ public sealed class WireDeliveryTests : IAsyncDisposable
                 HttpStatusCode.BadRequest, "OTSParameterInvalid", Cancel)).Message);
     }
 
+    [Fact]
+    public async Task UpdateDeliveryTask_changes_the_objects_written_after_it_and_never_the_ones_before()
+    {
+        var scenario = await TaskUpdateScenario.StartAsync(_console);
+        var update = new UpdateDeliveryTaskRequest
+        {
+            Table = "t",
+            TaskName = TaskUpdateScenario.TaskName,
+            TaskConfig = Task(TaskUpdateScenario.TaskName).TaskConfig,
+        };
+        update.TaskConfig.OssPrefix = "after";
+        update.TaskConfig.Schema.Clear();
+        update.TaskConfig.Schema.Add(new ParquetSchema { ColumnName = "k", Type = DataType.Utf8 });
+        update.TaskConfig.Schema.Add(new ParquetSchema { ColumnName = "n", Type = DataType.Int64 });
+        update.TaskConfig.Schema.Add(new ParquetSchema { ColumnName = "c", Type = DataType.Double });
+        update.TaskConfig.Schema.Add(new ParquetSchema { ColumnName = "x", Type = DataType.Utf8 });
+
+        await _wire.OkAsync("UpdateDeliveryTask", update, UpdateDeliveryTaskResponse.Parser, Cancel);
+        await scenario.DeliverAfterUpdateAsync();
+
+        await scenario.AssertDeliveredBeforeAndAfterAsync();
+        var described = await _wire.OkAsync("DescribeDeliveryTask", new DescribeDeliveryTaskRequest { TableName = "t", TaskName = TaskUpdateScenario.TaskName },
+            DescribeDeliveryTaskResponse.Parser, Cancel);
+        Assert.Equal("after", described.TaskConfig.OssPrefix);
+        // The message has no taskType: the task keeps its own.
+        Assert.Equal(DeliveryTaskType.Inc, described.TaskType);
+    }
+
+    [Fact]
+    public async Task A_refused_UpdateDeliveryTask_has_the_real_codes_names_the_field_and_changes_nothing()
+    {
+        var scenario = await TaskUpdateScenario.StartAsync(_console);
+        UpdateDeliveryTaskRequest Update(Action<UpdateDeliveryTaskRequest> change)
+        {
+            var update = new UpdateDeliveryTaskRequest { Table = "t", TaskName = TaskUpdateScenario.TaskName, TaskConfig = Task("x").TaskConfig };
+            change(update);
+            return update;
+        }
+
+        await _wire.FailsAsync("UpdateDeliveryTask", Update(u => u.TaskName = "nope-1"), HttpStatusCode.NotFound, "OTSObjectNotExist", Cancel);
+        Assert.Equal("table is required.", (await _wire.FailsAsync("UpdateDeliveryTask", Update(u => u.ClearTable()),
+            HttpStatusCode.BadRequest, "OTSParameterInvalid", Cancel)).Message);
+        Assert.Equal("taskConfig.ossBucket 'other' cannot change: the task has 'lake'; create a new task for another.",
+            (await _wire.FailsAsync("UpdateDeliveryTask", Update(u => u.TaskConfig.OssBucket = "other"),
+                HttpStatusCode.BadRequest, "OTSParameterInvalid", Cancel)).Message);
+        Assert.StartsWith("taskConfig.schema[0].type",
+            (await _wire.FailsAsync("UpdateDeliveryTask", Update(u => u.TaskConfig.Schema[0].Type = DataType.List),
+                HttpStatusCode.BadRequest, "OTSParameterInvalid", Cancel)).Message);
+
+        var described = await scenario.DescribeAsync();
+        Assert.Equal("before", (string?)described["taskConfig"]!["ossPrefix"]);
+        Assert.Single(described["emulator"]!["configVersions"]!.AsArray());
+    }
+
     public async ValueTask DisposeAsync() => await _console.DisposeAsync();
 }

@@ -17,10 +17,17 @@ public abstract class WizardTest : ConsoleComponentTest
 {
     protected IRenderedComponent<IComponent> Page { get; private set; } = default!;
 
-    protected IRenderedComponent<IComponent> RenderWizard(string? table = null)
+    protected IRenderedComponent<IComponent> RenderWizard(string? table = null) =>
+        RenderPage(table is null ? "/delivery/new" : $"/delivery/new?table={Uri.EscapeDataString(table)}", null);
+
+    /// <summary>The wizard editing task <paramref name="task"/> of <paramref name="table"/> (its Edit route).</summary>
+    protected IRenderedComponent<IComponent> RenderEditWizard(string table, string task, bool waitLoaded = true) =>
+        RenderPage($"/delivery/{table}/{task}/edit", (table, task), waitLoaded);
+
+    private IRenderedComponent<IComponent> RenderPage(string uri, (string Table, string Task)? edit, bool waitLoaded = true)
     {
         var navigation = Services.GetRequiredService<NavigationManager>();
-        navigation.NavigateTo(table is null ? "/delivery/new" : $"/delivery/new?table={Uri.EscapeDataString(table)}");
+        navigation.NavigateTo(uri);
         Page = Render(builder =>
         {
             builder.OpenComponent<MudPopoverProvider>(0);
@@ -28,9 +35,15 @@ public abstract class WizardTest : ConsoleComponentTest
             builder.OpenComponent<MudDialogProvider>(1);
             builder.CloseComponent();
             builder.OpenComponent<CreateTaskPage>(2);
+            if (edit is { } task)
+            {
+                builder.AddAttribute(3, nameof(CreateTaskPage.EditTable), task.Table);
+                builder.AddAttribute(4, nameof(CreateTaskPage.EditTask), task.Task);
+            }
             builder.CloseComponent();
         });
-        Page.WaitForAssertion(() => Page.Find("[data-testid=wizard][data-loaded=true]"));
+        if (waitLoaded)
+            Page.WaitForAssertion(() => Page.Find("[data-testid=wizard][data-loaded=true]"));
         return Page;
     }
 

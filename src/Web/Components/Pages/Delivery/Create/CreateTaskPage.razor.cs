@@ -16,6 +16,9 @@ namespace DeliveryConsole.Web.Components.Pages.Delivery.Create;
 /// The task creation wizard. Each step's fields are judged as typed with the engine's own rules; "Next" shows a
 /// step's messages and stays while any is broken; "Create task" hands the request to the engine, which judges it
 /// once more, and its error is shown on the step and field it names. Nothing is created unless the engine accepts.
+/// At <c>/delivery/{table}/{task}/edit</c> the same steps edit a task: filled from its config, with what an update
+/// cannot change read-only, a review that says what changes and from when, and "Save" through the engine's update
+/// (the path the API's UpdateDeliveryTask takes).
 /// </summary>
 public sealed partial class CreateTaskPage
 {
@@ -31,6 +34,12 @@ public sealed partial class CreateTaskPage
     [SupplyParameterFromQuery(Name = "table")]
     public string? Table { get; set; }
 
+    /// <summary>The table and name of the task to edit; null when creating.</summary>
+    [Parameter] public string? EditTable { get; set; }
+    [Parameter] public string? EditTask { get; set; }
+
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
+
     private WizardState _state = default!;
     private IReadOnlyList<string> _tables = [];
     private WizardStep _step;
@@ -43,6 +52,7 @@ public sealed partial class CreateTaskPage
     }
     private bool _creating;
     private bool _loaded;
+    private bool _notFound;
 
     protected override async Task OnInitializedAsync()
     {
@@ -58,6 +68,11 @@ public sealed partial class CreateTaskPage
         _state.Draft.Role = $"acs:ram::{options.AccountId}:role/{DeliveryOptions.ServiceRoleName}";
         _state.Draft.Endpoint = _state.EndpointNames.FirstOrDefault() ?? "";
         _tables = Tables.ListTable();
+        if (EditTable is not null && EditTask is not null)
+        {
+            await LoadEditedTaskAsync(EditTable, EditTask);
+            return;
+        }
         if (Table is { } table && _tables.Contains(table, StringComparer.Ordinal))
         {
             _state.Draft.TableName = table;
@@ -66,6 +81,43 @@ public sealed partial class CreateTaskPage
         var tasks = await Engine.ListTasksAsync(null, CancellationToken.None);
         _state.TaskNamesInUse = tasks.Select(task => task.TaskName).ToHashSet(StringComparer.Ordinal);
         _loaded = true;
+    }
+
+    private async Task LoadEditedTaskAsync(string tableName, string taskName)
+    {
+        if (await Engine.DescribeTaskAsync(tableName, taskName, CancellationToken.None) is not { } task)
+        {
+            _notFound = true;
+            return;
+        }
+        _state.Edit(task);
+        LoadTable();
+        _loaded = true;
+    }
+
+    /// <summary>Saves the edit as the task's next config version, through the engine's update; opens the task's page.</summary>
+    private async Task SaveAsync()
+    {
+        if (_state.FirstInvalidStepBefore(WizardStep.Review) is { } invalid)
+        {
+            _step = invalid;
+            return;
+        }
+        _creating = true;
+        try
+        {
+            _state.CreateError = await Engine.UpdateTaskAsync(_state.Draft.ToRequest(), CancellationToken.None);
+            if (_state.CreateError is { } error)
+            {
+                _step = WizardState.StepOf(error.Field);
+                return;
+            }
+            Navigation.NavigateTo($"/delivery/{Uri.EscapeDataString(EditTable!)}/{Uri.EscapeDataString(EditTask!)}");
+        }
+        finally
+        {
+            _creating = false;
+        }
     }
 
     private void OnTableOrFieldChanged()

@@ -4,7 +4,10 @@ using DeliveryConsole.Delivery.Tasks;
 
 namespace DeliveryConsole.Web.Components.Pages.Delivery.Create;
 
-/// <summary>What the wizard's form holds, field by field; <see cref="ToRequest"/> turns it into the API's request.</summary>
+/// <summary>
+/// What the wizard's form holds, field by field; <see cref="ToRequest"/> turns it into the API's request and
+/// <see cref="From"/> fills it from a task's (to edit the task).
+/// </summary>
 public sealed class TaskDraft
 {
     public string TaskName { get; set; } = "";
@@ -39,6 +42,39 @@ public sealed class TaskDraft
 
     /// <summary>The IANA zone prefix time variables expand in; null for the instance's zone.</summary>
     public string? TimeZone { get; set; }
+
+    /// <summary>
+    /// The draft of a task's stored request (every default written out, as the engine keeps it), to edit it. A type,
+    /// encoding or time format it cannot read keeps the form's default and is judged by the rules on save.
+    /// </summary>
+    public static TaskDraft From(CreateDeliveryTaskRequest request)
+    {
+        var config = request.TaskConfig;
+        var draft = new TaskDraft
+        {
+            TaskName = request.TaskName,
+            TableName = request.TableName,
+            Mode = DeliveryTaskTypes.TryParse(request.TaskType, out var mode) ? mode : DeliveryTaskType.BaseInc,
+            Endpoint = config.OssEndpoint,
+            Bucket = config.OssBucket,
+            Prefix = config.OssPrefix,
+            Role = config.OssStsRole,
+            DirtyPrefix = config.OssDirtyPrefix ?? "",
+            EventTimeColumn = config.EventTimeColumn?.ColumnName,
+            TimeFormat = Enum.TryParse<EventTimeFormat>(config.EventTimeColumn?.TimeFormat, out var format) ? format : EventTimeFormat.RFC3339,
+            FlushIntervalSeconds = request.Emulator?.FlushIntervalSeconds,
+            FlushSizeMiB = request.Emulator?.FlushSizeMiB,
+            TimeZone = request.Emulator?.TimeZone,
+        };
+        draft.Schema.AddRange(config.Schema.Select(column => new SchemaRowDraft
+        {
+            ColumnName = column.ColumnName,
+            OssColumnName = column.OssColumnName ?? column.ColumnName,
+            Type = ParquetTypes.TryParse(column.Type, out var type) ? type : ParquetType.Utf8,
+            Encoding = ColumnEncodings.TryParse(column.Encode ?? "PLAIN", out var encoding) ? encoding : ColumnEncoding.Plain,
+        }));
+        return draft;
+    }
 
     /// <summary>
     /// The CreateDeliveryTask body as the API takes it. Fields left empty stay empty, so the engine's validator

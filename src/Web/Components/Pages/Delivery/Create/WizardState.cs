@@ -1,3 +1,4 @@
+using DeliveryConsole.Delivery.Engine;
 using DeliveryConsole.Delivery.TaskDrafting;
 using DeliveryConsole.Delivery.Partitioning;
 using DeliveryConsole.Delivery.Schema;
@@ -18,7 +19,33 @@ public sealed class WizardState(string accountId, TimeZoneInfo instanceZone, str
     private readonly HashSet<int> _touchedRows = [];
     private (string Text, string TaskName, RuleResult<PrefixTemplate> Rule)? _prefix;
 
-    public TaskDraft Draft { get; } = new();
+    public TaskDraft Draft { get; private set; } = new();
+
+    /// <summary>The task being edited (the wizard updates it instead of creating one); null when creating.</summary>
+    public DeliveryTaskStatus? Editing { get; private set; }
+
+    /// <summary>
+    /// Edits <paramref name="task"/>: the draft is filled from its newest config; its name, table, mode, endpoint,
+    /// bucket and role are shown read-only (an update cannot change them).
+    /// </summary>
+    public void Edit(DeliveryTaskStatus task)
+    {
+        Editing = task;
+        Draft = TaskDraft.From(task.Definition.Request);
+    }
+
+    public bool IsEditing => Editing is not null;
+
+    /// <summary>Says why a read-only field of an edit cannot change; null when creating.</summary>
+    public string? FixedHelp => IsEditing ? "Cannot change on an existing task: create a new task for another." : null;
+
+    /// <summary>The config version saving the edit makes: the one after the task's newest.</summary>
+    public int NextVersion => (Editing?.ConfigVersions.Max(v => v.Version) ?? 0) + 1;
+
+    /// <summary>What saving the edit changes, field by field; empty when nothing does (or when creating).</summary>
+    public IReadOnlyList<TaskChange> Changes() => Editing is { } task
+        ? TaskChanges.Between(task.Definition.Request, Draft.ToRequest(), (InstanceFlushIntervalSeconds, InstanceFlushSizeMiB, instanceZone.Id))
+        : [];
 
     public string AccountId => accountId;
 
