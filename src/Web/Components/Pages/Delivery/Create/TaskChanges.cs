@@ -35,10 +35,11 @@ public static class TaskChanges
         return changes;
     }
 
-    /// <summary>The columns in Parquet order as "source → parquet TYPE ENCODING", one per line.</summary>
+    /// <summary>The columns in Parquet order as "source → parquet TYPE ENCODING [typeExtend]", one per line.</summary>
     private static string Schema(DeliveryTaskConfig config) =>
         string.Join("\n", config.Schema.Select(column =>
-            $"{column.ColumnName} → {column.OssColumnName ?? column.ColumnName} {column.Type} {column.Encode ?? "PLAIN"}"));
+            $"{column.ColumnName} → {column.OssColumnName ?? column.ColumnName} {column.Type} {column.Encode ?? "PLAIN"}"
+            + (string.IsNullOrEmpty(column.TypeExtend) ? "" : $" {column.TypeExtend}")));
 
     private static string EventTime(DeliveryTaskConfig config) =>
         config.EventTimeColumn is { } column ? $"{column.ColumnName} ({column.TimeFormat})" : "none (write time)";

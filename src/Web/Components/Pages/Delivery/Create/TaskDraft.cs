@@ -72,6 +72,7 @@ public sealed class TaskDraft
             OssColumnName = column.OssColumnName ?? column.ColumnName,
             Type = ParquetTypes.TryParse(column.Type, out var type) ? type : ParquetType.Utf8,
             Encoding = ColumnEncodings.TryParse(column.Encode ?? "PLAIN", out var encoding) ? encoding : ColumnEncoding.Plain,
+            TypeExtend = column.TypeExtend ?? "",
         }));
         return draft;
     }
