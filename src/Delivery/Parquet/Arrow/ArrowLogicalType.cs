@@ -11,6 +11,7 @@ public sealed record ArrowLogicalType
 {
     private ArrowLogicalType(ArrowLogicalKind kind, TimeUnit unit = TimeUnit.Unknown, bool adjustedToUtc = false, int precision = 0, int scale = 0)
     {
+        // INTEGER keeps its bit width in Precision.
         Kind = kind;
         Unit = unit;
         AdjustedToUtc = adjustedToUtc;
@@ -26,7 +27,7 @@ public sealed record ArrowLogicalType
     /// <summary>TIME and TIMESTAMP: whether the value is an instant (UTC) rather than a local wall-clock reading.</summary>
     public bool AdjustedToUtc { get; }
 
-    /// <summary>DECIMAL: total digits.</summary>
+    /// <summary>DECIMAL: total digits; INTEGER: the bit width (8, 16, 32 or 64).</summary>
     public int Precision { get; }
 
     /// <summary>DECIMAL: digits after the point.</summary>
@@ -35,6 +36,11 @@ public sealed record ArrowLogicalType
     public static ArrowLogicalType None { get; } = new(ArrowLogicalKind.None);
 
     public static ArrowLogicalType String { get; } = new(ArrowLogicalKind.String);
+
+    /// <summary>INTEGER(64, signed) on INT64 and INTEGER(32, signed) on INT32, as Parquet.Net annotates CLR long and int.</summary>
+    public static ArrowLogicalType SignedInteger(int bits) => bits is 8 or 16 or 32 or 64
+        ? new(ArrowLogicalKind.Integer, precision: bits)
+        : throw new ArgumentOutOfRangeException(nameof(bits), bits, "An integer has 8, 16, 32 or 64 bits.");
 
     public static ArrowLogicalType Date { get; } = new(ArrowLogicalKind.Date);
 
@@ -55,6 +61,7 @@ public sealed record ArrowLogicalType
     {
         ArrowLogicalKind.None => LogicalType.None(),
         ArrowLogicalKind.String => LogicalType.String(),
+        ArrowLogicalKind.Integer => LogicalType.Int(Precision, isSigned: true),
         ArrowLogicalKind.Date => LogicalType.Date(),
         ArrowLogicalKind.Time => LogicalType.Time(AdjustedToUtc, Unit),
         ArrowLogicalKind.Timestamp => LogicalType.Timestamp(AdjustedToUtc, Unit),
@@ -71,6 +78,7 @@ public enum ArrowLogicalKind : byte
 {
     None,
     String,
+    Integer,
     Date,
     Time,
     Timestamp,
