@@ -7,10 +7,12 @@ using DeliveryConsole.EncodingBench;
 //   dotnet run -c Release --project bench/EncodingBench [-- --rows N] [--runs R]
 // For each column kind every variant writes the column into memory (timed), the bytes go to a file (untimed) and
 // DuckDB decodes every value back (timed). Variants run interleaved round-robin, one warm-up round then R measured
-// rounds; medians are reported as ratios against Parquet.Net PLAIN of the same kind in the same run.
+// rounds; medians are reported as ratios against Parquet.Net PLAIN of the same kind in the same run. Then the fixed
+// cost of a small object: each variant writes 2,000 objects of 100 rows, median time per object.
 
 var rows = 1_000_000;
 var runs = 3;
+var smallObjects = 2_000;
 for (var i = 0; i < args.Length; i++)
 {
     switch (args[i])
@@ -77,6 +79,22 @@ try
                 $"| {result.WriteMedian * 1000:F0} ms ({result.WriteMedian / reference.WriteMedian:F2}) " +
                 $"| {result.ReadMedian * 1000:F0} ms ({result.ReadMedian / reference.ReadMedian:F2}) " +
                 $"| {(result.Fingerprint == reference.Fingerprint ? "yes" : "NO: " + result.Fingerprint)} | {result.Encodings} |"));
+        }
+    }
+    Console.WriteLine();
+    Console.WriteLine(string.Create(inv, $"Small objects: {SmallObjects.Rows} rows, median of {smallObjects} objects per variant (after one warm-up pass)"));
+    Console.WriteLine();
+    Console.WriteLine("| column | writer and encoding | per object |");
+    Console.WriteLine("|---|---|---|");
+    foreach (var kind in new[] { ColumnKind.Int64Sequential, ColumnKind.Utf8LowCardinality })
+    {
+        foreach (var variant in Variant.For(kind))
+            SmallObjects.MicrosecondsPerObject(data, kind, variant, smallObjects / 10);
+        var reference = SmallObjects.MicrosecondsPerObject(data, kind, Variant.For(kind).First(), smallObjects);
+        foreach (var variant in Variant.For(kind))
+        {
+            var micros = SmallObjects.MicrosecondsPerObject(data, kind, variant, smallObjects);
+            Console.WriteLine(string.Create(inv, $"| {kind} | {variant.Name} | {micros:F0} µs ({micros / reference:F2}) |"));
         }
     }
     Console.WriteLine();

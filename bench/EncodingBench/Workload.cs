@@ -13,6 +13,19 @@ internal enum ColumnKind
 
 internal sealed class Workload
 {
+    private Workload(Workload whole, int rows)
+    {
+        Rows = rows;
+        Sequential = whole.Sequential[..rows];
+        RandomLongs = whole.RandomLongs[..rows];
+        FewLongs = whole.FewLongs[..rows];
+        LowCardinality = whole.LowCardinality[..rows];
+        HighCardinality = whole.HighCardinality[..rows];
+        Doubles = whole.Doubles[..rows];
+        AllPresent = whole.AllPresent[..rows];
+        Levels = whole.Levels[..rows];
+    }
+
     public Workload(int rows, int seed)
     {
         var random = new Random(seed);
@@ -30,6 +43,9 @@ internal sealed class Workload
         AllPresent = [.. Enumerable.Repeat((byte)1, rows)];
         Levels = [.. Enumerable.Repeat(1, rows)];
     }
+
+    /// <summary>The first <paramref name="rows"/> rows.</summary>
+    public Workload Take(int rows) => new(this, Math.Min(rows, Rows));
 
     public int Rows { get; }
     public long[] Sequential { get; }
