@@ -40,6 +40,19 @@ public class ArrowObjectWriterTests
         Assert.Equal(sample.Expected(rows), Read(path, sample.Column.Name));
     }
 
+    [Theory]
+    [MemberData(nameof(Writable))]
+    public void A_column_chunk_of_nulls_only_keeps_the_asked_encoding(PhysicalType physical, ColumnEncoding encoding)
+    {
+        using var temp = new TempFolder();
+        var sample = ArrowSample.For(physical, encoding);
+        byte[] absent = [0, 0, 0];
+        var path = Write(temp, [sample.Column], group => sample.Write(group, absent, 0));
+
+        Assert.Equal([encoding.WireName()], ValueEncodings(Assert.Single(DuckDb.Chunks(path)).Encodings));
+        Assert.Equal([null, null, null], Read(path, sample.Column.Name));
+    }
+
     [Fact]
     public void An_object_of_every_type_in_several_row_groups_reads_back_row_for_row()
     {
