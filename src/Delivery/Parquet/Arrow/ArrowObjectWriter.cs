@@ -25,6 +25,7 @@ public sealed class ArrowObjectWriter : IDisposable
     private ArrowRowGroup? _openRowGroup;
     private string? _abandoned;
     private bool _closed;
+    private bool _released;
 
     /// <param name="columns">At least one column; names must differ.</param>
     /// <param name="output">Where the object goes; written forward only, and left open.</param>
@@ -69,6 +70,9 @@ public sealed class ArrowObjectWriter : IDisposable
     /// <summary>Releases the native writer; without <see cref="Complete"/> first, nothing more reaches the output.</summary>
     public void Dispose()
     {
+        if (_released)
+            return;
+        _released = true;
         if (!_closed)
         {
             _closed = true;

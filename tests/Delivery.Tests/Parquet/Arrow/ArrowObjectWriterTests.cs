@@ -96,6 +96,24 @@ public class ArrowObjectWriterTests
     }
 
     [Fact]
+    public void The_output_need_not_seek_or_tell_its_position()
+    {
+        using var temp = new TempFolder();
+        var path = temp.Combine("forward.parquet");
+        var sample = ArrowSample.For(PhysicalType.ByteArray, ColumnEncoding.DeltaByteArray);
+        using (var file = File.Create(path))
+        using (var forwardOnly = new ForwardOnlyStream(file))
+        {
+            using var writer = new ArrowObjectWriter([sample.Column], forwardOnly);
+            using (var group = writer.AppendRowGroup())
+                sample.WriteRows(group, 0, 10);
+            writer.Complete();
+        }
+
+        Assert.Equal(sample.Expected(10), Read(path, sample.Column.Name));
+    }
+
+    [Fact]
     public void An_object_without_row_groups_holds_the_schema()
     {
         using var temp = new TempFolder();
@@ -187,4 +205,19 @@ public class ArrowObjectWriterTests
         PhysicalType.ByteArray => "BYTE_ARRAY",
         _ => "FIXED_LEN_BYTE_ARRAY",
     };
+
+    /// <summary>An upload-like output: it can only be written forward and cannot say where it is.</summary>
+    private sealed class ForwardOnlyStream(Stream inner) : Stream
+    {
+        public override bool CanRead => false;
+        public override bool CanSeek => false;
+        public override bool CanWrite => true;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override void Write(byte[] buffer, int offset, int count) => inner.Write(buffer, offset, count);
+        public override void Flush() => inner.Flush();
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+    }
 }
