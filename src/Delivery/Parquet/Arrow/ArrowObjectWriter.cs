@@ -122,7 +122,7 @@ public sealed class ArrowObjectWriter : IDisposable
     {
         using var builder = new WriterPropertiesBuilder();
         // Format version 1.0 names the dictionary encoding PLAIN_DICTIONARY, as Tablestore and Parquet.Net do;
-        // 2.x would call it RLE_DICTIONARY. It changes nothing else this writer uses.
+        // 2.x would call it RLE_DICTIONARY. Every type this writer takes is written and read back under 1.0 (tests).
         builder.Version(ParquetVersion.PARQUET_1_0).Compression(Compression.Snappy).DictionaryPagesizeLimit(DictionaryPageLimit);
         foreach (var column in columns)
         {
