@@ -1,5 +1,5 @@
 using System.Runtime.CompilerServices;
-using DeliveryConsole.Delivery.Schema;
+using DeliveryConsole.Delivery.Parquet.Arrow;
 using DeliveryConsole.TableStore.Model;
 using Parquet;
 using Parquet.Schema;
@@ -56,6 +56,15 @@ internal abstract class ColumnBuffer
         ParquetRowGroupWriter rowGroup, DataField field, int firstValue, int valueCount, ReadOnlyMemory<int> levels,
         CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Writes the rows from <paramref name="firstRow"/> (<paramref name="valueCount"/> values from
+    /// <paramref name="firstValue"/>) as the next column of an Arrow row group, in the column's physical form.
+    /// </summary>
+    public void WriteArrow(ArrowRowGroup rowGroup, int firstRow, int rows, int firstValue, int valueCount) =>
+        WriteArrowValues(rowGroup, _present.AsSpan(firstRow, rows), firstValue, valueCount);
+
+    protected abstract void WriteArrowValues(ArrowRowGroup rowGroup, ReadOnlySpan<byte> present, int firstValue, int valueCount);
+
     public virtual void Clear()
     {
         RowCount = 0;
@@ -70,6 +79,17 @@ internal abstract class ColumnBuffer<T> : ColumnBuffer where T : struct
     private T[] _values = [];
 
     protected abstract T Convert(Value value);
+
+    protected ReadOnlySpan<T> Values(int first, int count) => _values.AsSpan(first, count);
+
+    /// <summary>The values from <paramref name="first"/> converted to another physical form, in a rented array the caller returns.</summary>
+    protected TOut[] Rent<TOut>(int first, int count, Func<T, TOut> convert)
+    {
+        var converted = System.Buffers.ArrayPool<TOut>.Shared.Rent(count);
+        for (var i = 0; i < count; i++)
+            converted[i] = convert(_values[first + i]);
+        return converted;
+    }
 
     protected override void AddValue(Value value, int index)
     {

@@ -1,3 +1,4 @@
+using DeliveryConsole.Delivery.Parquet.Arrow;
 using DeliveryConsole.Delivery.Schema;
 using Parquet;
 using Parquet.Schema;
@@ -50,6 +51,9 @@ public sealed class ParquetObjectWriter
     public async Task<ParquetObjectStream> OpenAsync(Stream output, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(output);
+        if (ParquetEncodings.NeedsArrow(_schema))
+            return new ParquetObjectStream(this, new ArrowObjectWriter(
+                [.. _schema.Select(column => ColumnLayout.Of(column).ArrowColumn(column.OssColumnName, column.Encoding))], output));
         var fields = _schema.Select(column => ColumnLayout.Of(column).Field(column.OssColumnName)).ToArray();
         var writer = await ParquetWriter.CreateAsync(new ParquetSchema(fields), output, Options(fields), false, cancellationToken);
         return new ParquetObjectStream(this, writer, fields);

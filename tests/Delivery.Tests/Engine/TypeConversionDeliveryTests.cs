@@ -82,6 +82,70 @@ public sealed class TypeConversionDeliveryTests : IDisposable
         Assert.Equal(["FLOAT", "DATE"], described.Skip(3).Select(column => column.Type));
     }
 
+    [Fact]
+    public async Task Time_timestamp_int96_and_decimal_columns_are_duckdbs_types_in_encodings_only_arrow_writes_with_dirty_values_recorded()
+    {
+        await using var host = await EngineHost.StartAsync(_data);
+        host.Tables.CreateTable("typed", [new PrimaryKeyColumn("id", PrimaryKeyType.String)]);
+        PutTimes(host, "r1", Value.String("08:30:00.25"), Value.String("2024-03-01T20:00:00.5+08:00"), Value.Double(2.675));
+        PutTimes(host, "r2", Value.Integer(1_000), Value.Integer(1_709_294_400_500), Value.String("-12345678.995"));
+        PutTimes(host, "r3", Value.String("24:00:00"), Value.String("2024-03-01T12:00:00"), Value.String("123456789")); // all dirty
+        var request = new CreateDeliveryTaskRequest("typed", "typed-task",
+            new DeliveryTaskConfig("typed", EngineHost.Bucket, EngineHost.Endpoint, EngineHost.Role,
+            [
+                new SchemaColumnConfig("id", "UTF8", "id", "DELTA_BYTE_ARRAY"),
+                new SchemaColumnConfig("t", "TIME_MILLIS", "t", "PLAIN_DICTIONARY"),
+                new SchemaColumnConfig("ts", "TIMESTAMP_MICROS", "ts", "DELTA_BINARY_PACKED"),
+                new SchemaColumnConfig("ts", "INT96", "ts96"),
+                new SchemaColumnConfig("amount", "DECIMAL", "amount", "PLAIN_DICTIONARY", "decimal(10,2)"),
+                new SchemaColumnConfig("amount", "DECIMAL", "amount_wide", "DELTA_BYTE_ARRAY"),
+            ], OssDirtyPrefix: "dirty-lines"),
+            "BASE_INC");
+
+        await host.CreateAsync(request);
+        var done = await host.WaitCaughtUpAsync("typed", "typed-task");
+
+        var file = Path.Combine(host.BucketFolder, Assert.Single(host.ObjectKeys(), key => key.StartsWith("typed/", StringComparison.Ordinal)));
+        var literal = DuckDb.Literal(file);
+        var source = $"read_parquet({literal})";
+        Assert.Equal(
+        [
+            ("id", "VARCHAR"), ("t", "TIME"), ("ts", "TIMESTAMP WITH TIME ZONE"), ("ts96", "TIMESTAMP"),
+            ("amount", "DECIMAL(10,2)"), ("amount_wide", "DECIMAL(38,18)"),
+        ], DuckDb.Query($"DESCRIBE SELECT * FROM {source}").Select(r => ((string)r[0]!, (string)r[1]!)));
+        Assert.Equal(
+            [("id", "DELTA_BYTE_ARRAY"), ("t", "PLAIN_DICTIONARY"), ("ts", "DELTA_BINARY_PACKED"), ("ts96", "PLAIN"),
+                ("amount", "PLAIN_DICTIONARY"), ("amount_wide", "DELTA_BYTE_ARRAY")],
+            DuckDb.Chunks(file).Select(chunk => (chunk.Column, chunk.Encodings.Split(", ").First(e => e != "RLE"))));
+
+        var rows = DuckDb.Query(
+            $"SELECT id, CAST(t AS VARCHAR), epoch_us(ts), epoch_us(ts96), CAST(amount AS VARCHAR), CAST(amount_wide AS VARCHAR) FROM {source} ORDER BY id");
+        Assert.Equal(["08:30:00.25", "00:00:01", null], rows.Select(r => (string?)r[1]));
+        // The same INTEGER is microseconds for TIMESTAMP_MICROS and milliseconds for INT96.
+        Assert.Equal([1_709_294_400_500_000L, 1_709_294_400_500L, null], rows.Select(r => (long?)r[2]));
+        Assert.Equal([1_709_294_400_500_000L, 1_709_294_400_500_000L, null], rows.Select(r => (long?)r[3]));
+        Assert.Equal(["2.68", "-12345679.00", null], rows.Select(r => (string?)r[4]));
+        Assert.Equal(["2.675000000000000000", "-12345678.995000000000000000", "123456789.000000000000000000"], rows.Select(r => (string?)r[5]));
+
+        Assert.Equal(4, done.State.DirtyCells);
+        var dirty = host.ObjectKeys().Where(key => key.StartsWith("dirty-lines/", StringComparison.Ordinal))
+            .SelectMany(key => File.ReadAllLines(Path.Combine(host.BucketFolder, key)))
+            .Select(line => JsonDocument.Parse(line).RootElement)
+            .Select(l => (l.GetProperty("column").GetString(), l.GetProperty("expectedType").GetString(), l.GetProperty("value").GetString()))
+            .Order().ToList();
+        Assert.Equal(
+        [
+            ("amount", "DECIMAL", "123456789"), ("t", "TIME_MILLIS", "24:00:00"),
+            ("ts", "INT96", "2024-03-01T12:00:00"), ("ts", "TIMESTAMP_MICROS", "2024-03-01T12:00:00"),
+        ], dirty);
+        var described = (await host.DescribeAsync("typed", "typed-task")).Definition.Request.TaskConfig.Schema;
+        Assert.Equal(["decimal(10,2)", null], described.Skip(4).Select(column => column.TypeExtend));
+    }
+
+    private static void PutTimes(EngineHost host, string id, Value t, Value ts, Value amount) =>
+        host.Writer.WriteRow("typed", new RowWrite(WriteType.Put, [new KeyColumn("id", Value.String(id))],
+            [new ColumnPut("t", t), new ColumnPut("ts", ts), new ColumnPut("amount", amount)]));
+
     private static void Put(EngineHost host, string id, Value n, Value f, Value d) =>
         host.Writer.WriteRow("typed", new RowWrite(WriteType.Put, [new KeyColumn("id", Value.String(id))],
             [new ColumnPut("n", n), new ColumnPut("f", f), new ColumnPut("d", d)]));

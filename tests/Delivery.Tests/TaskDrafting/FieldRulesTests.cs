@@ -38,7 +38,7 @@ public class FieldRulesTests
         [
             new SchemaColumn("id", "id", ParquetType.Int64),
             new SchemaColumn("1name", "name", ParquetType.Utf8),
-            new SchemaColumn("v", "v", ParquetType.Int64, ColumnEncoding.PlainDictionary),
+            new SchemaColumn("v", "v", ParquetType.Bool, ColumnEncoding.PlainDictionary),
         ]);
         Assert.Null(errors[0]);
         Assert.Equal("taskConfig.schema[1].columnName", errors[1]!.Field);
@@ -61,9 +61,12 @@ public class FieldRulesTests
     [InlineData("v", "v", ParquetType.Double, ColumnEncoding.DeltaByteArray)]
     [InlineData("v", "v", ParquetType.Bool, ColumnEncoding.DeltaBinaryPacked)]
     [InlineData("v", "v", ParquetType.Utf8, ColumnEncoding.DeltaLengthByteArray)]
-    public void A_typed_row_breaks_the_rule_its_request_entry_breaks(string columnName, string ossColumnName, ParquetType type, ColumnEncoding encoding)
+    [InlineData("v", "v", ParquetType.Decimal, ColumnEncoding.Plain, "decimal(40,2)")]
+    [InlineData("v", "v", ParquetType.Decimal, ColumnEncoding.DeltaLengthByteArray, "10,2")]
+    public void A_typed_row_breaks_the_rule_its_request_entry_breaks(
+        string columnName, string ossColumnName, ParquetType type, ColumnEncoding encoding, string? typeExtend = null)
     {
-        SchemaColumn[] columns = [new("id", "id", ParquetType.Utf8), new(columnName, ossColumnName, type, encoding)];
+        SchemaColumn[] columns = [new("id", "id", ParquetType.Utf8), new(columnName, ossColumnName, type, encoding, typeExtend)];
         var request = TaskRequests.Baseline();
         request = request with { TaskConfig = request.TaskConfig with { Schema = [.. columns.Select(Entry)] } };
 
@@ -101,7 +104,7 @@ public class FieldRulesTests
 
     /// <summary>The request's entry for a row, as the wizard sends it.</summary>
     private static SchemaColumnConfig Entry(SchemaColumn column) =>
-        new(column.ColumnName, column.Type.WireName(), column.OssColumnName, column.Encoding.WireName());
+        new(column.ColumnName, column.Type.WireName(), column.OssColumnName, column.Encoding.WireName(), column.TypeExtend);
 
     /// <summary>The main prefix as the form keeps it: its template, or null while it breaks a rule.</summary>
     private static PrefixTemplate? MainPrefix(string prefix) => FieldRules.Prefix(prefix, "t1x", null).Value;

@@ -38,17 +38,11 @@ public class TaskColumnRuleTests
     [InlineData("taskConfig.schema[0].encode", "plain", "taskConfig.schema[0].encode " + Encodings + "'plain'.")]
     [InlineData("taskConfig.schema[0].encode", "", "taskConfig.schema[0].encode " + Encodings + "''.")]
     [InlineData("taskConfig.schema[0].encode", "DELTA_BINARY_PACKED",
-        "taskConfig.schema[0].encode DELTA_BINARY_PACKED cannot be used with type UTF8: DELTA_BINARY_PACKED encodes integers, " +
-        "so it fits INT32- and INT64-backed columns only, not UTF8 (binary) (use PLAIN, PLAIN_DICTIONARY).")]
-    [InlineData("taskConfig.schema[0].encode", "DELTA_BYTE_ARRAY",
-        "taskConfig.schema[0].encode DELTA_BYTE_ARRAY cannot be used with type UTF8: the Parquet writer (Parquet.Net 6.1.0) " +
-        "can read DELTA_BYTE_ARRAY but cannot write it (use PLAIN, PLAIN_DICTIONARY).")]
-    [InlineData("taskConfig.schema[1].encode", "PLAIN_DICTIONARY",
-        "taskConfig.schema[1].encode PLAIN_DICTIONARY cannot be used with type INT64: the Parquet writer (Parquet.Net 6.1.0) " +
-        "dictionary-encodes UTF8 columns only, not INT64 (use PLAIN, DELTA_BINARY_PACKED).")]
+        "taskConfig.schema[0].encode DELTA_BINARY_PACKED cannot be used with type UTF8: DELTA_BINARY_PACKED encodes INT32 and INT64 " +
+        "values only, not UTF8 (binary) (use PLAIN, PLAIN_DICTIONARY, DELTA_BYTE_ARRAY, DELTA_LENGTH_BYTE_ARRAY).")]
     [InlineData("taskConfig.schema[2].encode", "DELTA_LENGTH_BYTE_ARRAY",
         "taskConfig.schema[2].encode DELTA_LENGTH_BYTE_ARRAY cannot be used with type DOUBLE: DELTA_LENGTH_BYTE_ARRAY encodes " +
-        "variable-length byte arrays, so it fits UTF8 columns only, not DOUBLE (double) (use PLAIN).")]
+        "BYTE_ARRAY values only, not DOUBLE (double) (use PLAIN, PLAIN_DICTIONARY).")]
     [InlineData("emulator.flushIntervalSeconds", "0", "emulator.flushIntervalSeconds must be 1-3600 seconds, not 0.")]
     [InlineData("emulator.flushIntervalSeconds", "3601", "emulator.flushIntervalSeconds must be 1-3600 seconds, not 3601.")]
     [InlineData("emulator.flushIntervalSeconds", "-5", "emulator.flushIntervalSeconds must be 1-3600 seconds, not -5.")]
@@ -80,21 +74,21 @@ public class TaskColumnRuleTests
     }
 
     [Theory]
-    [InlineData("FLOAT", "DELTA_BINARY_PACKED", "DELTA_BINARY_PACKED encodes integers, so it fits INT32- and INT64-backed columns only, not FLOAT (float)")]
-    [InlineData("DATE", "DELTA_BINARY_PACKED",
-        "the Parquet writer (Parquet.Net 6.1.0) delta-encodes plain integer and TIME columns only and would silently write DATE as PLAIN")]
-    [InlineData("TIMESTAMP_MILLIS", "DELTA_BINARY_PACKED",
-        "the Parquet writer (Parquet.Net 6.1.0) delta-encodes plain integer and TIME columns only and would silently write TIMESTAMP_MILLIS as PLAIN")]
-    [InlineData("INT96", "DELTA_BYTE_ARRAY", "DELTA_BYTE_ARRAY encodes byte arrays, so it fits UTF8 and DECIMAL(19-38) columns only, not INT96 (int96)")]
-    [InlineData("DATE", "PLAIN_DICTIONARY", "the Parquet writer (Parquet.Net 6.1.0) dictionary-encodes UTF8 columns only, not DATE")]
-    public void A_float_or_date_column_refuses_an_encoding_the_writer_cannot_honour_naming_the_rule(string type, string encoding, string rule)
+    [InlineData("FLOAT", "DELTA_BINARY_PACKED", "DELTA_BINARY_PACKED encodes INT32 and INT64 values only, not FLOAT (float)", "PLAIN, PLAIN_DICTIONARY")]
+    [InlineData("INT96", "DELTA_BYTE_ARRAY",
+        "DELTA_BYTE_ARRAY encodes BYTE_ARRAY and FIXED_LEN_BYTE_ARRAY values only, not INT96 (int96)", "PLAIN, PLAIN_DICTIONARY")]
+    [InlineData("BOOL", "PLAIN_DICTIONARY",
+        "the Parquet writer (Arrow C++) never dictionary-encodes BOOLEAN and would silently write it PLAIN, not BOOL (boolean)", "PLAIN")]
+    [InlineData("TIMESTAMP_MICROS", "DELTA_LENGTH_BYTE_ARRAY",
+        "DELTA_LENGTH_BYTE_ARRAY encodes BYTE_ARRAY values only, not TIMESTAMP_MICROS (int64)", "PLAIN, PLAIN_DICTIONARY, DELTA_BINARY_PACKED")]
+    public void A_column_refuses_only_an_encoding_the_format_or_both_writers_forbid_naming_the_rule(string type, string encoding, string rule, string allowed)
     {
         var request = TaskRequests.With(TaskRequests.With("taskConfig.schema[2].type", type), "taskConfig.schema[2].encode", encoding);
 
         var result = DeliveryTaskValidator.Validate(request, TaskRequests.Context());
 
         Assert.Equal(new DeliveryTaskError("OTSParameterInvalid", "taskConfig.schema[2].encode",
-            $"taskConfig.schema[2].encode {encoding} cannot be used with type {type}: {rule} (use PLAIN)."), result.Error);
+            $"taskConfig.schema[2].encode {encoding} cannot be used with type {type}: {rule} (use {allowed})."), result.Error);
     }
 
     [Theory]
@@ -103,6 +97,14 @@ public class TaskColumnRuleTests
     [InlineData("FLOAT", "PLAIN")]
     [InlineData("DATE", "PLAIN")]
     [InlineData("TIME_MILLIS", "DELTA_BINARY_PACKED")]
+    [InlineData("DATE", "DELTA_BINARY_PACKED")]
+    [InlineData("DATE", "PLAIN_DICTIONARY")]
+    [InlineData("INT64", "PLAIN_DICTIONARY")]
+    [InlineData("UTF8", "DELTA_BYTE_ARRAY")]
+    [InlineData("UTF8", "DELTA_LENGTH_BYTE_ARRAY")]
+    [InlineData("TIMESTAMP_MILLIS", "DELTA_BINARY_PACKED")]
+    [InlineData("DOUBLE", "PLAIN_DICTIONARY")]
+    [InlineData("INT96", "PLAIN_DICTIONARY")]
     [InlineData("TIME_MICROS", "DELTA_BINARY_PACKED")]
     [InlineData("TIMESTAMP_MICROS", "PLAIN")]
     [InlineData("INT96", "PLAIN")]

@@ -104,13 +104,50 @@ public sealed class WireDeliveryTests : IAsyncDisposable
         noBucket.TaskConfig.ClearOssBucket();
         Assert.Contains("taskConfig.ossBucket is required",
             (await _wire.FailsAsync("CreateDeliveryTask", noBucket, HttpStatusCode.BadRequest, "OTSParameterInvalid", Cancel)).Message);
-        var decimalType = Task("lake-3");
-        decimalType.TaskConfig.Schema[0].Type = DataType.Decimal;
-        Assert.Contains("DECIMAL",
-            (await _wire.FailsAsync("CreateDeliveryTask", decimalType, HttpStatusCode.BadRequest, "OTSParameterInvalid", Cancel)).Message);
+        var listType = Task("lake-3");
+        listType.TaskConfig.Schema[0].Type = DataType.List;
+        Assert.Contains("taskConfig.schema[0].type 'LIST' cannot be delivered",
+            (await _wire.FailsAsync("CreateDeliveryTask", listType, HttpStatusCode.BadRequest, "OTSParameterInvalid", Cancel)).Message);
+        var badExtend = Task("lake-3");
+        badExtend.TaskConfig.Schema[0].Type = DataType.Decimal;
+        badExtend.TaskConfig.Schema[0].TypeExtend = "decimal(0,0)";
+        Assert.Contains("taskConfig.schema[0].typeExtend 'decimal(0,0)'",
+            (await _wire.FailsAsync("CreateDeliveryTask", badExtend, HttpStatusCode.BadRequest, "OTSParameterInvalid", Cancel)).Message);
         Assert.Contains("taskName is required",
             (await _wire.FailsAsync("DescribeDeliveryTask", new DescribeDeliveryTaskRequest { TableName = "t" },
                 HttpStatusCode.BadRequest, "OTSParameterInvalid", Cancel)).Message);
+    }
+
+    [Fact]
+    public async Task Every_type_and_its_type_extend_go_in_and_come_back_on_the_wire()
+    {
+        await CreateTableAndBucketAsync();
+        var request = Task("typed");
+        request.TaskConfig.Schema.Clear();
+        DataType[] types =
+        [
+            DataType.Bool, DataType.Int64, DataType.Utf8, DataType.Double, DataType.Date, DataType.Decimal, DataType.TimeMillis,
+            DataType.TimeMicros, DataType.TimestampMillis, DataType.TimestampMicros, DataType.Float, DataType.Int32, DataType.Int96,
+        ];
+        foreach (var type in types)
+        {
+            var column = new ParquetSchema { ColumnName = "n", OssColumnName = $"c_{(int)type}", Type = type };
+            if (type == DataType.Decimal)
+                column.TypeExtend = "decimal(10,2)";
+            if (type == DataType.Utf8)
+                column.TypeExtend = "kept as given";
+            request.TaskConfig.Schema.Add(column);
+        }
+
+        await _wire.OkAsync("CreateDeliveryTask", request, CreateDeliveryTaskResponse.Parser, Cancel);
+        var described = await _wire.OkAsync("DescribeDeliveryTask", new DescribeDeliveryTaskRequest { TableName = "t", TaskName = "typed" },
+            DescribeDeliveryTaskResponse.Parser, Cancel);
+
+        Assert.Equal(types, described.TaskConfig.Schema.Select(column => column.Type));
+        Assert.Equal("decimal(10,2)", described.TaskConfig.Schema.Single(column => column.Type == DataType.Decimal).TypeExtend);
+        Assert.Equal("kept as given", described.TaskConfig.Schema.Single(column => column.Type == DataType.Utf8).TypeExtend);
+        Assert.All(described.TaskConfig.Schema.Where(column => column.Type is not (DataType.Decimal or DataType.Utf8)),
+            column => Assert.False(column.HasTypeExtend));
     }
 
     [Fact]
